@@ -1,0 +1,435 @@
+#include "graph.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Construction: one pass counts out-degrees into off[v+1], a prefix sum turns
+ * them into starts, a second pass scatters the arcs (off[v] advances to the
+ * end of v's list), one memmove restores the starts, and each list is then
+ * sorted and deduplicated in place, compacting towards the front.  Besides
+ * the input this needs only off (8 bytes per vertex) and adj (4 bytes per
+ * arc before deduplication): no 64-bit pair list is ever formed. */
+
+/* Lists this short are insertion-sorted; longer ones are qsorted unless
+ * already ordered (the generators emit most lists in order). */
+#define SHORT_LIST 32
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void sort_list(uint32_t *a, uint64_t len)
+{
+	if (len <= SHORT_LIST) {
+		for (uint64_t i = 1; i < len; i++) {
+			uint32_t x = a[i];
+			uint64_t j = i;
+			while (j > 0 && a[j - 1] > x) {
+				a[j] = a[j - 1];
+				j--;
+			}
+			a[j] = x;
+		}
+		return;
+	}
+	for (uint64_t i = 1; i < len; i++)
+		if (a[i - 1] > a[i]) {
+			qsort(a, (size_t)len, sizeof *a, cmp_u32);
+			return;
+		}
+}
+
+/* Precondition: off[v] .. off[v+1] delimit each list.  Postcondition: each
+ * list sorted, unique, packed from adj[0]; returns the new arc count. */
+static uint64_t sort_and_compact(uint64_t *off, uint32_t *adj, uint32_t n)
+{
+	uint64_t w = 0;
+	for (uint32_t v = 0; v < n; v++) {
+		uint64_t s = off[v], e = off[v + 1];
+		off[v] = w;
+		sort_list(adj + s, e - s);
+		for (uint64_t i = s; i < e; i++)
+			if (i == s || adj[i] != adj[i - 1])
+				adj[w++] = adj[i];
+	}
+	off[n] = w;
+	return w;
+}
+
+/* Turn per-vertex counts in off[v+1] into starts in off[v]. */
+static void prefix_sum(uint64_t *off, uint32_t n)
+{
+	for (uint32_t v = 1; v <= n; v++)
+		off[v] += off[v - 1];
+}
+
+/* After scattering, off[v] holds the end of v's list = start of v+1. */
+static void restore_starts(uint64_t *off, uint32_t n)
+{
+	memmove(off + 1, off, (size_t)n * sizeof *off);
+	off[0] = 0;
+}
+
+static int finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
+                  uint64_t *dups)
+{
+	uint64_t total = off[n];
+	uint64_t kept = sort_and_compact(off, adj, n);
+	if (kept < total && kept > 0) {
+		uint32_t *shrunk = realloc(adj, (size_t)kept * sizeof *adj);
+		if (shrunk)
+			adj = shrunk;
+	}
+	if (dups)
+		*dups = total - kept;
+	memset(g, 0, sizeof *g);
+	g->n = n;
+	g->arcs = kept;
+	g->off = off;
+	g->adj = adj;
+	return GRAPH_OK;
+}
+
+/* Mutual-tie flags: NULL with all = 0 or 1, else a bit per tie. */
+struct mutual {
+	const uint8_t *bits;
+	int all;
+};
+
+static inline int is_mutual(const struct mutual *mu, uint64_t i)
+{
+	return mu->bits ? (mu->bits[i >> 3] >> (i & 7)) & 1 : mu->all;
+}
+
+/* Arcs a[i*stride] -> b[i*stride], plus the reverse when tie i is mutual. */
+static int build(struct graph *g, uint32_t n, const uint32_t *a,
+                 const uint32_t *b, size_t stride, uint64_t count,
+                 const struct mutual *mu, uint64_t *loops, uint64_t *dups)
+{
+	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
+	uint32_t *adj = NULL;
+	uint64_t nloops = 0;
+	if (!off)
+		return GRAPH_ENOMEM;
+	for (uint64_t i = 0; i < count; i++) {
+		uint32_t u = a[i * stride], v = b[i * stride];
+		if (u >= n || v >= n) {
+			free(off);
+			return GRAPH_EINVAL;
+		}
+		if (u == v) {
+			nloops++;
+			continue;
+		}
+		off[u + 1]++;
+		if (is_mutual(mu, i))
+			off[v + 1]++;
+	}
+	prefix_sum(off, n);
+	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
+	if (!adj) {
+		free(off);
+		return GRAPH_ENOMEM;
+	}
+	for (uint64_t i = 0; i < count; i++) {
+		uint32_t u = a[i * stride], v = b[i * stride];
+		if (u == v)
+			continue;
+		adj[off[u]++] = v;
+		if (is_mutual(mu, i))
+			adj[off[v]++] = u;
+	}
+	restore_starts(off, n);
+	if (loops)
+		*loops = nloops;
+	return finish(g, n, off, adj, dups);
+}
+
+int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
+                    uint64_t count, uint64_t *loops, uint64_t *dups)
+{
+	struct mutual none = { NULL, 0 };
+	int rc = build(g, n, src, dst, 1, count, &none, loops, dups);
+	free(src);
+	free(dst);
+	return rc;
+}
+
+int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
+                    double reciprocity, enum graph_orient orient, gsl_rng *r,
+                    struct graph_dropped *drop)
+{
+	struct mutual mu = { NULL, reciprocity >= 1.0 };
+	uint8_t *bits = NULL;
+	struct graph_dropped d = { 0, 0 };
+	int rc;
+
+	if (reciprocity > 0.0 && reciprocity < 1.0) {
+		bits = calloc((size_t)(count / 8 + 1), 1);
+		if (!bits) {
+			free(ties);
+			return GRAPH_ENOMEM;
+		}
+		double half = (1.0 - reciprocity) / 2.0;
+		for (uint64_t i = 0; i < count; i++) {
+			double u = gsl_rng_uniform(r);
+			if (u < reciprocity) {
+				bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+			} else if (orient == GRAPH_RANDOM && u - reciprocity >= half) {
+				uint32_t t = ties[2 * i];
+				ties[2 * i] = ties[2 * i + 1];
+				ties[2 * i + 1] = t;
+			}
+		}
+		mu.bits = bits;
+	} else if (reciprocity <= 0.0 && orient == GRAPH_RANDOM) {
+		for (uint64_t i = 0; i < count; i++)
+			if (gsl_rng_uniform(r) >= 0.5) {
+				uint32_t t = ties[2 * i];
+				ties[2 * i] = ties[2 * i + 1];
+				ties[2 * i + 1] = t;
+			}
+	}
+	rc = build(g, n, ties, ties + 1, 2, count, &mu, &d.self_loops,
+	           &d.duplicates);
+	free(bits);
+	free(ties);
+	if (drop)
+		*drop = d;
+	return rc;
+}
+
+int graph_build_in(struct graph *g)
+{
+	uint32_t n = g->n;
+	uint64_t *in_off;
+	uint32_t *in_adj;
+	if (g->in_off)
+		return GRAPH_OK;
+	in_off = calloc((size_t)n + 1, sizeof *in_off);
+	in_adj = malloc(g->arcs ? (size_t)g->arcs * sizeof *in_adj : 1);
+	if (!in_off || !in_adj) {
+		free(in_off);
+		free(in_adj);
+		return GRAPH_ENOMEM;
+	}
+	for (uint64_t i = 0; i < g->arcs; i++)
+		in_off[g->adj[i] + 1]++;
+	prefix_sum(in_off, n);
+	/* Sources are visited in ascending order, so each in-list comes out
+	 * sorted; it has no duplicates because the out-lists have none. */
+	for (uint32_t u = 0; u < n; u++)
+		for (uint64_t i = g->off[u]; i < g->off[u + 1]; i++)
+			in_adj[in_off[g->adj[i]]++] = u;
+	restore_starts(in_off, n);
+	g->in_off = in_off;
+	g->in_adj = in_adj;
+	return GRAPH_OK;
+}
+
+void graph_free(struct graph *g)
+{
+	free(g->off);
+	free(g->adj);
+	free(g->in_off);
+	free(g->in_adj);
+	memset(g, 0, sizeof *g);
+}
+
+static int has_arc(const struct graph *g, uint32_t u, uint32_t v)
+{
+	const uint32_t *a = graph_out(g, u);
+	uint64_t lo = 0, hi = graph_out_degree(g, u);
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < graph_out_degree(g, u) && a[lo] == v;
+}
+
+/* The undirected projection: v's list is out(v) ∪ in(v), sorted, unique. */
+static int project(const struct graph *g, struct graph *u)
+{
+	uint32_t n = g->n;
+	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
+	uint32_t *adj = NULL;
+	if (!off)
+		return GRAPH_ENOMEM;
+	for (uint32_t v = 0; v < n; v++) {
+		off[v + 1] += graph_out_degree(g, v);
+		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++)
+			off[g->adj[i] + 1]++;
+	}
+	prefix_sum(off, n);
+	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
+	if (!adj) {
+		free(off);
+		return GRAPH_ENOMEM;
+	}
+	for (uint32_t v = 0; v < n; v++)
+		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++) {
+			adj[off[v]++] = g->adj[i];
+			adj[off[g->adj[i]]++] = v;
+		}
+	restore_starts(off, n);
+	return finish(u, n, off, adj, NULL);
+}
+
+/* Local clustering of v in the simple undirected graph u:
+ * C_v = 2 T_v / (d_v (d_v - 1)), T_v the links among v's neighbours.
+ * mark[x] == stamp flags x as a neighbour of v. */
+static double local_clustering(const struct graph *u, uint32_t v,
+                               uint32_t *mark, uint32_t stamp)
+{
+	uint32_t d = graph_out_degree(u, v);
+	const uint32_t *nb = graph_out(u, v);
+	uint64_t twice_links = 0;
+	if (d < 2)
+		return 0.0;
+	for (uint32_t i = 0; i < d; i++)
+		mark[nb[i]] = stamp;
+	for (uint32_t i = 0; i < d; i++) {
+		uint32_t a = nb[i];
+		const uint32_t *na = graph_out(u, a);
+		uint32_t da = graph_out_degree(u, a);
+		for (uint32_t j = 0; j < da; j++)
+			twice_links += mark[na[j]] == stamp;
+	}
+	return (double)twice_links / ((double)d * (double)(d - 1));
+}
+
+static int clustering(const struct graph *g, gsl_rng *r, uint32_t sample,
+                      double *out)
+{
+	struct graph u;
+	uint32_t *mark;
+	uint32_t count = sample >= g->n ? g->n : sample;
+	double sum = 0.0;
+	int rc = project(g, &u);
+	if (rc)
+		return rc;
+	mark = calloc((size_t)g->n + 1, sizeof *mark);
+	if (!mark) {
+		graph_free(&u);
+		return GRAPH_ENOMEM;
+	}
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t v = sample >= g->n
+		             ? i : (uint32_t)gsl_rng_uniform_int(r, g->n);
+		sum += local_clustering(&u, v, mark, i + 1);
+	}
+	*out = count ? sum / count : 0.0;
+	free(mark);
+	graph_free(&u);
+	return GRAPH_OK;
+}
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];  /* path halving */
+		x = parent[x];
+	}
+	return x;
+}
+
+/* Largest weakly connected component by union-find, union by size. */
+static int giant_weak(const struct graph *g, uint32_t *out)
+{
+	uint32_t n = g->n, best = 0;
+	uint32_t *parent = malloc(((size_t)n + 1) * sizeof *parent);
+	uint32_t *size = malloc(((size_t)n + 1) * sizeof *size);
+	if (!parent || !size) {
+		free(parent);
+		free(size);
+		return GRAPH_ENOMEM;
+	}
+	for (uint32_t v = 0; v < n; v++) {
+		parent[v] = v;
+		size[v] = 1;
+	}
+	for (uint32_t v = 0; v < n; v++)
+		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++) {
+			uint32_t a = uf_find(parent, v);
+			uint32_t b = uf_find(parent, g->adj[i]);
+			if (a == b)
+				continue;
+			if (size[a] < size[b]) {
+				uint32_t t = a;
+				a = b;
+				b = t;
+			}
+			parent[b] = a;
+			size[a] += size[b];
+		}
+	for (uint32_t v = 0; v < n; v++)
+		if (parent[v] == v && size[v] > best)
+			best = size[v];
+	free(parent);
+	free(size);
+	*out = best;
+	return GRAPH_OK;
+}
+
+int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
+                struct graph_stats *st)
+{
+	double k2 = 0.0;
+	uint64_t recip = 0;
+	uint32_t kmax = 0;
+	int rc;
+
+	memset(st, 0, sizeof *st);
+	st->n = g->n;
+	st->arcs = g->arcs;
+	st->clustering = NAN;
+	for (uint32_t v = 0; v < g->n; v++) {
+		uint32_t d = graph_out_degree(g, v);
+		const uint32_t *a = graph_out(g, v);
+		k2 += (double)d * (double)d;
+		if (d > kmax)
+			kmax = d;
+		for (uint32_t i = 0; i < d; i++)
+			recip += (uint64_t)has_arc(g, a[i], v);
+	}
+	if (g->n) {
+		st->mean_degree = (double)g->arcs / g->n;
+		st->k2 = k2 / g->n;
+	}
+	st->max_degree = kmax;
+	st->reciprocity = g->arcs ? (double)recip / (double)g->arcs : 0.0;
+	rc = giant_weak(g, &st->giant_weak);
+	if (rc)
+		return rc;
+	if (sample > 0)
+		return clustering(g, r, sample, &st->clustering);
+	return GRAPH_OK;
+}
+
+int graph_isolated(const struct graph *g, uint32_t *count)
+{
+	uint32_t c = 0;
+	uint8_t *seen;
+	if (g->in_off) {
+		for (uint32_t v = 0; v < g->n; v++)
+			c += graph_out_degree(g, v) == 0 && graph_in_degree(g, v) == 0;
+		*count = c;
+		return GRAPH_OK;
+	}
+	seen = calloc((size_t)g->n / 8 + 1, 1);
+	if (!seen)
+		return GRAPH_ENOMEM;
+	for (uint64_t i = 0; i < g->arcs; i++)
+		seen[g->adj[i] >> 3] |= (uint8_t)(1u << (g->adj[i] & 7));
+	for (uint32_t v = 0; v < g->n; v++)
+		c += graph_out_degree(g, v) == 0 && !((seen[v >> 3] >> (v & 7)) & 1);
+	free(seen);
+	*count = c;
+	return GRAPH_OK;
+}

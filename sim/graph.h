@@ -1,0 +1,126 @@
+/* graph — a directed follower graph in compressed sparse row form.
+ *
+ * Vertex ids are uint32_t in [0, n).  The out-edges of v are v's audience:
+ * the agents who see v's posts (its followers).  The in-edges (whom v
+ * follows) are built only on request, for rules that need them.
+ *
+ * Layout invariant: the out-neighbours of v are adj[off[v] .. off[v+1]),
+ * sorted ascending, without self-loops or duplicates.  off has n+1 entries
+ * and off[n] == arcs.  Memory: 4 bytes per arc plus 8 per vertex (16 with
+ * in-edges).
+ */
+#ifndef CRISIM_GRAPH_H
+#define CRISIM_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+struct graph {
+	uint32_t n;
+	uint64_t arcs;
+	uint64_t *off;     /* n + 1 */
+	uint32_t *adj;     /* arcs: followers */
+	uint64_t *in_off;  /* NULL until graph_build_in */
+	uint32_t *in_adj;
+};
+
+static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
+{
+	return (uint32_t)(g->off[v + 1] - g->off[v]);
+}
+
+static inline const uint32_t *graph_out(const struct graph *g, uint32_t v)
+{
+	return g->adj + g->off[v];
+}
+
+static inline uint32_t graph_in_degree(const struct graph *g, uint32_t v)
+{
+	return (uint32_t)(g->in_off[v + 1] - g->in_off[v]);
+}
+
+static inline const uint32_t *graph_in(const struct graph *g, uint32_t v)
+{
+	return g->in_adj + g->in_off[v];
+}
+
+/* Error codes of the functions below. */
+enum { GRAPH_OK = 0, GRAPH_ENOMEM = -1, GRAPH_EINVAL = -2 };
+
+/* Counts of what a construction dropped. */
+struct graph_dropped {
+	uint64_t self_loops;   /* input pairs (u, u) */
+	uint64_t duplicates;   /* arcs that were already present */
+};
+
+/* Build g from `count` arcs given as parallel arrays src[i] -> dst[i], ids
+ * < n.  The arrays are consumed: graph_from_arcs frees both (on success and
+ * failure) so that peak memory stays near the size of the result.  Self-loops
+ * and duplicate arcs are dropped; their numbers are stored in *loops and
+ * *dups when those are non-NULL.  Returns GRAPH_OK, GRAPH_ENOMEM, or
+ * GRAPH_EINVAL when an id is >= n.  Time O(n + count) plus the sort of each
+ * adjacency list (linear when the input is already ordered per vertex). */
+int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
+                    uint64_t count, uint64_t *loops, uint64_t *dups);
+
+/* How a tie that is not mutual is oriented. */
+enum graph_orient {
+	GRAPH_FIRST_TO_SECOND,  /* ties[2i] -> ties[2i+1] */
+	GRAPH_RANDOM            /* either way with probability 1/2 */
+};
+
+/* Build g from `count` undirected ties stored interleaved, {ties[2i],
+ * ties[2i+1]}, ids < n.  Each tie independently becomes both arcs with
+ * probability `reciprocity` (a mutual follow), otherwise one arc oriented by
+ * `orient`.  One uniform draw u per tie when 0 < reciprocity < 1: mutual iff
+ * u < reciprocity; else, for GRAPH_RANDOM, first -> second iff
+ * (u - reciprocity) < (1 - reciprocity) / 2.  With reciprocity 0 or 1 and
+ * GRAPH_RANDOM one draw per single tie; with GRAPH_FIRST_TO_SECOND and
+ * reciprocity 0 or 1 no draws (r may then be NULL).  The expected share of
+ * arcs whose reverse exists is 2 reciprocity / (1 + reciprocity) when the
+ * ties are distinct.  `ties` is consumed (freed on success and failure); the
+ * peak is its size plus the result.  Self-loop ties and duplicate arcs are
+ * dropped and counted in *drop (may be NULL).  Returns as graph_from_arcs. */
+int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
+                    double reciprocity, enum graph_orient orient, gsl_rng *r,
+                    struct graph_dropped *drop);
+
+/* Add in-edge arrays (the transpose); in-lists are sorted ascending.  Does
+ * nothing when they exist.  GRAPH_OK, or GRAPH_ENOMEM. */
+int graph_build_in(struct graph *g);
+
+/* *count = the number of vertices with neither out- nor in-arcs.  GRAPH_OK,
+ * or GRAPH_ENOMEM (n bits of scratch when in-edges are not built). */
+int graph_isolated(const struct graph *g, uint32_t *count);
+
+/* Free all arrays and zero *g; safe on a zeroed or freed graph. */
+void graph_free(struct graph *g);
+
+/* Descriptive statistics.  Degrees are out-degrees (follower counts) and
+ * k2 is the mean squared out-degree.  reciprocity is the share of arcs
+ * whose reverse arc exists.  clustering is the average local clustering
+ * coefficient of the undirected projection, estimated on `sample` vertices
+ * drawn uniformly with replacement with the caller's generator (all vertices,
+ * exactly, when sample >= n; r may then be NULL); a vertex of undirected
+ * degree < 2 counts as 0 (the convention of networkx's average_clustering);
+ * NAN when sample is 0, which also skips building the projection.
+ * giant_weak is the size of the largest weakly connected component.
+ * Memory: a temporary undirected projection (up to 8 bytes per arc) when
+ * clustering is computed, plus 8 bytes per vertex. */
+struct graph_stats {
+	uint32_t n;
+	uint64_t arcs;
+	double mean_degree;
+	double k2;
+	uint32_t max_degree;
+	double reciprocity;
+	double clustering;
+	uint32_t giant_weak;
+};
+
+/* GRAPH_OK, or GRAPH_ENOMEM. */
+int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
+                struct graph_stats *st);
+
+#endif
