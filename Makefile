@@ -1,0 +1,113 @@
+# crisim — build, test, demo.  `make help` lists the targets.
+#
+# Dependencies come from Debian packages through pkg-config; `make deps`
+# installs any that are missing (as root) or prints the apt-get command.
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+CC       ?= cc
+PKGS     := gsl libcjson
+TEST_PKGS := criterion
+DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config
+
+WARN     := -Wall -Wextra -Wshadow -Wconversion -Wstrict-prototypes \
+            -Wmissing-prototypes -Werror
+OPT      ?= -O2 -g
+CPPFLAGS += -Isim -Imodels -DCRISIM_VERSION='"$(VERSION)"' -MMD -MP
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+LDLIBS   += $(PKG_LIBS) -lm
+
+# Sanitizer builds live in their own tree so they never mix with normal objects.
+ifdef SANITIZE
+BUILD    := build/san
+CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+else
+BUILD    := build/$(notdir $(CC))
+endif
+
+SIM_SRC   := $(filter-out sim/main.c,$(wildcard sim/*.c)) $(wildcard models/*.c)
+SIM_OBJ   := $(SIM_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ  := $(BUILD)/sim/main.o
+TEST_SRC  := $(wildcard tests/test_*.c)
+TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
+BIN       := crisim
+ifdef SANITIZE
+BIN       := $(BUILD)/crisim
+endif
+
+.PHONY: all deps demo test check bench validate install clean help
+all: $(BIN)
+
+$(BIN): $(SIM_OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/bench: $(BUILD)/tests/bench.o $(SIM_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# deps: install missing Debian packages when root, otherwise say how.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "crisim: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "crisim: missing Debian packages:$$missing"; \
+	  echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+demo: deps
+	$(MAKE) --no-print-directory $(BIN)
+	./$(BIN) run scenarios/default.json -o out/demo
+	./$(BIN) plot out/demo
+
+# The CLI tests call the binary, so it is built first; CRISIM points them at it.
+test: deps
+	$(MAKE) --no-print-directory $(BIN) $(BUILD)/tests/run
+	CRISIM=./$(BIN) $(BUILD)/tests/run --jobs 2
+
+check: deps
+	$(MAKE) --no-print-directory SANITIZE=1 OPT="-O1 -g" test
+
+bench: deps
+	$(MAKE) --no-print-directory OPT="-O3 -march=native -g" BUILD=build/bench build/bench/tests/bench
+	build/bench/tests/bench
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/crisim/scripts \
+	  $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/crisim
+	install -m 644 scripts/*.gp $(DESTDIR)$(PREFIX)/share/crisim/scripts/
+	install -m 644 scenarios/*.json $(DESTDIR)$(PREFIX)/share/crisim/scenarios/
+	install -m 644 scenarios/data/* $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data/
+
+clean:
+	rm -rf build crisim out
+
+help:
+	@echo "make demo      install deps, build, run scenarios/default.json, plot to out/demo"
+	@echo "make test      install deps, build, run all tests"
+	@echo "make check     tests under AddressSanitizer + UBSan"
+	@echo "make bench     speed and memory figures"
+	@echo "make CC=clang  build with clang"
+	@echo "make install PREFIX=DIR"
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,74 @@
+/* The one list of mechanisms the engine can run.  A new rule or strategy is
+ * a file in models/ plus one line here. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+
+extern const struct spread_rule spread_cascade;
+extern const struct responder_strategy responder_none;
+
+static const struct spread_rule *const spread_rules[] = {
+	&spread_cascade,
+};
+
+static const struct responder_strategy *const responders[] = {
+	&responder_none,
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const struct spread_rule *model_spread_rule(const char *name)
+{
+	for (size_t i = 0; i < COUNT(spread_rules); i++)
+		if (strcmp(spread_rules[i]->name, name) == 0)
+			return spread_rules[i];
+	return NULL;
+}
+
+const struct responder_strategy *model_responder(const char *name)
+{
+	for (size_t i = 0; i < COUNT(responders); i++)
+		if (strcmp(responders[i]->name, name) == 0)
+			return responders[i];
+	return NULL;
+}
+
+void model_spread_rule_names(char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < COUNT(spread_rules) && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		                         i ? ", " : "", spread_rules[i]->name);
+}
+
+void model_responder_names(char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < COUNT(responders) && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		                         i ? ", " : "", responders[i]->name);
+}
+
+int agent_list_push(struct agent_list *l, uint32_t id)
+{
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap ? 2 * l->cap : 1024;
+		uint32_t *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+void agent_list_free(struct agent_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}

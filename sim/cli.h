@@ -1,0 +1,43 @@
+/* cli — command-line options to a request, and the --help texts.
+ *
+ * Parsing never exits and never prints: it fills a struct request or
+ * returns CLI_USAGE with a one-line message.  --help text goes to stdout
+ * (it is asked for), errors to stderr (by main).
+ */
+#ifndef CRISIM_CLI_H
+#define CRISIM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit codes: part of the interface, documented in the README. */
+enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COUNT };
+
+struct request {
+	enum cmd cmd;
+	bool help, version;
+	const char *file;          /* scenario / edge list / output dir; "-" = stdin */
+	const char *out;           /* -o; NULL when absent */
+	const char **sets;         /* --set PATH=VALUE, in order; owned array */
+	size_t n_sets;
+	bool have_seed;
+	uint64_t seed;
+	bool quiet;
+	bool directed;             /* graph: edge list is directed */
+	const char *network_spec;  /* graph --network-spec JSON */
+	int argc;                  /* the whole command line, for the manifest */
+	char **argv;
+};
+
+/* 0, or EXIT_USAGE with err set.  Free with cli_free. */
+int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errlen);
+void cli_free(struct request *rq);
+
+/* Help for a command (CMD_NONE: the overview). */
+void cli_help(FILE *f, enum cmd cmd);
+
+#endif

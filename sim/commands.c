@@ -1,0 +1,328 @@
+#include "commands.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "netgen.h"
+#include "output.h"
+#include "rng.h"
+#include "runner.h"
+#include "scenario.h"
+
+extern char **environ;
+
+#define ERRLEN 1024
+
+static int fail(int code, const char *msg)
+{
+	fprintf(stderr, "crisim: %s\n", msg);
+	return code;
+}
+
+static int scenario_code(int rc)
+{
+	return rc == SCN_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
+static const char *label_of(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* Load, apply --seed, and run the engine's own checks: after this the
+ * scenario is known to be runnable (but for the network file). */
+static int load_scenario(const struct request *rq, struct scenario *s)
+{
+	char err[SCN_ERRLEN], msg[ERRLEN];
+	int rc = scenario_load(s, rq->file, rq->sets, rq->n_sets, err);
+	if (rc)
+		return fail(scenario_code(rc), err);
+	if (rq->have_seed)
+		s->seed = rq->seed;
+	if (engine_check(s, NULL, err, sizeof err)) {
+		snprintf(msg, sizeof msg, "%s: %s", label_of(rq->file), err);
+		scenario_free(s);
+		return fail(EXIT_USAGE, msg);
+	}
+	return EXIT_OK;
+}
+
+static int build_network(const struct scenario *s, const char *label,
+                         struct graph *g, struct net_report *rep)
+{
+	char err[ERRLEN], msg[ERRLEN + 256];
+	int rc = netgen_build(&s->network, s->seed, g, rep, err, sizeof err);
+	if (rc == NETIO_OK)
+		return EXIT_OK;
+	if (s->network.model == NET_FILE)
+		snprintf(msg, sizeof msg, "%s: network.file: %s", label, err);
+	else
+		snprintf(msg, sizeof msg, "%s: network: %s", label, err);
+	return fail(rc == NETIO_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE, msg);
+}
+
+/* out/NAME with anything but [A-Za-z0-9._-] replaced by '_'. */
+static void default_dir(const char *name, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "out/%s", *name ? name : "run");
+	for (char *p = buf + 4; p < buf + len && *p && n > 0; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9') && *p != '.' && *p != '-' && *p != '_')
+			*p = '_';
+}
+
+int cmd_run(const struct request *rq)
+{
+	struct scenario s;
+	int rc = load_scenario(rq, &s);
+	if (rc)
+		return rc;
+	struct graph g = { 0 };
+	rc = build_network(&s, label_of(rq->file), &g, NULL);
+	if (rc) {
+		scenario_free(&s);
+		return rc;
+	}
+	char dirbuf[PATH_MAX];
+	const char *dir = rq->out ? rq->out : s.output_dir;
+	if (!dir) {
+		default_dir(s.name, dirbuf, sizeof dirbuf);
+		dir = dirbuf;
+	}
+	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
+	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION };
+	struct run_result res;
+	rc = runner_single(&s, &g, dir, &ctx, &res, err, sizeof err);
+	if (rc) {
+		snprintf(msg, sizeof msg, "%s%s%s", rc == EXIT_USAGE ?
+		         label_of(rq->file) : "", rc == EXIT_USAGE ? ": " : "", err);
+		fail(rc, msg);
+	} else if (!rq->quiet && strcmp(dir, "-") != 0) {
+		const double *v = res.summary.v;
+		fprintf(stderr, "crisim: %s: %u ticks on %u agents; reach %.0f (%.1f%%), "
+		        "damage %.0f, peak %.0f at tick %.0f; wrote %s/\n",
+		        s.name, s.ticks, g.n, v[SUM_reach], 100.0 * v[SUM_reach_share],
+		        v[SUM_damage], v[SUM_peak_negative], v[SUM_peak_tick], dir);
+	}
+	run_result_free(&res);
+	graph_free(&g);
+	scenario_free(&s);
+	return rc;
+}
+
+int cmd_validate(const struct request *rq)
+{
+	struct scenario s;
+	int rc = load_scenario(rq, &s);
+	if (rc)
+		return rc;
+	char *json = scenario_to_json(&s);
+	scenario_free(&s);
+	if (!json)
+		return fail(EXIT_RUNTIME, "out of memory");
+	printf("%s\n", json);
+	free(json);
+	if (fflush(stdout) != 0)
+		return fail(EXIT_RUNTIME, "stdout: write error");
+	return EXIT_OK;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int cmd_graph(const struct request *rq)
+{
+	char err[ERRLEN], msg[ERRLEN + 256];
+	struct graph g = { 0 };
+	struct net_report rep = { 0 };
+	struct scenario s = { 0 };
+	const char *label;
+	int rc;
+
+	if (rq->network_spec || ends_with(rq->file, ".json")) {
+		if (rq->network_spec) {
+			size_t len = strlen(rq->network_spec) + 32;
+			char *text = malloc(len);
+			if (!text)
+				return fail(EXIT_RUNTIME, "out of memory");
+			snprintf(text, len, "{\"network\": %s}", rq->network_spec);
+			label = "--network-spec";
+			rc = scenario_parse(&s, text, label, NULL, rq->sets,
+			                    rq->n_sets, err);
+			free(text);
+		} else {
+			label = rq->file;
+			rc = scenario_load(&s, rq->file, rq->sets, rq->n_sets, err);
+		}
+		if (rc)
+			return fail(scenario_code(rc), err);
+		rc = build_network(&s, label, &g, &rep);
+		scenario_free(&s);
+		if (rc)
+			return rc;
+	} else {
+		label = rq->file;
+		rc = netio_read_edgelist(rq->file, rq->directed, &g, &rep, err, sizeof err);
+		if (rc)
+			return fail(rc == NETIO_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE, err);
+	}
+
+	struct graph_stats st;
+	gsl_rng *r = rng_stream(0, RNG_STATS, 0);
+	rc = r ? graph_stats(&g, r, 2000, &st) : -1;
+	gsl_rng_free(r);
+	if (rc) {
+		graph_free(&g);
+		return fail(EXIT_RUNTIME, "out of memory computing statistics");
+	}
+	double tc = st.k2 - st.mean_degree > 0 ? st.mean_degree / (st.k2 - st.mean_degree) : 0;
+	FILE *f = stdout;
+	fprintf(f, "source\t%s\nnodes\t%u\narcs\t%llu\nmean_degree\t%.4f\n"
+	        "k2\t%.4f\nmax_degree\t%u\nreciprocity\t%.4f\nclustering\t%.4f\n"
+	        "giant_weak\t%u\nsir_threshold\t%.6f\n",
+	        label, st.n, (unsigned long long)st.arcs, st.mean_degree, st.k2,
+	        st.max_degree, st.reciprocity, st.clustering, st.giant_weak, tc);
+	if (rep.lines)
+		fprintf(f, "lines\t%llu\nid_base\t%u\n", (unsigned long long)rep.lines, rep.base);
+	fprintf(f, "self_loops_dropped\t%llu\nduplicates_dropped\t%llu\nisolated\t%u\n",
+	        (unsigned long long)rep.self_loops,
+	        (unsigned long long)rep.duplicates, rep.unused_ids);
+
+	rc = EXIT_OK;
+	if (rq->out) {
+		struct out_file o;
+		char *dir = strdup(rq->out), *base = NULL;
+		if (!dir) {
+			rc = fail(EXIT_RUNTIME, "out of memory");
+		} else if (strcmp(rq->out, "-") == 0) {
+			rc = output_open(&o, "-", "", err, sizeof err);
+		} else {
+			char *slash = strrchr(dir, '/');
+			base = slash ? slash + 1 : dir;
+			if (slash)
+				*slash = '\0';
+			rc = output_open(&o, slash ? (*dir ? dir : "/") : ".", base, err, sizeof err);
+		}
+		if (dir && rc == 0) {
+			if (netio_write_edgelist(&g, o.f) != NETIO_OK) {
+				output_abort(&o);
+				snprintf(err, sizeof err, "%s: write error", rq->out);
+				rc = -1;
+			} else {
+				rc = output_commit(&o, err, sizeof err);
+			}
+		}
+		if (dir && rc != 0) {
+			snprintf(msg, sizeof msg, "%s", err);
+			rc = fail(EXIT_RUNTIME, msg);
+		}
+		free(dir);
+	}
+	graph_free(&g);
+	if (fflush(stdout) != 0)
+		return fail(EXIT_RUNTIME, "stdout: write error");
+	return rc;
+}
+
+/* ---- plot ---- */
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The scripts directory: $CRISIM_SCRIPTS, else scripts/ beside the binary
+ * (a source tree), else ../share/crisim/scripts (an installed tree). */
+static int find_scripts(char *buf, size_t len)
+{
+	const char *env = getenv("CRISIM_SCRIPTS");
+	if (env && *env) {
+		snprintf(buf, len, "%s", env);
+		return is_dir(buf) ? 0 : -1;
+	}
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return -1;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	if ((size_t)snprintf(buf, len, "%s/scripts", exe) < len && is_dir(buf))
+		return 0;
+	if ((size_t)snprintf(buf, len, "%s/../share/crisim/scripts", exe) < len && is_dir(buf))
+		return 0;
+	return -1;
+}
+
+/* gnuplot -e "indir='D'; outfile='F'; fmt='png'" SCRIPT; 0 ok, 1 failed,
+ * 127 gnuplot not found. */
+static int run_gnuplot(const char *script, const char *dir, const char *out,
+                       const char *fmt)
+{
+	char vars[3 * PATH_MAX];
+	snprintf(vars, sizeof vars, "indir='%s'; outfile='%s'; fmt='%s'", dir, out, fmt);
+	char *argv[] = { "gnuplot", "-e", vars, (char *)script, NULL };
+	pid_t pid;
+	int e = posix_spawnp(&pid, "gnuplot", NULL, NULL, argv, environ);
+	if (e == ENOENT)
+		return 127;
+	if (e)
+		return 1;
+	int status;
+	if (waitpid(pid, &status, 0) < 0)
+		return 1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return 127;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
+int cmd_plot(const struct request *rq)
+{
+	char scripts[PATH_MAX], script[PATH_MAX + 32], path[PATH_MAX + 32];
+	char msg[3 * PATH_MAX];
+	const char *dir = rq->file;
+	snprintf(path, sizeof path, "%s/series.tsv", dir);
+	if (access(path, R_OK) != 0) {
+		snprintf(msg, sizeof msg, "%s: no series.tsv to plot (%s)", dir, strerror(errno));
+		return fail(EXIT_USAGE, msg);
+	}
+	if (find_scripts(scripts, sizeof scripts))
+		return fail(EXIT_RUNTIME, "cannot find the gnuplot scripts "
+		            "(set CRISIM_SCRIPTS to crisim's scripts/ directory)");
+	if (strchr(dir, '\'')) {
+		snprintf(msg, sizeof msg, "%s: directory names with a quote cannot be plotted", dir);
+		return fail(EXIT_USAGE, msg);
+	}
+	snprintf(script, sizeof script, "%s/series.gp", scripts);
+	static const char *const fmts[] = { "png", "svg" };
+	for (size_t k = 0; k < 2; k++) {
+		char tmp[PATH_MAX + 64], final[PATH_MAX + 64];
+		snprintf(tmp, sizeof tmp, "%s/.series.%s.tmp%ld", dir, fmts[k], (long)getpid());
+		snprintf(final, sizeof final, "%s/series.%s", dir, fmts[k]);
+		int rc = run_gnuplot(script, dir, tmp, fmts[k]);
+		if (rc == 127) {
+			remove(tmp);
+			return fail(EXIT_RUNTIME, "gnuplot not found: install it "
+			            "(Debian: apt-get install gnuplot-nox)");
+		}
+		if (rc || rename(tmp, final) != 0) {
+			remove(tmp);
+			snprintf(msg, sizeof msg, "%s: gnuplot failed on %s", final, script);
+			return fail(EXIT_RUNTIME, msg);
+		}
+	}
+	return EXIT_OK;
+}

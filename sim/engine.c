@@ -1,0 +1,220 @@
+#include "engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+#include "population.h"
+#include "rng.h"
+
+int engine_check(const struct scenario *s, const struct graph *g,
+                 char *err, size_t errlen)
+{
+	char names[256];
+	if (!model_spread_rule(s->spread.rule)) {
+		model_spread_rule_names(names, sizeof names);
+		snprintf(err, errlen, "spread.rule: expected one of %s, got \"%s\"",
+		         names, s->spread.rule);
+		return ENGINE_EBADINPUT;
+	}
+	if (!model_responder(s->responder.strategy)) {
+		model_responder_names(names, sizeof names);
+		snprintf(err, errlen, "responder.strategy: expected one of %s, got \"%s\"",
+		         names, s->responder.strategy);
+		return ENGINE_EBADINPUT;
+	}
+	if (!g)
+		return ENGINE_OK;
+	for (size_t k = 0; k < s->n_events; k++) {
+		const struct event_spec *e = &s->events[k];
+		if (e->target == TGT_AGENT && e->agent >= g->n) {
+			snprintf(err, errlen, "events[%zu].agent: expected an agent id "
+			         "in [0, %u], got %u", k, g->n - 1, e->agent);
+			return ENGINE_EBADINPUT;
+		}
+	}
+	return ENGINE_OK;
+}
+
+/* Everything one run owns. */
+struct run {
+	const struct scenario *s;
+	struct population pop;
+	struct agent_list cur, next;
+	struct tick_counts tc;
+	struct model_ctx ctx;
+	const struct spread_rule *rule;
+	const struct responder_strategy *resp;
+	gsl_rng *incident_rng;
+	int rule_ready, resp_ready;
+};
+
+/* Pick an agent for an incident aimed at `target`.  Spreading agents are
+ * skipped so `count` seeds are distinct; returns POP_NEVER when no eligible
+ * agent is left. */
+static uint32_t pick_target(struct run *r, enum event_target target,
+                            uint32_t agent)
+{
+	struct population *p = &r->pop;
+	gsl_rng *rng = r->incident_rng;
+	if (target == TGT_AGENT)
+		return agent;
+	if (target == TGT_INFLUENCER || target == TGT_MEDIA) {
+		enum role role = target == TGT_MEDIA ? ROLE_MEDIA : ROLE_INFLUENCER;
+		uint32_t k = p->n_role[role], free_left = 0;
+		for (uint32_t j = 0; j < k; j++)
+			free_left += p->state[p->members[role][j]] != AW_SPREADING;
+		if (free_left == 0)
+			return POP_NEVER;
+		uint32_t pick = (uint32_t)gsl_rng_uniform_int(rng, free_left);
+		for (uint32_t j = 0; j < k; j++) {
+			uint32_t id = p->members[role][j];
+			if (p->state[id] != AW_SPREADING && pick-- == 0)
+				return id;
+		}
+		return POP_NEVER;
+	}
+	/* random / customer: rejection sampling.  Customers are nearly all
+	 * agents, so the expected number of draws is close to 1; the cap only
+	 * guards against a population that is all spreading. */
+	for (int tries = 0; tries < 10000; tries++) {
+		uint32_t id = (uint32_t)gsl_rng_uniform_int(rng, p->n);
+		if (id == p->brand || p->state[id] == AW_SPREADING)
+			continue;
+		if (target == TGT_CUSTOMER && p->role[id] != ROLE_CUSTOMER)
+			continue;
+		return id;
+	}
+	return POP_NEVER;
+}
+
+static void fire_events(struct run *r, uint32_t t, size_t *next_event)
+{
+	const struct scenario *s = r->s;
+	while (*next_event < s->n_events && s->events[*next_event].tick == t) {
+		const struct event_spec *e = &s->events[(*next_event)++];
+		for (uint32_t k = 0; k < e->count; k++) {
+			uint32_t id = pick_target(r, e->target, e->agent);
+			if (id == POP_NEVER)
+				break;
+			r->rule->seed(&r->ctx, id);
+			if (event_log_add(r->ctx.log, t, id, "incident",
+			                  "%s %u starts the story (%u followers)",
+			                  population_role_name(r->pop.role[id]), id,
+			                  graph_out_degree(r->ctx.g, id)))
+				r->ctx.oom = 1;
+		}
+	}
+}
+
+static void record_row(struct run *r, struct series *out, uint32_t t)
+{
+	const struct population *p = &r->pop;
+	const struct tick_counts *tc = &r->tc;
+	double *row = series_row(out, t);
+	double n = p->n;
+	row[COL_tick] = t;
+	row[COL_minutes] = t * r->s->tick_minutes;
+	row[COL_aware] = (double)(p->n - p->count[AW_UNAWARE]);
+	row[COL_spreading] = (double)p->count[AW_SPREADING];
+	row[COL_done] = (double)p->count[AW_DONE];
+	row[COL_new_aware] = tc->new_aware;
+	row[COL_posts_neg] = tc->posts[TONE_NEG];
+	row[COL_posts_neu] = tc->posts[TONE_NEU];
+	row[COL_posts_pos] = tc->posts[TONE_POS];
+	row[COL_mean_attitude] = p->attitude_sum / n;
+	row[COL_neg_share] = (double)p->negative / n;
+	row[COL_mean_arousal] = p->arousal_sum / n;
+	row[COL_replies] = tc->replies;
+	row[COL_gaffes] = tc->gaffes;
+	row[COL_statements] = tc->statements;
+	row[COL_pickups] = tc->pickups;
+	row[COL_escalation] = tc->escalation;
+}
+
+static void run_free(struct run *r)
+{
+	if (r->resp_ready && r->resp->free)
+		r->resp->free(&r->ctx);
+	if (r->rule_ready && r->rule->free)
+		r->rule->free(&r->ctx);
+	gsl_rng_free(r->ctx.rng);
+	gsl_rng_free(r->ctx.resp_rng);
+	gsl_rng_free(r->incident_rng);
+	agent_list_free(&r->cur);
+	agent_list_free(&r->next);
+	population_free(&r->pop);
+}
+
+int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
+               struct run_result *out, char *err, size_t errlen)
+{
+	struct run r = { .s = s };
+	int rc = engine_check(s, g, err, errlen);
+	memset(out, 0, sizeof *out);
+	if (rc)
+		return rc;
+	r.rule = model_spread_rule(s->spread.rule);
+	r.resp = model_responder(s->responder.strategy);
+
+	gsl_rng *pop_rng = rng_stream(s->seed, RNG_POPULATION, run);
+	if (!pop_rng)
+		goto nomem;
+	rc = population_init(&r.pop, g, &s->population, pop_rng, err, errlen);
+	gsl_rng_free(pop_rng);
+	if (rc) {
+		run_free(&r);
+		return rc == -1 ? ENGINE_ENOMEM : ENGINE_EBADINPUT;
+	}
+	r.incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
+	r.ctx = (struct model_ctx){
+		.scn = s, .g = g, .pop = &r.pop,
+		.rng = rng_stream(s->seed, RNG_DYNAMICS, run),
+		.resp_rng = rng_stream(s->seed, RNG_RESPONDER, run),
+		.tc = &r.tc, .log = &out->log,
+	};
+	if (!r.incident_rng || !r.ctx.rng || !r.ctx.resp_rng ||
+	    series_init(&out->series, s->ticks))
+		goto nomem;
+	if (r.rule->init && r.rule->init(&r.ctx))
+		goto nomem;
+	r.rule_ready = 1;
+	if (r.resp->init && r.resp->init(&r.ctx))
+		goto nomem;
+	r.resp_ready = 1;
+
+	size_t next_event = 0;
+	for (uint32_t t = 0; t < s->ticks; t++) {
+		uint32_t escalation = r.tc.escalation;
+		r.tc = (struct tick_counts){ .escalation = escalation };
+		r.ctx.tick = t;
+		r.ctx.next = &r.cur;          /* incidents spread this tick */
+		fire_events(&r, t, &next_event);
+		r.ctx.next = &r.next;
+		r.rule->step(&r.ctx, r.cur.v, r.cur.n);
+		r.resp->act(&r.ctx);
+		if (r.ctx.oom)
+			goto nomem;
+		struct agent_list tmp = r.cur;
+		r.cur = r.next;
+		r.next = tmp;
+		r.next.n = 0;
+		record_row(&r, &out->series, t);
+	}
+	uint32_t incident = s->n_events ? s->events[0].tick : 0;
+	series_summarize(&out->series, incident, r.pop.n, &out->summary);
+	run_free(&r);
+	return ENGINE_OK;
+
+nomem:
+	run_free(&r);
+	run_result_free(out);
+	snprintf(err, errlen, "out of memory running the scenario");
+	return ENGINE_ENOMEM;
+}
+
+void run_result_free(struct run_result *r)
+{
+	series_free(&r->series);
+	event_log_free(&r->log);
+}

@@ -1,0 +1,49 @@
+/* engine — one run of a scenario on a graph: population, timeline of
+ * events, and the tick loop that calls the spread rule and the responder.
+ *
+ * Per tick, in this fixed order:
+ *   1. timeline: incidents scheduled for this tick seed the story;
+ *   2. spreading: the spread rule runs the current spreaders;
+ *   3. the responder acts;
+ *   4. one series row is recorded from counters kept on transitions.
+ * The work of a tick follows the active agents and their followers; nothing
+ * scans all agents per tick.
+ *
+ * Random streams: population, incident, dynamics and responder streams are
+ * derived from (scenario seed, purpose, run), so runs are independent of
+ * each other and of thread scheduling, and two strategies given the same
+ * seed and run share the same population, incident and spreading draws
+ * (common random numbers).
+ */
+#ifndef CRISIM_ENGINE_H
+#define CRISIM_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+#include "scenario.h"
+#include "series.h"
+
+enum { ENGINE_OK = 0, ENGINE_ENOMEM = -1, ENGINE_EBADINPUT = -2 };
+
+struct run_result {
+	struct series series;
+	struct event_log log;
+	struct summary summary;
+};
+
+/* Check what only the engine knows: rule and strategy names, roles and
+ * agent ids against the graph (g may be NULL to skip graph checks).
+ * ENGINE_EBADINPUT with a message naming the scenario path. */
+int engine_check(const struct scenario *s, const struct graph *g,
+                 char *err, size_t errlen);
+
+/* Run scenario s on graph g as run number `run`.  On success *out holds the
+ * series, event log and summary (free with run_result_free). */
+int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
+               struct run_result *out, char *err, size_t errlen);
+
+void run_result_free(struct run_result *r);
+
+#endif

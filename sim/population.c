@@ -1,0 +1,157 @@
+#include "population.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_randist.h>
+
+/* Centres of the attitude mixture.  Fans like the brand, detractors carry a
+ * grudge from past experience; each component is a normal of sd
+ * spec->attitude_sd clipped to [-1, 1].  See models/README.md. */
+#define FAN_ATTITUDE 0.6
+#define DETRACTOR_ATTITUDE (-0.6)
+
+static const char *const role_names[ROLE_COUNT] = {
+	"customer", "influencer", "media", "brand"
+};
+
+const char *population_role_name(enum role r)
+{
+	return (unsigned)r < ROLE_COUNT ? role_names[r] : "?";
+}
+
+struct ranked { uint32_t id, deg; };
+
+static int by_audience(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->deg != y->deg)
+		return x->deg < y->deg ? 1 : -1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The k agents with the largest out-degree, largest first, ties by id.
+ * O(n + max degree + k log k): a degree histogram finds the cut-off degree,
+ * so only the candidates above it are sorted. */
+static struct ranked *top_by_audience(const struct graph *g, uint32_t k)
+{
+	uint32_t maxd = 0;
+	for (uint32_t v = 0; v < g->n; v++)
+		if (graph_out_degree(g, v) > maxd)
+			maxd = graph_out_degree(g, v);
+	uint64_t *hist = calloc((size_t)maxd + 1, sizeof *hist);
+	if (!hist)
+		return NULL;
+	for (uint32_t v = 0; v < g->n; v++)
+		hist[graph_out_degree(g, v)]++;
+	uint32_t cut = maxd;
+	uint64_t above = hist[maxd];
+	while (above < k && cut > 0)
+		above += hist[--cut];
+	free(hist);
+
+	struct ranked *c = malloc((size_t)above * sizeof *c);
+	if (!c)
+		return NULL;
+	size_t nc = 0;
+	for (uint32_t v = 0; v < g->n; v++)
+		if (graph_out_degree(g, v) >= cut)
+			c[nc++] = (struct ranked){ v, graph_out_degree(g, v) };
+	qsort(c, nc, sizeof *c, by_audience);
+	return c;
+}
+
+static float draw_attitude(const struct pop_spec *spec, gsl_rng *r)
+{
+	double u = gsl_rng_uniform(r), centre = 0.0;
+	if (u < spec->fans)
+		centre = FAN_ATTITUDE;
+	else if (u < spec->fans + spec->detractors)
+		centre = DETRACTOR_ATTITUDE;
+	double x = centre + gsl_ran_gaussian_ziggurat(r, spec->attitude_sd);
+	return (float)fmax(-1.0, fmin(1.0, x));
+}
+
+int population_init(struct population *p, const struct graph *g,
+                    const struct pop_spec *spec, gsl_rng *r,
+                    char *err, size_t errlen)
+{
+	memset(p, 0, sizeof *p);
+	uint32_t n = g->n;
+	uint32_t n_inf = spec->influencers ? spec->influencers
+	               : (uint32_t)floor(spec->influencer_share * n);
+	uint64_t special = 1 + (uint64_t)spec->media + n_inf;
+	if (special >= n) {
+		snprintf(err, errlen, "population: brand, %u media and %u "
+		         "influencers need more than the graph's %u agents",
+		         spec->media, n_inf, n);
+		return -2;
+	}
+
+	p->n = n;
+	p->role = calloc(n, 1);
+	p->state = calloc(n, 1);
+	p->attitude = malloc(n * sizeof *p->attitude);
+	p->arousal = calloc(n, sizeof *p->arousal);
+	p->activity = malloc(n * sizeof *p->activity);
+	p->t_aware = malloc(n * sizeof *p->t_aware);
+	struct ranked *top = top_by_audience(g, (uint32_t)special);
+	if (!p->role || !p->state || !p->attitude || !p->arousal ||
+	    !p->activity || !p->t_aware || !top)
+		goto nomem;
+
+	p->n_role[ROLE_BRAND] = 1;
+	p->n_role[ROLE_MEDIA] = spec->media;
+	p->n_role[ROLE_INFLUENCER] = n_inf;
+	p->n_role[ROLE_CUSTOMER] = n - (uint32_t)special;
+	uint32_t next = 0;
+	for (int role = ROLE_BRAND; role > ROLE_CUSTOMER; role--) {
+		uint32_t k = p->n_role[role];
+		p->members[role] = malloc(((size_t)k + 1) * sizeof(uint32_t));
+		if (!p->members[role])
+			goto nomem;
+		for (uint32_t j = 0; j < k; j++, next++) {
+			p->members[role][j] = top[next].id;
+			p->role[top[next].id] = (uint8_t)role;
+		}
+	}
+	p->brand = p->members[ROLE_BRAND][0];
+	free(top);
+	top = NULL;
+
+	/* One pass in id order; the number of draws per agent is fixed, so the
+	 * stream stays aligned whatever the parameter values. */
+	double mu = log(spec->activity_median);
+	for (uint32_t i = 0; i < n; i++) {
+		p->attitude[i] = draw_attitude(spec, r);
+		p->activity[i] = (float)exp(mu + gsl_ran_gaussian_ziggurat(r, spec->activity_sigma));
+		p->t_aware[i] = POP_NEVER;
+	}
+	p->attitude[p->brand] = 1.0f;
+	for (uint32_t i = 0; i < n; i++) {
+		p->attitude_sum += p->attitude[i];
+		p->negative += p->attitude[i] < 0.0f;
+	}
+	p->count[AW_UNAWARE] = n;
+	return 0;
+
+nomem:
+	free(top);
+	population_free(p);
+	snprintf(err, errlen, "population: out of memory for %u agents", n);
+	return -1;
+}
+
+void population_free(struct population *p)
+{
+	free(p->role);
+	free(p->state);
+	free(p->attitude);
+	free(p->arousal);
+	free(p->activity);
+	free(p->t_aware);
+	for (int k = 0; k < ROLE_COUNT; k++)
+		free(p->members[k]);
+	memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,97 @@
+/* population — agent state as a struct of arrays, and roles.
+ *
+ * Agent i is graph vertex i.  Every per-agent attribute is one compact array
+ * so a tick touches only the bytes it needs (26 bytes per agent with the
+ * graph's offsets; the budget is 32).
+ *
+ * Invariants, kept by the setters below and relied upon by the series:
+ *   count[s]      == number of agents whose state is s;
+ *   attitude_sum  == sum of attitude[i] (accumulated in double);
+ *   negative      == number of agents with attitude[i] < 0;
+ *   arousal_sum   == sum of arousal[i].
+ * Code that changes state, attitude or arousal goes through the setters;
+ * nothing rescans the population to recount.
+ */
+#ifndef CRISIM_POPULATION_H
+#define CRISIM_POPULATION_H
+
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+#include "graph.h"
+#include "scenario.h"
+
+enum role { ROLE_CUSTOMER, ROLE_INFLUENCER, ROLE_MEDIA, ROLE_BRAND, ROLE_COUNT };
+
+/* Awareness of the story: U → A → S → R (a reply or gaffe may move an agent
+ * back to S; see the models). */
+enum aware { AW_UNAWARE, AW_AWARE, AW_SPREADING, AW_DONE, AW_COUNT };
+
+#define POP_NEVER UINT32_MAX
+
+struct population {
+	uint32_t n;
+	uint8_t *role;        /* enum role */
+	uint8_t *state;       /* enum aware */
+	float *attitude;      /* toward the brand, in [-1, 1] */
+	float *arousal;       /* anger, in [0, 1] */
+	float *activity;      /* posts per hour when spreading */
+	uint32_t *t_aware;    /* tick the agent first heard; POP_NEVER */
+
+	uint32_t brand;                 /* the brand account's agent id */
+	uint32_t *members[ROLE_COUNT];  /* ids per role, largest audience first;
+	                                   customers are not listed (NULL) */
+	uint32_t n_role[ROLE_COUNT];
+
+	uint64_t count[AW_COUNT];
+	double attitude_sum, arousal_sum;
+	uint64_t negative;
+};
+
+/* Build the population for graph g from the scenario's population spec,
+ * drawing from r.  Roles by follower count (out-degree): the largest audience
+ * is the brand, the next `media` are media outlets, the next influencers
+ * (count, or share of n).  Ties are broken by lower id.  Returns 0, -1 when
+ * out of memory, -2 when the graph has too few agents for the roles (err
+ * says why). */
+int population_init(struct population *p, const struct graph *g,
+                    const struct pop_spec *spec, gsl_rng *r,
+                    char *err, size_t errlen);
+
+void population_free(struct population *p);
+
+static inline void population_set_state(struct population *p, uint32_t i,
+                                        enum aware s)
+{
+	p->count[p->state[i]]--;
+	p->count[s]++;
+	p->state[i] = (uint8_t)s;
+}
+
+static inline void population_set_attitude(struct population *p, uint32_t i,
+                                           float x)
+{
+	if (x > 1.0f)
+		x = 1.0f;
+	else if (x < -1.0f)
+		x = -1.0f;
+	p->negative -= p->attitude[i] < 0.0f;
+	p->negative += x < 0.0f;
+	p->attitude_sum += (double)x - (double)p->attitude[i];
+	p->attitude[i] = x;
+}
+
+static inline void population_set_arousal(struct population *p, uint32_t i,
+                                          float e)
+{
+	if (e > 1.0f)
+		e = 1.0f;
+	else if (e < 0.0f)
+		e = 0.0f;
+	p->arousal_sum += (double)e - (double)p->arousal[i];
+	p->arousal[i] = e;
+}
+
+const char *population_role_name(enum role r);
+
+#endif

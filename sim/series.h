@@ -1,0 +1,110 @@
+/* series — what a run records: one row of metrics per tick, a log of
+ * narrative events, and the outcome summary computed from them.
+ *
+ * Columns and summary fields are declared once, in the X-macro lists below,
+ * so names, order and documentation cannot drift apart between the engine,
+ * the TSV writer, ensembles and the README.
+ */
+#ifndef CRISIM_SERIES_H
+#define CRISIM_SERIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* X(id, unit/meaning) — one column of series.tsv per row, in this order. */
+#define SERIES_COLUMNS(X) \
+	X(tick,          "tick index, 0-based") \
+	X(minutes,       "simulated time in minutes since the start") \
+	X(aware,         "agents who have heard of the story (cumulative)") \
+	X(spreading,     "agents currently spreading") \
+	X(done,          "agents who stopped spreading") \
+	X(new_aware,     "agents who heard of the story this tick") \
+	X(posts_neg,     "negative posts (complaints) this tick") \
+	X(posts_neu,     "neutral posts this tick") \
+	X(posts_pos,     "positive posts (defences of the brand) this tick") \
+	X(mean_attitude, "mean attitude toward the brand, in [-1, 1]") \
+	X(neg_share,     "share of agents with attitude below 0") \
+	X(mean_arousal,  "mean arousal (anger), in [0, 1]") \
+	X(replies,       "brand replies this tick") \
+	X(gaffes,        "brand replies this tick that were gaffes") \
+	X(statements,    "brand statements this tick") \
+	X(pickups,       "media outlets picking the story up this tick") \
+	X(escalation,    "responder escalation level (0 monitor, 1 respond, 2 crisis)")
+
+enum series_col {
+#define X(id, doc) COL_##id,
+	SERIES_COLUMNS(X)
+#undef X
+	SERIES_NCOL
+};
+
+extern const char *const series_col_name[SERIES_NCOL];
+extern const char *const series_col_doc[SERIES_NCOL];
+
+/* rows × SERIES_NCOL doubles, row-major; row t is tick t. */
+struct series {
+	uint32_t rows, cap;
+	double *v;
+};
+
+int series_init(struct series *s, uint32_t ticks);
+double *series_row(struct series *s, uint32_t tick);  /* appends; rows in order */
+void series_free(struct series *s);
+
+/* The narrative log a trainer reads: what happened when. */
+struct event {
+	uint32_t tick;
+	uint32_t actor;            /* agent id, or EVENT_NOBODY */
+	char kind[24];             /* incident, detection, statement, gaffe, ... */
+	char detail[104];
+};
+#define EVENT_NOBODY UINT32_MAX
+
+struct event_log {
+	size_t n, cap;
+	struct event *v;
+};
+
+/* Append an event; detail is printf-formatted and truncated to fit.
+ * Returns 0 or -1 when out of memory. */
+int event_log_add(struct event_log *log, uint32_t tick, uint32_t actor,
+                  const char *kind, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void event_log_free(struct event_log *log);
+
+/* X(id, meaning) — the outcome of one run (summary.json, runs.tsv,
+ * --summary).  Values are doubles; "none" (e.g. no reply ever) is NaN. */
+#define SUMMARY_FIELDS(X) \
+	X(peak_negative,      "largest number of negative posts in one tick") \
+	X(peak_tick,          "tick of that peak (first one if tied)") \
+	X(first_response,     "ticks from the incident to the first brand reply or statement (negative: disclosed first; NaN: never)") \
+	X(reach,              "agents who heard of the story by the end") \
+	X(reach_share,        "reach as a share of all agents") \
+	X(final_attitude,     "mean attitude at the end") \
+	X(final_neg_share,    "share of agents with attitude below 0 at the end") \
+	X(duration,           "ticks from the first negative post until negative volume stays under 10% of its peak") \
+	X(replies,            "brand replies, total") \
+	X(gaffes,             "gaffes, total") \
+	X(statements,         "brand statements, total") \
+	X(damage,             "negative posts, total (integral of negative volume)")
+
+enum summary_field {
+#define X(id, doc) SUM_##id,
+	SUMMARY_FIELDS(X)
+#undef X
+	SUMMARY_NFIELD
+};
+
+extern const char *const summary_field_name[SUMMARY_NFIELD];
+extern const char *const summary_field_doc[SUMMARY_NFIELD];
+
+struct summary {
+	double v[SUMMARY_NFIELD];
+};
+
+/* Outcomes of a finished run from its series.  incident_tick is the tick of
+ * the first incident event; n is the population size. */
+void series_summarize(const struct series *s, uint32_t incident_tick,
+                      uint32_t n, struct summary *out);
+
+#endif
