@@ -1,0 +1,139 @@
+/* scenario — the only module that reads JSON.
+ *
+ * A scenario file is parsed, checked against a table of keys (type, bounds,
+ * default), overridden by `--set PATH=VALUE` strings, and turned into the
+ * plain C struct below.  Nothing past this module sees cJSON.  Every key has
+ * a default, so "{}" is a valid scenario.
+ *
+ * Errors are reported as one line in the caller's buffer, in the form
+ *   FILE: JSON.PATH: expected WHAT, got FOUND
+ * (FILE: line L, column C: ... for syntax errors) and the call returns
+ * SCN_EBADINPUT; nothing is half-loaded.  When the offending value came
+ * from a --set override, the message starts "--set JSON.PATH: " instead.
+ * The keys, their bounds and defaults are one table in scenario.c.
+ */
+#ifndef CRISIM_SCENARIO_H
+#define CRISIM_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum { SCN_OK = 0, SCN_ENOMEM = -1, SCN_EBADINPUT = -2, SCN_EIO = -3 };
+
+#define SCN_ERRLEN 512
+#define SCN_MAX_BLOCKS 64
+#define SCN_NAMELEN 64
+
+enum net_model {
+	NET_BARABASI_ALBERT,
+	NET_ERDOS_RENYI,
+	NET_WATTS_STROGATZ,
+	NET_POWERLAW,
+	NET_SBM,
+	NET_FILE
+};
+
+struct net_spec {
+	enum net_model model;     /* "model", or NET_FILE when "file" is given */
+	uint32_t nodes;           /* all generators; 0 with NET_FILE (known
+	                             once the file is read) */
+	double reciprocity;       /* share of ties that are mutual follows */
+	uint32_t m;               /* barabasi_albert: ties per newcomer */
+	double mean_degree;       /* erdos_renyi: mean undirected degree */
+	uint32_t k;               /* watts_strogatz: ring neighbours (even) */
+	double rewire;            /* watts_strogatz: rewiring probability */
+	double exponent;          /* powerlaw: P(k) ~ k^-exponent */
+	uint32_t min_degree, max_degree;  /* powerlaw; a given max of 0 is
+	                             stored resolved to floor(sqrt(nodes)) */
+	uint32_t n_blocks;        /* sbm: number of communities; 0 otherwise */
+	uint32_t sizes[SCN_MAX_BLOCKS];   /* sbm: community sizes (sum = nodes) */
+	double p_in, p_out;       /* sbm: tie probability within / between */
+	char *file;               /* edge list, resolved against the scenario's
+	                             directory (stdin: the working directory)
+	                             and stored as an absolute path; owned;
+	                             NULL unless model == NET_FILE */
+	bool directed;            /* file: lines are "follower-of? src dst" arcs */
+};
+
+struct pop_spec {
+	double influencer_share;  /* top share of accounts by followers */
+	uint32_t influencers;     /* explicit count; 0 = use the share */
+	uint32_t media;           /* media outlets: next-largest audiences */
+	double fans, detractors;  /* attitude mixture weights (rest neutral) */
+	double attitude_sd;       /* spread of each mixture component */
+	double activity_median;   /* posts per hour of a median agent */
+	double activity_sigma;    /* log-normal sigma of activity rates */
+};
+
+/* The spread rule, chosen by name; the engine never names one. */
+struct spread_spec {
+	char rule[SCN_NAMELEN];   /* "cascade" */
+	double p;                 /* per-follower transmission probability */
+};
+
+enum event_kind { EV_INCIDENT };
+enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
+
+struct event_spec {
+	uint32_t tick;
+	enum event_kind kind;
+	enum event_target target;
+	uint32_t count;           /* how many agents of the target role */
+	uint32_t agent;           /* TGT_AGENT: the agent id (< nodes when the
+	                             network is generated); 0 otherwise */
+};
+
+struct responder_spec {
+	char strategy[SCN_NAMELEN];  /* "none" */
+	uint32_t capacity;           /* replies per tick */
+};
+
+struct scenario {
+	char *name;               /* owned */
+	char *description;        /* owned */
+	uint64_t seed;
+	uint32_t ticks;
+	double tick_minutes;
+	struct net_spec network;
+	struct pop_spec population;
+	struct spread_spec spread;
+	struct event_spec *events;  /* owned, n_events entries, sorted stably
+	                               by tick; NULL when n_events == 0 */
+	size_t n_events;
+	struct responder_spec responder;
+	char *output_dir;         /* owned; NULL when not given */
+};
+
+/* Load `path` ("-" reads stdin, "<stdin>" in messages), apply the `n_sets`
+ * overrides "PATH=VALUE" in order, validate, and fill *s.  PATH is keys
+ * joined by '.', array indices as "[i]" or ".i"; missing objects on the way
+ * are created, an index past the end is an error.  VALUE is read as JSON
+ * when it parses completely as JSON, else as a string; a JSON null removes
+ * the key (its default applies).  Returns SCN_OK, SCN_EBADINPUT, SCN_EIO
+ * (unreadable file) or SCN_ENOMEM.  On error *s is all zeros (safe to
+ * free) and err holds the message.  Not thread-safe only in that cJSON's
+ * parser writes a process-wide error position; load before starting runs. */
+int scenario_load(struct scenario *s, const char *path,
+                  const char *const *sets, size_t n_sets,
+                  char err[SCN_ERRLEN]);
+
+/* The same from a string already in memory; `label` names it in errors and
+ * `base_dir` resolves relative network files (NULL = current directory). */
+int scenario_parse(struct scenario *s, const char *text, const char *label,
+                   const char *base_dir, const char *const *sets,
+                   size_t n_sets, char err[SCN_ERRLEN]);
+
+/* The resolved scenario, every default filled in, as pretty JSON.  The
+ * caller frees the string.  NULL when out of memory. */
+char *scenario_to_json(const struct scenario *s);
+
+void scenario_free(struct scenario *s);
+
+/* Names for enums, for output and messages: the strings the scenario file
+ * uses ("file" for NET_FILE); "?" for a value out of range. */
+const char *scenario_net_model_name(enum net_model m);
+const char *scenario_event_kind_name(enum event_kind k);
+const char *scenario_event_target_name(enum event_target t);
+
+#endif
