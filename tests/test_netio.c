@@ -1,0 +1,240 @@
+/* netio: the shipped real networks import with their published counts and
+ * statistics; malformed input is reported with its line; export round-trips.
+ * Run from the repository root (data paths are relative to it). */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "netio.h"
+
+#define DATA "scenarios/data/"
+
+static void read_ok(const char *path, bool directed, struct graph *g,
+                    struct net_report *rep)
+{
+	char err[512] = "";
+	int rc = netio_read_edgelist(path, directed, g, rep, err, sizeof err);
+	cr_assert_eq(rc, NETIO_OK, "%s", err);
+}
+
+/* Write `text` to a fresh temporary file; its path goes to path[]. */
+static void temp_file(char path[64], const char *text)
+{
+	int fd;
+	FILE *f;
+	strcpy(path, "/tmp/crisim-netio-XXXXXX");
+	fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	f = fdopen(fd, "w");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	cr_assert_eq(fclose(f), 0);
+}
+
+/* Parse `text` expecting failure with code rc and `want` in the message. */
+static void read_fails(const char *text, int rc, const char *want)
+{
+	char path[64], err[512] = "";
+	struct graph g;
+	temp_file(path, text);
+	cr_assert_eq(netio_read_edgelist(path, false, &g, NULL, err, sizeof err),
+	             rc, "input \"%s\": %s", text, err);
+	cr_assert(strstr(err, want), "message \"%s\" lacks \"%s\"", err, want);
+	cr_assert(strncmp(err, path, strlen(path)) == 0, "message \"%s\" does "
+	          "not start with the path", err);
+	cr_assert_null(g.off);
+	unlink(path);
+}
+
+static struct net_report read_text(const char *text, bool directed,
+                                   struct graph *g)
+{
+	char path[64];
+	struct net_report rep;
+	temp_file(path, text);
+	read_ok(path, directed, g, &rep);
+	unlink(path);
+	return rep;
+}
+
+Test(netio, facebook_combined)
+{
+	/* Published: 4039 nodes, 88234 undirected edges, <k> = 43.691,
+	 * <k^2> = 4656.14, k_max = 1045, one component, average clustering
+	 * 0.6055 (SNAP; networkx 0.60555).  All ties mutual, so out-degree is
+	 * the undirected degree; the stated digits set the tolerances. */
+	struct graph g;
+	struct net_report rep;
+	struct graph_stats st;
+	read_ok(DATA "facebook_combined.txt", false, &g, &rep);
+	cr_assert_eq(g.n, 4039);
+	cr_assert_eq(g.arcs, 176468);
+	cr_assert_eq(rep.lines, 88234);
+	cr_assert_eq(rep.duplicates, 0);
+	cr_assert_eq(rep.self_loops, 0);
+	cr_assert_eq(rep.base, 0);
+	cr_assert_eq(rep.unused_ids, 0);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), GRAPH_OK);
+	cr_assert_float_eq(st.mean_degree, 43.691, 5e-4);
+	cr_assert_float_eq(st.k2, 4656.14, 5e-3);
+	cr_assert_eq(st.max_degree, 1045);
+	cr_assert_eq(st.giant_weak, 4039);
+	cr_assert_float_eq(st.reciprocity, 1.0, 1e-12);
+	cr_assert_float_eq(st.clustering, 0.6055, 1e-4, "%g", st.clustering);
+	graph_free(&g);
+}
+
+Test(netio, email_eu_core_directed_and_undirected)
+{
+	/* 25571 lines, 642 self-loops, no repeated arc (24929 distinct arcs,
+	 * counted with awk), 16064 undirected simple edges; 19 ids occur only
+	 * in self-loops; largest component 986; clustering 0.3994 (SNAP). */
+	struct graph g;
+	struct net_report rep;
+	struct graph_stats st;
+	read_ok(DATA "email-Eu-core.txt", true, &g, &rep);
+	cr_assert_eq(g.n, 1005);
+	cr_assert_eq(rep.lines, 25571);
+	cr_assert_eq(rep.self_loops, 642);
+	cr_assert_eq(rep.duplicates, 0);
+	cr_assert_eq(g.arcs, 24929);
+	cr_assert_eq(rep.unused_ids, 19);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), GRAPH_OK);
+	cr_assert_eq(st.giant_weak, 986);
+	cr_assert_float_eq(st.clustering, 0.3994, 1e-4, "%g", st.clustering);
+	graph_free(&g);
+
+	read_ok(DATA "email-Eu-core.txt", false, &g, &rep);
+	cr_assert_eq(g.arcs, 2 * 16064);
+	cr_assert_eq(rep.self_loops, 642);
+	/* Lines u v and v u are one undirected tie: 24929 - 16064 repeats. */
+	cr_assert_eq(rep.duplicates, 24929 - 16064);
+	graph_free(&g);
+}
+
+Test(netio, karate_is_one_based)
+{
+	struct graph g;
+	struct net_report rep;
+	struct graph_stats st;
+	read_ok(DATA "karate_zachary_edges.txt", false, &g, &rep);
+	cr_assert_eq(rep.base, 1);
+	cr_assert_eq(g.n, 34);
+	cr_assert_eq(g.arcs, 156);
+	cr_assert_eq(rep.lines, 78);
+	cr_assert_eq(graph_stats(&g, NULL, 34, &st), GRAPH_OK);
+	cr_assert_eq(st.max_degree, 17);
+	cr_assert_float_eq(st.k2, 35.65, 5e-3);
+	cr_assert_float_eq(st.clustering, 0.5706, 1e-4, "%g", st.clustering);
+	graph_free(&g);
+}
+
+Test(netio, comments_blanks_columns_tabs_crlf)
+{
+	struct graph g;
+	struct net_report rep = read_text(
+		"# header\n% matrix-market style\n\n   \n0\t1\t1234\r\n1 2 7 8\n"
+		"  2   0  \n", true, &g);
+	cr_assert_eq(rep.lines, 3);
+	cr_assert_eq(rep.base, 0);
+	cr_assert_eq(g.n, 3);
+	cr_assert_eq(g.arcs, 3);
+	cr_assert_eq(graph_out(&g, 0)[0], 1);  /* arc u -> v: v in u's audience */
+	cr_assert_eq(graph_out(&g, 2)[0], 0);
+	graph_free(&g);
+}
+
+Test(netio, loops_duplicates_and_unused_ids)
+{
+	struct graph g;
+	struct net_report rep = read_text("0 1\n1 0\n2 2\n0 1\n0 5\n", false, &g);
+	cr_assert_eq(rep.lines, 5);
+	cr_assert_eq(rep.self_loops, 1);
+	cr_assert_eq(rep.duplicates, 2);
+	cr_assert_eq(g.n, 6);
+	cr_assert_eq(g.arcs, 4);
+	cr_assert_eq(rep.unused_ids, 3);  /* 2 (in a loop only), 3 and 4 */
+	graph_free(&g);
+
+	rep = read_text("0 1\n1 0\n0 1\n", true, &g);
+	cr_assert_eq(rep.duplicates, 1);
+	cr_assert_eq(g.arcs, 2);
+	graph_free(&g);
+
+	rep = read_text("1 3\n", false, &g);
+	cr_assert_eq(rep.base, 1);
+	cr_assert_eq(g.n, 3);
+	cr_assert_eq(rep.unused_ids, 1);
+	graph_free(&g);
+}
+
+Test(netio, malformed_lines_name_their_number)
+{
+	read_fails("0 1\n# ok\n2 x\n", NETIO_EBADINPUT,
+	           ": line 3: expected two non-negative integer ids, got \"2 x\"");
+	read_fails("0 1\n-1 2\n", NETIO_EBADINPUT, ": line 2: expected");
+	read_fails("5\n", NETIO_EBADINPUT, ": line 1: expected two non-negative "
+	           "integer ids, got \"5\"");
+	read_fails("1.5 2\n", NETIO_EBADINPUT, "line 1");
+	read_fails("0 4294967295\n", NETIO_EBADINPUT, "line 1");
+	read_fails("0 99999999999999999999999\n", NETIO_EBADINPUT, "line 1");
+	read_fails("0x1 2\n", NETIO_EBADINPUT, "line 1");
+}
+
+Test(netio, empty_files_are_errors)
+{
+	read_fails("", NETIO_EBADINPUT, ": no edges");
+	read_fails("# nothing\n\n", NETIO_EBADINPUT, ": no edges");
+	read_fails("3 3\n", NETIO_EBADINPUT, ": no edges");
+}
+
+Test(netio, missing_file)
+{
+	struct graph g;
+	char err[512] = "";
+	cr_assert_eq(netio_read_edgelist("scenarios/data/no-such-file.txt", false,
+	                                 &g, NULL, err, sizeof err), NETIO_EIO);
+	cr_assert_str_eq(err, "scenarios/data/no-such-file.txt: No such file or "
+	                 "directory");
+}
+
+Test(netio, write_round_trip)
+{
+	struct graph g, h;
+	char path[64];
+	FILE *f;
+	char first[128];
+	read_ok(DATA "karate_zachary_edges.txt", false, &g, NULL);
+	strcpy(path, "/tmp/crisim-netio-out-XXXXXX");
+	f = fdopen(mkstemp(path), "w");
+	cr_assert_not_null(f);
+	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_OK);
+	cr_assert_eq(fclose(f), 0);
+	f = fopen(path, "r");
+	cr_assert_not_null(fgets(first, sizeof first, f));
+	fclose(f);
+	cr_assert_str_eq(first, "# crisim edge list: 34 nodes, 156 arcs\n");
+	read_ok(path, true, &h, NULL);  /* now 0-based: vertex 0 has arcs */
+	cr_assert_eq(h.n, g.n);
+	cr_assert_eq(h.arcs, g.arcs);
+	cr_assert(!memcmp(h.off, g.off, (g.n + 1) * sizeof *g.off));
+	cr_assert(!memcmp(h.adj, g.adj, g.arcs * sizeof *g.adj));
+	graph_free(&g);
+	graph_free(&h);
+	unlink(path);
+}
+
+Test(netio, write_errors_are_detected)
+{
+	struct graph g;
+	FILE *f = fopen("/dev/full", "w");
+	if (!f)
+		cr_skip_test("no /dev/full");
+	read_ok(DATA "facebook_combined.txt", false, &g, NULL);
+	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_EIO);
+	fclose(f);
+	graph_free(&g);
+}
