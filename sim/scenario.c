@@ -296,6 +296,25 @@ static void bprintf(char *buf, size_t n, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Numbers are printed here, not by cJSON: cJSON_Print accepts a 15-digit
+ * form when it is merely within an epsilon of the value, which loses the
+ * last digits of a seed near 2^53 and the last ulp of a double, and the
+ * round trip (load(to_json(s)) == s) must be exact.  Assumes the C locale
+ * for the decimal point, as JSON does. */
+static cJSON *exact_number(double v, bool integer)
+{
+	char buf[40];
+
+	if (integer) {
+		bprintf(buf, sizeof buf, "%.0f", v);
+	} else {
+		bprintf(buf, sizeof buf, "%.15g", v);
+		if (strtod(buf, NULL) != v)
+			bprintf(buf, sizeof buf, "%.17g", v);
+	}
+	return cJSON_CreateRaw(buf);
+}
+
 static int fail_at(struct ctx *c, const char *path, bool from_set,
                    const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -1055,7 +1074,7 @@ static int print_sizes(const struct key_row *r, const void *base,
 	if (!arr)
 		return SCN_ENOMEM;
 	for (uint32_t b = 0; b < n->n_blocks; b++) {
-		cJSON *v = cJSON_CreateNumber(n->sizes[b]);
+		cJSON *v = exact_number(n->sizes[b], true);
 		if (!v || !cJSON_AddItemToArray(arr, v)) {
 			cJSON_Delete(v);
 			return SCN_ENOMEM;
@@ -1540,11 +1559,11 @@ static int print_rows(const char *parent, cJSON *obj, const void *base,
 			if (r->print(r, base, obj))
 				return SCN_ENOMEM;
 			continue;
-		case T_U32: v = cJSON_CreateNumber(*(const uint32_t *)f); break;
+		case T_U32: v = exact_number(*(const uint32_t *)f, true); break;
 		case T_U64:
-			v = cJSON_CreateNumber((double)*(const uint64_t *)f);
+			v = exact_number((double)*(const uint64_t *)f, true);
 			break;
-		case T_DBL: v = cJSON_CreateNumber(*(const double *)f); break;
+		case T_DBL: v = exact_number(*(const double *)f, false); break;
 		case T_BOOL: v = cJSON_CreateBool(*(const bool *)f); break;
 		case T_ENUM: v = cJSON_CreateString(r->names[load_enum(f)]); break;
 		case T_STR: v = cJSON_CreateString(*(char *const *)f); break;
