@@ -1091,7 +1091,9 @@ static int finish_event(struct ctx *c, const cJSON *el, struct event_spec *e,
 
 	join_path(d, disp, "agent");
 	if (e->target == TGT_AGENT && !agent)
-		return fail_at(c, d, from_set, "expected integer in [0, nodes-1] "
+		return fail_at(c, d, from_set || is_set(c,
+		               cJSON_GetObjectItemCaseSensitive(el, "target")),
+		               "expected integer in [0, nodes-1] "
 		               "with target \"agent\", got nothing");
 	if (e->target != TGT_AGENT && agent)
 		return fail_at(c, d, from_set || is_set(c, agent),
@@ -1307,6 +1309,9 @@ static int apply_set(struct ctx *c, cJSON *root, const char *arg)
 			continue;
 		}
 		old = cJSON_GetObjectItemCaseSensitive(cur, g->key);
+		if (!old && segs[k + 1].index)
+			return set_fail(c, arg, "index %lu is past the end of %.*s "
+			                "(absent)", segs[k + 1].idx, (int)g->end, arg);
 		if (!old) {
 			old = cJSON_CreateObject();
 			if (!old)
@@ -1599,6 +1604,8 @@ static int print_events(const struct key_row *r, const void *base,
 	return SCN_OK;
 }
 
+/* Keys in table order; per model only its own network keys, so that the
+ * output loads again without "not a parameter of" errors. */
 char *scenario_to_json(const struct scenario *s)
 {
 	cJSON *root = cJSON_CreateObject();

@@ -124,8 +124,12 @@ int scenario_parse(struct scenario *s, const char *text, const char *label,
                    const char *base_dir, const char *const *sets,
                    size_t n_sets, char err[SCN_ERRLEN]);
 
-/* The resolved scenario, every default filled in, as pretty JSON.  The
- * caller frees the string.  NULL when out of memory. */
+/* The resolved scenario, every default filled in, as pretty JSON with keys
+ * in schema order; network keys only of the chosen model (file: "file" and
+ * "directed"), output.dir only when set, events[].agent only for target
+ * "agent".  Numbers print exactly, so loading the text gives an equal
+ * struct.  The caller frees the string with free().  NULL when out of
+ * memory. */
 char *scenario_to_json(const struct scenario *s);
 
 void scenario_free(struct scenario *s);

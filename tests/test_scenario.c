@@ -394,6 +394,7 @@ Test(scenario_set, bad_syntax)
 	const char *bad_idx[] = { "events[x].tick=1" };
 	const char *past[] = { "events[1].tick=1" };
 	const char *through[] = { "name.x=1" };
+	const char *absent[] = { "events[0].tick=3" };
 
 	expect_error("{}", no_eq, 1, SCN_EBADINPUT,
 	             "--set network.m: expected PATH=VALUE, got no '='");
@@ -410,6 +411,9 @@ Test(scenario_set, bad_syntax)
 	             "(1 elements)");
 	expect_error("{\"name\": \"n\"}", through, 1, SCN_EBADINPUT,
 	             "--set name.x=1: name is a string, not an object");
+	expect_error("{}", absent, 1, SCN_EBADINPUT,
+	             "--set events[0].tick=3: index 0 is past the end of events "
+	             "(absent)");
 }
 
 /* --- output and round trip ---------------------------------------------- */
