@@ -113,6 +113,11 @@ static const char *const event_kind_names[] = { "incident", NULL };
 static const char *const event_target_names[] = {
 	"random", "customer", "influencer", "media", "agent", NULL
 };
+static const char *const mixing_names[] = { "graph", "well_mixed", NULL };
+static const char *const crisis_names[] = {
+	"victim", "accidental", "preventable", NULL
+};
+static const char *const scct_names[] = { "deny", "diminish", "rebuild", NULL };
 
 static int read_events(struct ctx *c, const struct key_row *r,
                        const cJSON *item, const char *disp, bool from_set,
@@ -145,6 +150,15 @@ static int finish_population(struct ctx *c, const cJSON *obj,
 #define BOOL(p, off, dv, mod, d) \
 	{ .path = p, .type = T_BOOL, .offset = off, .def = dv, .models = mod, \
 	  .doc = d }
+
+/* A probability, a non-negative amount, a duration in minutes. */
+#define PROB(p, off, dv, d) \
+	NUM(p, T_DBL, off, 0, 1, 0, dv, 0, "number in [0, 1]", d)
+#define AMOUNT(p, off, hi, dv, d) \
+	NUM(p, T_DBL, off, 0, hi, 0, dv, 0, "number in [0, " #hi "]", d)
+#define MINUTES(p, off, dv, d) \
+	NUM(p, T_DBL, off, 0, 1e7, F_LO_OPEN, dv, 0, \
+	    "number of minutes in (0, 1e7]", d)
 
 /* THE KEY TABLE.  Adding a scenario key is one row here plus the struct
  * field in scenario.h; the walk, the reader, the defaults and
@@ -239,8 +253,70 @@ static const struct key_row rows[] = {
 	OBJ("spread", NULL, "how posts travel"),
 	STR("spread.rule", T_IDENT, SO(spread.rule), "cascade", 0,
 	    "spread rule by registry name; default \"cascade\""),
-	NUM("spread.p", T_DBL, SO(spread.p), 0, 1, 0, 0.05, 0, "number in [0, 1]",
-	    "per-follower transmission probability; default 0.05"),
+	PROB("spread.p", SO(spread.p), 0.05,
+	     "cascade: per-follower transmission probability; default 0.05"),
+	ENUM("spread.mixing", SO(spread.mixing), mixing_names, MIX_GRAPH, 0,
+	     "maki_thompson: contacts along the graph or uniform over all "
+	     "agents (\"well_mixed\"); default \"graph\""),
+	PROB("spread.phi", SO(spread.phi), 0.18,
+	     "threshold: share of followees who posted needed to join; "
+	     "default 0.18 (Watts 2002)"),
+	PROB("spread.visibility", SO(spread.visibility), 0.3,
+	     "crisis: share of followers who see a post; default 0.3"),
+	PROB("spread.pull", SO(spread.pull), 0.1,
+	     "crisis: attitude pull of one exposure, times the source's "
+	     "credibility; default 0.1"),
+	PROB("spread.arousal_gain", SO(spread.arousal_gain), 0.3,
+	     "crisis: arousal rise of a negative exposure; default 0.3"),
+	PROB("spread.beta", SO(spread.beta), 0.25,
+	     "crisis: base probability that an exposed agent starts "
+	     "spreading; default 0.25"),
+	PROB("spread.arousal_floor", SO(spread.arousal_floor), 0.1,
+	     "crisis: start probability factor of a calm agent; default 0.1"),
+	AMOUNT("spread.arousal_activity", SO(spread.arousal_activity), 10, 2,
+	       "crisis: an angry agent posts (1 + this x arousal) times as "
+	       "often; default 2"),
+	MINUTES("spread.half_life", SO(spread.half_life), 60,
+	        "crisis: attention half-life of the story; default 60"),
+	NUM("spread.decay_shape", T_DBL, SO(spread.decay_shape), 0, 2,
+	    F_LO_OPEN, 0.5, 0, "number in (0, 2]",
+	    "crisis: stretched-exponential shape of attention decay; "
+	    "default 0.5"),
+	PROB("spread.stifle", SO(spread.stifle), 0.5,
+	     "crisis: chance a spreader stops when its audience already "
+	     "knows (Maki-Thompson); default 0.5"),
+	MINUTES("spread.fatigue", SO(spread.fatigue), 240,
+	        "crisis: mean time an agent keeps spreading; default 240"),
+	PROB("spread.fan_threshold", SO(spread.fan_threshold), 0.4,
+	     "crisis: attitude above which an agent's posts defend the brand; "
+	     "default 0.4"),
+	PROB("spread.defend", SO(spread.defend), 0.3,
+	     "crisis: start probability factor of fans, who post defences; "
+	     "default 0.3"),
+	AMOUNT("spread.influencer_boost", SO(spread.influencer_boost), 10, 2,
+	       "crisis: influencers start spreading this many times as "
+	       "often; default 2"),
+	PROB("spread.cred_customer", SO(spread.cred_customer), 0.3,
+	     "crisis: credibility of a customer's post; default 0.3"),
+	PROB("spread.cred_influencer", SO(spread.cred_influencer), 0.6,
+	     "crisis: credibility of an influencer's post; default 0.6"),
+	PROB("spread.cred_media", SO(spread.cred_media), 0.9,
+	     "crisis: credibility of a media report; default 0.9"),
+	AMOUNT("spread.media_threshold", SO(spread.media_threshold), 1e9, 30,
+	       "crisis: negative posts in the last hour that make the first "
+	       "outlet report; default 30"),
+	AMOUNT("spread.media_step", SO(spread.media_step), 100, 0.5,
+	       "crisis: outlet k reports at threshold x (1 + k x step); "
+	       "default 0.5"),
+	PROB("spread.media_reach", SO(spread.media_reach), 0.02,
+	     "crisis: share of all agents a media report reaches beyond the "
+	     "outlet's followers; default 0.02"),
+	PROB("spread.renewal", SO(spread.renewal), 0.5,
+	     "crisis: share of the story's age a gaffe or media report wipes "
+	     "out; default 0.5"),
+	PROB("spread.framing", SO(spread.framing), 0.5,
+	     "crisis: start-probability cut for agents who heard the brand's "
+	     "fitting statement first; default 0.5"),
 
 	{ .path = "events", .type = T_OBJARR, .read = read_events,
 	  .print = print_events, .expect = "array of event objects",
@@ -256,12 +332,85 @@ static const struct key_row rows[] = {
 	NUM("events[].agent", T_U32, EO(agent), 0, NODES_MAX_D - 1,
 	    F_NODES1 | F_IF_AGENT, 0, 0, "integer in [0, nodes-1]",
 	    "agent id; required iff target is \"agent\""),
+	ENUM("events[].crisis", EO(crisis), crisis_names, CRISIS_ACCIDENTAL, 0,
+	     "SCCT cluster of the incident (victim, accidental, preventable); "
+	     "default \"accidental\""),
+	BOOL("events[].history", EO(history), 0, 0,
+	     "the brand had crises before: one level more responsibility; "
+	     "default false"),
+	PROB("events[].arousal", EO(arousal), 0.8,
+	     "anger of the seeded agents; default 0.8"),
 
 	OBJ("responder", NULL, "the brand's response"),
 	STR("responder.strategy", T_IDENT, SO(responder.strategy), "none", 0,
 	    "strategy by registry name; default \"none\""),
 	NUM("responder.capacity", T_U32, SO(responder.capacity), 0, U32_MAX_D, 0,
-	    5, 0, "integer in [0, 4294967295]", "replies per tick; default 5"),
+	    3, 0, "integer in [0, 4294967295]",
+	    "replies and statements per tick; 0 = no team at all; default 3"),
+	NUM("responder.detection_delay", T_DBL, SO(responder.detection_delay),
+	    0, 1e7, 0, 10, 0, "number of minutes in [0, 1e7]",
+	    "minutes from a post to the brand's listening seeing it; default 10"),
+	PROB("responder.coverage", SO(responder.coverage), 0.8,
+	     "share of negative mentions the listening catches; default 0.8"),
+	PROB("responder.reputation", SO(responder.reputation), 0.5,
+	     "brand credibility before the crisis; default 0.5"),
+	PROB("responder.reply_effect", SO(responder.reply_effect), 0.4,
+	     "attitude pull of a good reply, times credibility; default 0.4"),
+	PROB("responder.satisfaction", SO(responder.satisfaction), 0.6,
+	     "chance a good reply stops a spreader, times credibility; "
+	     "default 0.6"),
+	PROB("responder.gaffe_prob", SO(responder.gaffe_prob), 0.12,
+	     "gaffe probability of an improvised reply; default 0.12"),
+	PROB("responder.cred_gain", SO(responder.cred_gain), 0.03,
+	     "credibility gained by a consistent message; default 0.03"),
+	PROB("responder.cred_loss", SO(responder.cred_loss), 0.1,
+	     "credibility lost by an inconsistent message; default 0.1"),
+	OBJ("responder.adhoc", NULL, "the improvising web guy"),
+	AMOUNT("responder.adhoc.notice_volume", SO(responder.adhoc.notice_volume),
+	       1e9, 15, "adhoc: negative mentions seen in the last hour before "
+	       "he notices; default 15"),
+	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
+	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
+	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,
+	     "adhoc: chance a reply argues or asks for information (no "
+	     "effect; Einwiller & Steilen 2015); default 0.6"),
+	OBJ("responder.plan", NULL, "the structured crisis-communication plan"),
+	PROB("responder.plan.qa_coverage", SO(responder.plan.qa_coverage), 0.7,
+	     "plan: share of questions the prepared Q&A answers; default 0.7"),
+	PROB("responder.plan.qa_gaffe_prob", SO(responder.plan.qa_gaffe_prob),
+	     0.01, "plan: gaffe probability of a Q&A answer; default 0.01"),
+	AMOUNT("responder.plan.respond_volume",
+	       SO(responder.plan.respond_volume), 1e9, 3,
+	       "plan: mentions seen per hour that move monitor -> respond; "
+	       "default 3"),
+	AMOUNT("responder.plan.crisis_volume", SO(responder.plan.crisis_volume),
+	       1e9, 20, "plan: mentions seen per hour that move respond -> "
+	       "crisis mode; default 20"),
+	NUM("responder.plan.holding_delay", T_DBL,
+	    SO(responder.plan.holding_delay), 0, 1e7, 0, 30, 0,
+	    "number of minutes in [0, 1e7]",
+	    "plan: minutes from respond mode to the holding statement (the "
+	    "golden hour); default 30"),
+	NUM("responder.plan.statement_delay", T_DBL,
+	    SO(responder.plan.statement_delay), 0, 1e7, 0, 60, 0,
+	    "number of minutes in [0, 1e7]",
+	    "plan: minutes from crisis mode to the official statement; "
+	    "default 60"),
+	ENUM("responder.plan.statement", SO(responder.plan.statement), scct_names,
+	     SCCT_REBUILD, 0, "plan: SCCT strategy of the official statement "
+	     "(deny, diminish, rebuild); default \"rebuild\""),
+	BOOL("responder.plan.stealing_thunder",
+	     SO(responder.plan.stealing_thunder), 0, 0,
+	     "plan: disclose at the incident, before the story spreads; "
+	     "default false"),
+	AMOUNT("responder.plan.priority_gamma", SO(responder.plan.priority_gamma),
+	       2, 0.5, "plan: stakeholder priority = followers^gamma x "
+	       "negativity x weight; default 0.5"),
+	AMOUNT("responder.plan.weight_influencer",
+	       SO(responder.plan.weight_influencer), 100, 3,
+	       "plan: stakeholder weight of influencers; default 3"),
+	AMOUNT("responder.plan.weight_media", SO(responder.plan.weight_media),
+	       100, 5, "plan: stakeholder weight of media; default 5"),
 
 	OBJ("output", NULL, "where results go"),
 	STR("output.dir", T_STR, SO(output_dir), NULL, 0,
@@ -1128,14 +1277,14 @@ static int read_events(struct ctx *c, const struct key_row *r,
 	int rc;
 
 	if (!item) {
-		s->events = calloc(1, sizeof *s->events);
-		if (!s->events)
+		/* The default timeline, read through the rows so that every
+		 * event key gets its table default. */
+		cJSON *def = cJSON_Parse("[{\"tick\": 0, \"target\": \"influencer\"}]");
+		if (!def)
 			return fail_nomem(c);
-		s->n_events = 1;
-		s->events[0] = (struct event_spec){ .tick = 0, .kind = EV_INCIDENT,
-		                                    .target = TGT_INFLUENCER,
-		                                    .count = 1 };
-		return SCN_OK;
+		rc = read_events(c, r, def, disp, from_set, base);
+		cJSON_Delete(def);
+		return rc;
 	}
 	if (!cJSON_IsArray(item))
 		return fail_type(c, disp, from_set, r->expect, item);
@@ -1643,6 +1792,16 @@ const char *scenario_event_kind_name(enum event_kind k)
 	if ((unsigned)k < sizeof event_kind_names / sizeof event_kind_names[0] - 1)
 		return event_kind_names[k];
 	return "?";
+}
+
+const char *scenario_crisis_name(enum crisis_type t)
+{
+	return (unsigned)t < 3 ? crisis_names[t] : "?";
+}
+
+const char *scenario_scct_name(enum scct_strategy t)
+{
+	return (unsigned)t < 3 ? scct_names[t] : "?";
 }
 
 const char *scenario_event_target_name(enum event_target t)

@@ -67,12 +67,43 @@ struct pop_spec {
 };
 
 /* The spread rule, chosen by name; the engine never names one. */
+enum mixing { MIX_GRAPH, MIX_WELL_MIXED };
+
+/* Parameters of the spread rules (models/README.md gives each equation).
+ * Durations are in simulated minutes, probabilities per event. */
 struct spread_spec {
-	char rule[SCN_NAMELEN];   /* "cascade" */
-	double p;                 /* per-follower transmission probability */
+	char rule[SCN_NAMELEN];   /* "crisis", "cascade", "maki_thompson", ... */
+	double p;                 /* cascade: per-follower transmission prob. */
+	enum mixing mixing;       /* maki_thompson: contacts along the graph or
+	                             uniform over all agents */
+	double phi;               /* threshold: share of followees needed */
+	/* crisis */
+	double visibility;        /* v: share of followers who see a post */
+	double pull;              /* mu: attitude pull per exposure */
+	double arousal_gain;      /* eta: arousal rise per negative exposure */
+	double beta;              /* base probability to start spreading */
+	double arousal_floor;     /* h(e) = floor + (1 - floor) e */
+	double arousal_activity;  /* kappa: posting rate x (1 + kappa e) */
+	double half_life;         /* attention half-life, minutes */
+	double decay_shape;       /* stretched exponent of attention decay */
+	double stifle;            /* sigma: Maki-Thompson stifling */
+	double fatigue;           /* mean spreading time, minutes */
+	double fan_threshold;     /* attitude above which posts defend */
+	double defend;            /* fans' start probability factor */
+	double influencer_boost;  /* influencers start this much more often */
+	double cred_customer, cred_influencer, cred_media;
+	double media_threshold;   /* negative posts per hour for the 1st outlet */
+	double media_step;        /* outlet k needs threshold (1 + k step) */
+	double media_reach;       /* share of all agents a report reaches */
+	double renewal;           /* share of the story's age a gaffe or a
+	                             media report wipes out */
+	double framing;           /* start-probability cut for those who heard
+	                             the brand's fitting version first */
 };
 
 enum event_kind { EV_INCIDENT };
+/* SCCT crisis clusters (Coombs 2007), in order of attributed responsibility. */
+enum crisis_type { CRISIS_VICTIM, CRISIS_ACCIDENTAL, CRISIS_PREVENTABLE };
 enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
 
 struct event_spec {
@@ -82,11 +113,42 @@ struct event_spec {
 	uint32_t count;           /* how many agents of the target role */
 	uint32_t agent;           /* TGT_AGENT: the agent id (< nodes when the
 	                             network is generated); 0 otherwise */
+	enum crisis_type crisis;  /* SCCT cluster of the incident */
+	bool history;             /* past crises: one level more responsibility */
+	double arousal;           /* anger of the seeded agents, [0, 1] */
 };
 
+/* SCCT response strategies, weakest first (Coombs 2007). */
+enum scct_strategy { SCCT_DENY, SCCT_DIMINISH, SCCT_REBUILD };
+
 struct responder_spec {
-	char strategy[SCN_NAMELEN];  /* "none" */
-	uint32_t capacity;           /* replies per tick */
+	char strategy[SCN_NAMELEN];  /* "none", "adhoc", "plan" */
+	uint32_t capacity;           /* actions (replies, statements) per tick */
+	double detection_delay;      /* minutes from a post to the brand seeing it */
+	double coverage;             /* share of mentions listening catches */
+	double reputation;           /* initial brand credibility, [0, 1] */
+	double reply_effect;         /* rho: attitude pull of a good reply */
+	double satisfaction;         /* a good reply stops a spreader */
+	double gaffe_prob;           /* gaffe probability of improvised words */
+	double cred_gain, cred_loss; /* credibility per consistent/inconsistent
+	                                message */
+	struct {
+		double notice_volume;    /* mentions/hour before he notices */
+		double consistency;      /* chance a reply keeps to one line */
+		double argue;            /* chance a reply argues/asks for info */
+	} adhoc;
+	struct {
+		double qa_coverage;      /* share of questions the Q&A covers */
+		double qa_gaffe_prob;    /* gaffe probability of a Q&A answer */
+		double respond_volume;   /* mentions/hour: monitor -> respond */
+		double crisis_volume;    /* mentions/hour: respond -> crisis */
+		double holding_delay;    /* minutes from respond to holding stmt */
+		double statement_delay;  /* minutes from crisis to official stmt */
+		enum scct_strategy statement;
+		bool stealing_thunder;   /* disclose at the incident */
+		double priority_gamma;   /* reach exponent of the stakeholder map */
+		double weight_influencer, weight_media;
+	} plan;
 };
 
 struct scenario {
@@ -139,5 +201,7 @@ void scenario_free(struct scenario *s);
 const char *scenario_net_model_name(enum net_model m);
 const char *scenario_event_kind_name(enum event_kind k);
 const char *scenario_event_target_name(enum event_target t);
+const char *scenario_crisis_name(enum crisis_type t);
+const char *scenario_scct_name(enum scct_strategy t);
 
 #endif

@@ -80,7 +80,7 @@ Test(scenario, empty_object_gives_all_defaults)
 	cr_assert_eq(s.events[0].target, TGT_INFLUENCER);
 	cr_assert_eq(s.events[0].count, 1);
 	cr_assert_str_eq(s.responder.strategy, "none");
-	cr_assert_eq(s.responder.capacity, 5);
+	cr_assert_eq(s.responder.capacity, 3);
 	cr_assert_null(s.output_dir);
 	scenario_free(&s);
 }
