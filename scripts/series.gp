@@ -1,18 +1,19 @@
-# series.gp — one run's story on three panels: posts per hour by tone,
-# audience reached, and attitude toward the brand.  Event ticks (incident,
-# detection, statements, gaffes, media pick-ups) are marked on every panel.
+# series.gp — one run's story on three panels: posts per tick by tone,
+# who has heard of the story, and attitude toward the brand.  Events
+# (incident, detection, statements, gaffes, media pick-ups) are marked on
+# every panel as dashed vertical lines, named on the last one.
 #
 #   gnuplot -e "indir='out/demo'; outfile='out/demo/series.png'; fmt='png'" series.gp
-# (crisim plot DIR does this for PNG and SVG.)
+# (`crisim plot DIR` does this for PNG and SVG.)
 
 if (!exists("indir")) indir = "."
 if (!exists("fmt")) fmt = "png"
 if (!exists("outfile")) outfile = indir . "/series." . fmt
 
 if (fmt eq "svg") {
-    set terminal svg size 1400,1000 dynamic enhanced font "Sans,16" background rgb "white"
+    set terminal svg size 1400,1050 dynamic enhanced font "Sans,16" background rgb "white"
 } else {
-    set terminal pngcairo size 1400,1000 enhanced font "Sans,16"
+    set terminal pngcairo size 1400,1050 enhanced font "Sans,16"
 }
 set output outfile
 
@@ -20,7 +21,6 @@ series = indir . "/series.tsv"
 events = indir . "/events.tsv"
 set datafile separator "\t"
 set datafile commentschars "#"
-set key autotitle columnheader
 set key top right opaque box
 set grid lc rgb "#dddddd"
 set border lw 1.5
@@ -31,37 +31,50 @@ set style line 4 lc rgb "#2c3e50" lw 3
 set style line 5 lc rgb "#8e44ad" lw 3
 set style line 9 lc rgb "#e67e22" lw 1.5 dt 2
 
-# The scenario name from the first comment line.
 name = system(sprintf("sed -n 's/^# scenario: //p' '%s' | head -n 1", series))
+n_events = int(system(sprintf("grep -v '^#' '%s' 2>/dev/null | tail -n +2 | wc -l", events)))
 hours(m) = m / 60.0
 
-# Event markers: vertical dashed lines with the event's name.
+# ymax of a panel, so the event lines span it.
+stats series using "posts_neg" name "NEG" nooutput
+stats series using "posts_neu" name "NEU" nooutput
+stats series using "posts_pos" name "POS" nooutput
+stats series using "aware" name "AW" nooutput
+posts_max = NEG_max > NEU_max ? NEG_max : NEU_max
+posts_max = POS_max > posts_max ? POS_max : posts_max
+posts_max = posts_max > 0 ? 1.1 * posts_max : 1
+aware_max = AW_max > 0 ? 1.1 * AW_max : 1
+
+marks(lo, hi) = n_events > 0 ? \
+    sprintf(", '%s' using (hours($2)):(%g):(0):(%g) with vectors nohead ls 9 notitle", events, lo, hi - lo) : ""
+
 set multiplot layout 3,1 title sprintf("crisim — %s", name) font "Sans,20"
 set lmargin 12
 set rmargin 4
 
 set title "Posts per tick by tone"
 set ylabel "posts / tick"
-unset xlabel
+set yrange [0:posts_max]
 set format x ""
-plot series using (hours($2)):"posts_neg" with steps ls 1 title "negative", \
-     ""     using (hours($2)):"posts_neu" with steps ls 2 title "neutral", \
-     ""     using (hours($2)):"posts_pos" with steps ls 3 title "positive", \
-     events using (hours($2)):(0):(0):(GPVAL_Y_MAX) with vectors nohead ls 9 title "events"
+m = marks(0, posts_max)
+plot series using (hours(column("minutes"))):"posts_neg" with steps ls 1 title "negative", \
+     ""     using (hours(column("minutes"))):"posts_neu" with steps ls 2 title "neutral", \
+     ""     using (hours(column("minutes"))):"posts_pos" with steps ls 3 title "positive" @m
 
 set title "Who has heard of the story"
 set ylabel "agents"
-plot series using (hours($2)):"aware" with lines ls 4 title "aware (cumulative)", \
-     ""     using (hours($2)):"spreading" with lines ls 1 title "spreading now", \
-     events using (hours($2)):(0):(0):(GPVAL_Y_MAX) with vectors nohead ls 9 notitle
+set yrange [0:aware_max]
+m = marks(0, aware_max)
+plot series using (hours(column("minutes"))):"aware" with lines ls 4 title "aware (cumulative)", \
+     ""     using (hours(column("minutes"))):"spreading" with lines ls 1 title "spreading now" @m
 
 set title "Attitude toward the brand"
-set ylabel "mean attitude / share"
+set ylabel "attitude / share"
 set xlabel "time since start (hours)"
 set format x "%g"
 set yrange [-1:1]
-plot series using (hours($2)):"mean_attitude" with lines ls 5 title "mean attitude [-1, 1]", \
-     ""     using (hours($2)):"neg_share" with lines ls 1 dt 3 title "share with attitude < 0", \
-     events using (hours($2)):(-1):(0):(2) with vectors nohead ls 9 notitle, \
-     events using (hours($2)):(0.9):4 with labels rotate by 90 right offset 0.6,0 font "Sans,11" notitle
+m = marks(-1, 1)
+lab = n_events > 0 ? sprintf(", '%s' using (hours($2)):(0.95):4 with labels rotate by 90 right offset 0.7,0 font 'Sans,11' notitle", events) : ""
+plot series using (hours(column("minutes"))):"mean_attitude" with lines ls 5 title "mean attitude", \
+     ""     using (hours(column("minutes"))):"neg_share" with lines ls 1 dt 3 title "share with attitude < 0" @m @lab
 unset multiplot

@@ -134,8 +134,17 @@ void output_json_number(FILE *f, double x)
 		fputs("null", f);
 	else if (x == floor(x) && fabs(x) < 1e15)
 		fprintf(f, "%.0f", x);
-	else
-		fprintf(f, "%.17g", x);
+	else {
+		/* The shortest of 15..17 significant digits that reads back
+		 * as the same double. */
+		char buf[32];
+		for (int digits = 15; digits <= 17; digits++) {
+			snprintf(buf, sizeof buf, "%.*g", digits, x);
+			if (strtod(buf, NULL) == x)
+				break;
+		}
+		fputs(buf, f);
+	}
 }
 
 void output_json_string(FILE *f, const char *s)

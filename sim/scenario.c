@@ -1811,3 +1811,27 @@ const char *scenario_event_target_name(enum event_target t)
 		return event_target_names[t];
 	return "?";
 }
+
+/* The schema for documentation: one line per key, "PATH\tTYPE\tDOC". */
+size_t scenario_key_count(void)
+{
+	return N_ROWS;
+}
+
+int scenario_key_info(size_t i, const char **path, const char **type,
+                      const char **values, const char **doc)
+{
+	static const char *const type_names[] = {
+		[T_OBJ] = "object", [T_OBJARR] = "array of objects",
+		[T_U32] = "integer", [T_U64] = "integer", [T_DBL] = "number",
+		[T_BOOL] = "boolean", [T_STR] = "string", [T_IDENT] = "name",
+		[T_ENUM] = "enum", [T_CUSTOM] = "array of integers",
+	};
+	if (i >= N_ROWS)
+		return -1;
+	*path = rows[i].path;
+	*type = type_names[rows[i].type];
+	*values = rows[i].expect ? rows[i].expect : "";
+	*doc = rows[i].doc;
+	return 0;
+}

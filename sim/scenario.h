@@ -202,6 +202,13 @@ const char *scenario_net_model_name(enum net_model m);
 const char *scenario_event_kind_name(enum event_kind k);
 const char *scenario_event_target_name(enum event_target t);
 const char *scenario_crisis_name(enum crisis_type t);
+
+/* The key table, for documentation and its consistency test: key i's JSON
+ * path ("events[].tick"), type name, valid values (may be "") and one-line
+ * doc (meaning and default).  -1 past the end. */
+size_t scenario_key_count(void);
+int scenario_key_info(size_t i, const char **path, const char **type,
+                      const char **values, const char **doc);
 const char *scenario_scct_name(enum scct_strategy t);
 
 #endif

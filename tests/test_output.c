@@ -1,0 +1,115 @@
+#include <criterion/criterion.h>
+#include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "output.h"
+
+static char dir[] = "/tmp/crisim-output-XXXXXX";
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/crisim-output-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "chmod -R u+w %s; rm -rf %s", dir, dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(output, .init = setup, .fini = teardown);
+
+Test(output, commit_renames_and_leaves_no_temporary)
+{
+	struct out_file o;
+	char err[256], path[512];
+	cr_assert_eq(output_open(&o, dir, "a.tsv", err, sizeof err), 0);
+	fputs("hello\n", o.f);
+	snprintf(path, sizeof path, "%s/a.tsv", dir);
+	cr_assert_neq(access(path, F_OK), 0, "not visible before commit");
+	cr_assert_eq(output_commit(&o, err, sizeof err), 0, "%s", err);
+	char *s = slurp(path);
+	cr_assert_str_eq(s, "hello\n");
+	free(s);
+	char cmd[512], out[256];
+	snprintf(cmd, sizeof cmd, "ls -A %s", dir);
+	run_cmd(cmd, out, sizeof out, NULL, 0);
+	cr_assert_str_eq(out, "a.tsv\n");
+}
+
+Test(output, abort_keeps_the_old_file)
+{
+	struct out_file o;
+	char err[256], path[512];
+	snprintf(path, sizeof path, "%s/b.json", dir);
+	cr_assert_eq(output_open(&o, dir, "b.json", err, sizeof err), 0);
+	fputs("old", o.f);
+	cr_assert_eq(output_commit(&o, err, sizeof err), 0);
+	cr_assert_eq(output_open(&o, dir, "b.json", err, sizeof err), 0);
+	fputs("half-writ", o.f);
+	output_abort(&o);
+	char *s = slurp(path);
+	cr_assert_str_eq(s, "old");
+	free(s);
+}
+
+Test(output, unwritable_directory_is_reported)
+{
+	if (geteuid() == 0)
+		cr_skip_test("root ignores directory permissions");
+	struct out_file o;
+	char err[256];
+	chmod(dir, 0500);
+	cr_assert_neq(output_open(&o, dir, "c.tsv", err, sizeof err), 0);
+	cr_assert(strstr(err, "cannot write"), "%s", err);
+}
+
+Test(output, full_disk_is_reported_at_commit)
+{
+	/* /dev/full accepts opens and fails every write with ENOSPC. */
+	struct out_file o = { .f = fopen("/dev/full", "w") };
+	cr_assert_not_null(o.f);
+	o.tmp = strdup("/dev/full");
+	char final[512];
+	snprintf(final, sizeof final, "%s/never", dir);
+	o.final = strdup(final);
+	for (int i = 0; i < 10000; i++)
+		fputs("0123456789", o.f);
+	char err[256];
+	cr_assert_neq(output_commit(&o, err, sizeof err), 0);
+	cr_assert(strstr(err, "write failed"), "%s", err);
+	cr_assert_neq(access(final, F_OK), 0);
+}
+
+Test(output, mkdir_creates_parents_and_rejects_files)
+{
+	char path[512], err[256];
+	snprintf(path, sizeof path, "%s/x/y/z", dir);
+	cr_assert_eq(output_mkdir(path, err, sizeof err), 0, "%s", err);
+	struct out_file o;
+	cr_assert_eq(output_open(&o, path, "f", err, sizeof err), 0);
+	cr_assert_eq(output_commit(&o, err, sizeof err), 0);
+	snprintf(path, sizeof path, "%s/x/y/z/f", dir);
+	cr_assert_neq(output_mkdir(path, err, sizeof err), 0);
+}
+
+Test(output, numbers)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	output_tsv_number(f, 3.0);
+	fputc(' ', f);
+	output_tsv_number(f, 0.1);
+	fputc(' ', f);
+	output_json_number(f, NAN);
+	fputc(' ', f);
+	output_json_string(f, "a\"b\\c\n\x01");
+	fclose(f);
+	cr_assert_str_eq(buf, "3 0.1 null \"a\\\"b\\\\c\\n\\u0001\"");
+	free(buf);
+}
