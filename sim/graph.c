@@ -11,9 +11,12 @@
  * the input this needs only off (8 bytes per vertex) and adj (4 bytes per
  * arc before deduplication): no 64-bit pair list is ever formed. */
 
-/* Lists this short are insertion-sorted; longer ones are qsorted unless
- * already ordered (the generators emit most lists in order). */
-#define SHORT_LIST 32
+/* Lists are insertion-sorted while that stays cheap: the generators emit
+ * lists that are sorted but for a short unsorted head (for BA, a vertex's own
+ * m targets precede its later followers), which costs O(len + head^2).  When
+ * the element moves exceed MOVE_BUDGET per element the list is far from
+ * order and is handed to qsort, O(len log len). */
+#define MOVE_BUDGET 8
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -23,23 +26,21 @@ static int cmp_u32(const void *a, const void *b)
 
 static void sort_list(uint32_t *a, uint64_t len)
 {
-	if (len <= SHORT_LIST) {
-		for (uint64_t i = 1; i < len; i++) {
-			uint32_t x = a[i];
-			uint64_t j = i;
-			while (j > 0 && a[j - 1] > x) {
-				a[j] = a[j - 1];
-				j--;
-			}
-			a[j] = x;
+	uint64_t budget = MOVE_BUDGET * len + 64;
+	for (uint64_t i = 1; i < len; i++) {
+		uint32_t x = a[i];
+		uint64_t j = i;
+		while (j > 0 && a[j - 1] > x) {
+			a[j] = a[j - 1];
+			j--;
 		}
-		return;
-	}
-	for (uint64_t i = 1; i < len; i++)
-		if (a[i - 1] > a[i]) {
+		a[j] = x;
+		if (i - j > budget) {
 			qsort(a, (size_t)len, sizeof *a, cmp_u32);
 			return;
 		}
+		budget -= i - j;
+	}
 }
 
 /* Precondition: off[v] .. off[v+1] delimit each list.  Postcondition: each
@@ -93,6 +94,15 @@ static int finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
 	return GRAPH_OK;
 }
 
+/* Arcs are scattered to random places of off and adj; prefetching a few
+ * dozen ties ahead overlaps the cache misses. */
+#define AHEAD 16
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch((p), 1)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* Mutual-tie flags: NULL with all = 0 or 1, else a bit per tie. */
 struct mutual {
 	const uint8_t *bits;
@@ -116,6 +126,8 @@ static int build(struct graph *g, uint32_t n, const uint32_t *a,
 		return GRAPH_ENOMEM;
 	for (uint64_t i = 0; i < count; i++) {
 		uint32_t u = a[i * stride], v = b[i * stride];
+		if (i + AHEAD < count && a[(i + AHEAD) * stride] < n)
+			PREFETCH(&off[a[(i + AHEAD) * stride] + 1]);
 		if (u >= n || v >= n) {
 			free(off);
 			return GRAPH_EINVAL;
@@ -134,8 +146,18 @@ static int build(struct graph *g, uint32_t n, const uint32_t *a,
 		free(off);
 		return GRAPH_ENOMEM;
 	}
+	/* Two-stage software pipeline: off[u] of the tie 2 AHEAD on, then the
+	 * slot adj[off[u]] of the tie AHEAD on (approximate if u recurs in
+	 * between, which only costs a miss). */
 	for (uint64_t i = 0; i < count; i++) {
 		uint32_t u = a[i * stride], v = b[i * stride];
+		if (i + 2 * AHEAD < count)
+			PREFETCH(&off[a[(i + 2 * AHEAD) * stride]]);
+		if (i + AHEAD < count) {
+			uint32_t w = a[(i + AHEAD) * stride];
+			if (w < n)
+				PREFETCH(&adj[off[w]]);
+		}
 		if (u == v)
 			continue;
 		adj[off[u]++] = v;

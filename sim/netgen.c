@@ -9,6 +9,12 @@
 
 #include "rng.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch((p), 0)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* Redraws allowed when rewiring one Watts–Strogatz tie. */
 #define WS_MAX_DRAWS 1000
 
@@ -176,13 +182,35 @@ static int check_prob(const char *key, double p, char *err, size_t errlen)
 	return NETIO_OK;
 }
 
+/* The BA endpoint list: entry j of t.a.  Tie i >= c (past the clique of c
+ * ties) is (target, newcomer m + 1 + (i - c) / m), so odd entries there are
+ * computed without touching memory; the others are read. */
+struct ba_list {
+	const uint32_t *a;
+	uint64_t clique;
+	uint32_t m;
+};
+
+static inline uint32_t ba_entry(const struct ba_list *l, uint64_t j)
+{
+	uint64_t i = j >> 1;
+	if ((j & 1) && i >= l->clique)
+		return l->m + 1 + (uint32_t)((i - l->clique) / l->m);
+	return l->a[j];
+}
+
+/* Newcomers whose draws are made (and prefetched) ahead of their turn. */
+#define BA_AHEAD 8
+
 int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
                            struct graph *g, struct net_report *rep,
                            char *err, size_t errlen)
 {
 	uint32_t n = spec->nodes, m = spec->m;
 	uint32_t *chosen = NULL;
+	uint64_t *ahead = NULL;
 	struct ties t = { NULL, 0, 0 };
+	struct ba_list l;
 	uint64_t total;
 	int rc;
 
@@ -196,32 +224,60 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
 	}
 	total = (uint64_t)m * (m + 1) / 2 + (uint64_t)(n - m - 1) * m;
 	chosen = malloc((size_t)m * sizeof *chosen);
-	if (!chosen || ties_reserve(&t, total)) {
+	ahead = malloc((size_t)m * BA_AHEAD * sizeof *ahead);
+	if (!chosen || !ahead || ties_reserve(&t, total)) {
 		free(chosen);
+		free(ahead);
 		free(t.a);
 		return oom(err, errlen);
 	}
 	for (uint32_t u = 0; u <= m; u++)
 		for (uint32_t v = u + 1; v <= m; v++)
 			ties_push(&t, u, v);
-	/* Invariant: t.a[0 .. 2 t.len) lists every tie's two endpoints, so a
-	 * uniform entry is a vertex drawn with probability degree / (2 ties). */
-	for (uint32_t v = m + 1; v < n; v++) {
-		uint64_t ends = 2 * t.len;
+	l.a = t.a;
+	l.clique = t.len;
+	l.m = m;
+	/* Invariant: before newcomer v, t.a[0 .. 2 t.len) lists every tie's two
+	 * endpoints, so a uniform entry is a vertex drawn with probability
+	 * degree / (2 ties); t.len = clique + (v - m - 1) m is known in advance,
+	 * so newcomer v's m draws are made BA_AHEAD newcomers early and their
+	 * entries prefetched (read only on v's turn, when they are written).
+	 * A draw repeating an earlier target of v is redrawn on the spot. */
+	for (uint32_t d = 0; d < BA_AHEAD; d++) {
+		uint64_t ends = 2 * (l.clique + (uint64_t)d * m);
 		for (uint32_t j = 0; j < m; j++) {
-			uint32_t x;
+			uint64_t x = uniform_index(r, ends);
+			ahead[d * m + j] = x;
+			PREFETCH(&t.a[x]);
+		}
+	}
+	for (uint32_t v = m + 1; v < n; v++) {
+		uint64_t *slot = ahead + (size_t)((v - m - 1) % BA_AHEAD) * m;
+		uint64_t ends = 2 * t.len, later;
+		for (uint32_t j = 0; j < m; j++) {
+			uint32_t x = ba_entry(&l, slot[j]);
 			uint32_t i;
-			do {
-				x = t.a[uniform_index(r, ends)];
+			for (;;) {
 				for (i = 0; i < j && chosen[i] != x; i++)
 					;
-			} while (i < j);
+				if (i == j)
+					break;
+				x = ba_entry(&l, uniform_index(r, ends));
+			}
 			chosen[j] = x;
 		}
 		for (uint32_t j = 0; j < m; j++)
 			ties_push(&t, chosen[j], v);  /* older -> newcomer */
+		if ((uint64_t)v + BA_AHEAD < n) {
+			later = 2 * (l.clique + (uint64_t)(v + BA_AHEAD - m - 1) * m);
+			for (uint32_t j = 0; j < m; j++) {
+				slot[j] = uniform_index(r, later);
+				PREFETCH(&t.a[slot[j]]);
+			}
+		}
 	}
 	free(chosen);
+	free(ahead);
 	if (rep)
 		memset(rep, 0, sizeof *rep);
 	/* Every vertex has at least m ties, so none is isolated. */

@@ -229,11 +229,13 @@ Test(netio, write_round_trip)
 
 Test(netio, write_errors_are_detected)
 {
+	/* A stream opened for reading refuses writes: the error must surface
+	 * (through the fprintf result or the final flush). */
 	struct graph g;
-	FILE *f = fopen("/dev/full", "w");
-	if (!f)
-		cr_skip_test("no /dev/full");
-	read_ok(DATA "facebook_combined.txt", false, &g, NULL);
+	FILE *f;
+	read_ok(DATA "karate_zachary_edges.txt", false, &g, NULL);
+	f = fopen(DATA "karate_zachary_edges.txt", "r");
+	cr_assert_not_null(f);
 	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_EIO);
 	fclose(f);
 	graph_free(&g);

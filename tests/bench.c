@@ -1,0 +1,135 @@
+/* bench — speed and memory of the network stack against the design targets.
+ *
+ * Each size runs in its own child process so that the peak resident set
+ * (VmHWM of /proc/self/status) belongs to that size alone.
+ *
+ * Targets (DESIGN.md, "State and speed"): BA generation of 10^6 nodes in
+ * under 0.5 s and 10^7 in under 5 s; once built at most 4 bytes per stored
+ * arc plus 32 bytes per agent; peak while building at most twice that.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "netgen.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Peak resident set of this process in bytes, 0 when unknown. */
+static uint64_t peak_rss(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	uint64_t kb = 0;
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %" SCNu64 " kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb * 1024;
+}
+
+static const char *verdict(int ok)
+{
+	return ok ? "ok" : "MISSED";
+}
+
+/* Generate one BA graph and print its figures.  0 when all targets are met
+ * (or the size has no time target), 1 otherwise, 2 on failure. */
+static int bench_ba(uint32_t nodes, double time_target)
+{
+	struct net_spec spec;
+	struct graph g;
+	struct net_report rep;
+	char err[256];
+	double t0, dt;
+	uint64_t built, target_built, peak;
+	int missed = 0;
+
+	memset(&spec, 0, sizeof spec);
+	spec.model = NET_BARABASI_ALBERT;
+	spec.nodes = nodes;
+	spec.m = 5;
+	spec.reciprocity = 1.0;
+	t0 = now();
+	if (netgen_build(&spec, 1, &g, &rep, err, sizeof err)) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 2;
+	}
+	dt = now() - t0;
+	peak = peak_rss();
+	built = g.arcs * sizeof *g.adj + ((uint64_t)g.n + 1) * sizeof *g.off;
+	target_built = 4 * g.arcs + 32 * (uint64_t)g.n;
+
+	printf("BA n=%" PRIu32 " m=5 reciprocity=1: %" PRIu64 " arcs\n", g.n,
+	       g.arcs);
+	if (time_target > 0) {
+		missed |= dt >= time_target;
+		printf("  generation      %8.3f s         target < %.1f s      %s\n",
+		       dt, time_target, verdict(dt < time_target));
+	} else {
+		printf("  generation      %8.3f s         (no target)\n", dt);
+	}
+	printf("  bytes per arc   %8.2f           target <= 4\n",
+	       (double)(g.arcs * sizeof *g.adj) / (double)g.arcs);
+	printf("  bytes per agent %8.2f (offsets) target <= 32 with agent state\n",
+	       (double)(((uint64_t)g.n + 1) * sizeof *g.off) / g.n);
+	missed |= built > target_built;
+	printf("  built           %8.1f MiB       target <= %.1f MiB   %s\n",
+	       (double)built / 1048576, (double)target_built / 1048576,
+	       verdict(built <= target_built));
+	missed |= peak > 2 * target_built;
+	printf("  peak RSS        %8.1f MiB       target <= %.1f MiB   %s\n",
+	       (double)peak / 1048576, 2.0 * (double)target_built / 1048576,
+	       verdict(peak <= 2 * target_built));
+
+	if (nodes == 1000000) {
+		/* cascade outbreak timing: added by the engine owner */
+	}
+	graph_free(&g);
+	return missed;
+}
+
+int main(void)
+{
+	static const struct { uint32_t nodes; double seconds; } sizes[] = {
+		{ 100000, 0.0 }, { 1000000, 0.5 }, { 10000000, 5.0 }
+	};
+	int worst = 0;
+
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		pid_t pid;
+		int status;
+		fflush(stdout);
+		pid = fork();
+		if (pid < 0) {
+			perror("bench: fork");
+			return 1;
+		}
+		if (pid == 0) {
+			int rc = bench_ba(sizes[i].nodes, sizes[i].seconds);
+			fflush(stdout);
+			_exit(rc);
+		}
+		if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) {
+			fprintf(stderr, "bench: child for n=%" PRIu32 " failed\n",
+			        sizes[i].nodes);
+			return 1;
+		}
+		if (WEXITSTATUS(status) > worst)
+			worst = WEXITSTATUS(status);
+	}
+	if (worst == 1)
+		printf("some targets were missed\n");
+	return worst ? 1 : 0;
+}
