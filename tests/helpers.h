@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 /* Run `cmd` through the shell with stdout and stderr captured into the
  * given buffers (may be NULL); returns the exit status, or -1. */

@@ -68,21 +68,26 @@ Test(output, unwritable_directory_is_reported)
 	cr_assert(strstr(err, "cannot write"), "%s", err);
 }
 
-Test(output, full_disk_is_reported_at_commit)
+/* A stream whose writes fail (opened read-only: every flush fails with
+ * EBADF, as a full disk fails with ENOSPC) must be reported at commit, the
+ * temporary removed and the final name never created. */
+Test(output, failing_write_is_reported_at_commit)
 {
-	/* /dev/full accepts opens and fails every write with ENOSPC. */
-	struct out_file o = { .f = fopen("/dev/full", "w") };
+	char tmp[512], final[512];
+	snprintf(tmp, sizeof tmp, "%s/.x.tmp", dir);
+	snprintf(final, sizeof final, "%s/x", dir);
+	FILE *f = fopen(tmp, "w");
+	cr_assert_not_null(f);
+	fclose(f);
+	struct out_file o = { .f = fopen(tmp, "r"), .tmp = strdup(tmp), .final = strdup(final) };
 	cr_assert_not_null(o.f);
-	o.tmp = strdup("/dev/full");
-	char final[512];
-	snprintf(final, sizeof final, "%s/never", dir);
-	o.final = strdup(final);
 	for (int i = 0; i < 10000; i++)
 		fputs("0123456789", o.f);
 	char err[256];
 	cr_assert_neq(output_commit(&o, err, sizeof err), 0);
 	cr_assert(strstr(err, "write failed"), "%s", err);
 	cr_assert_neq(access(final, F_OK), 0);
+	cr_assert_neq(access(tmp, F_OK), 0, "temporary removed");
 }
 
 Test(output, mkdir_creates_parents_and_rejects_files)
