@@ -13,6 +13,7 @@
 #ifndef CRISIM_MODEL_H
 #define CRISIM_MODEL_H
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <gsl/gsl_rng.h>
@@ -33,6 +34,16 @@ struct tick_counts {
 	uint32_t escalation;
 };
 
+/* A negative post the brand's listening could see. */
+struct mention {
+	uint32_t tick, agent;
+};
+
+struct mention_log {
+	struct mention *v;
+	size_t n, cap;
+};
+
 /* A growable list of agent ids (the engine's active lists). */
 struct agent_list {
 	uint32_t *v;
@@ -41,6 +52,8 @@ struct agent_list {
 
 int agent_list_push(struct agent_list *l, uint32_t id);
 void agent_list_free(struct agent_list *l);
+int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent);
+void mention_log_free(struct mention_log *m);
 
 struct model_ctx {
 	const struct scenario *scn;
@@ -52,6 +65,12 @@ struct model_ctx {
 	struct agent_list *next;   /* agents spreading in the next tick */
 	struct tick_counts *tc;
 	struct event_log *log;
+	struct mention_log *mentions;  /* negative posts, in posting order */
+	const struct event_spec *incident;  /* the first incident, NULL before */
+	double story_origin;       /* tick the story's attention clock counts
+	                              from (see models/README.md) */
+	int framed;                /* the brand's fitting official version is
+	                              out: media carry it */
 	void *spread_state;        /* owned by the spread rule */
 	void *resp_state;          /* owned by the responder */
 	int oom;                   /* set by a helper whose allocation failed */
@@ -63,8 +82,9 @@ struct spread_rule {
 	/* Optional: allocate spread_state.  0 or -1 (out of memory). */
 	int (*init)(struct model_ctx *c);
 	void (*free)(struct model_ctx *c);
-	/* A timeline incident starts the story at `agent` in this tick. */
-	void (*seed)(struct model_ctx *c, uint32_t agent);
+	/* Incident `e` starts the story at `agent` in this tick. */
+	void (*seed)(struct model_ctx *c, uint32_t agent,
+	             const struct event_spec *e);
 	/* One tick for the current spreaders `active` (in a deterministic
 	 * order).  Agents who spread in the next tick, survivors included,
 	 * are appended to c->next. */
@@ -96,6 +116,54 @@ static inline void model_make_aware(struct model_ctx *c, uint32_t i)
 	population_set_state(p, i, AW_AWARE);
 	p->t_aware[i] = c->tick;
 	c->tc->new_aware++;
+}
+
+/* Agent i posts with this tone now: counted, and a negative post by anyone
+ * but the brand becomes a mention the listening may pick up. */
+static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
+{
+	c->tc->posts[t]++;
+	if (t == TONE_NEG && i != c->pop->brand &&
+	    mention_log_push(c->mentions, c->tick, i) != 0)
+		c->oom = 1;
+}
+
+/* Visit the entries of v[0..n) independently with probability p, by
+ * geometric skipping: the gap to the next success is
+ * floor(log U / log(1 - p)), U uniform in (0, 1], so a sweep costs
+ * O(1 + p n) draws instead of n.  Usage:
+ *     struct skip s = skip_start(n, p);
+ *     while (skip_next(&s, rng)) use(v[s.k]);
+ */
+struct skip {
+	uint64_t n, k;     /* k: index of the current success */
+	double log_q;      /* log(1 - p) */
+	int mode;          /* 0 none, 1 every entry, 2 sampled */
+	int started;
+};
+
+static inline struct skip skip_start(uint64_t n, double p)
+{
+	struct skip s = { .n = n, .k = 0, .started = 0 };
+	s.mode = p <= 0.0 ? 0 : p >= 1.0 ? 1 : 2;
+	s.log_q = s.mode == 2 ? log1p(-p) : 0.0;
+	return s;
+}
+
+static inline int skip_next(struct skip *s, gsl_rng *r)
+{
+	uint64_t from = s->started ? s->k + 1 : 0;
+	s->started = 1;
+	if (s->mode == 0 || from >= s->n)
+		return 0;
+	if (s->mode == 2) {
+		double gap = floor(log(gsl_rng_uniform_pos(r)) / s->log_q);
+		if (gap >= (double)(s->n - from))
+			return 0;
+		from += (uint64_t)gap;
+	}
+	s->k = from;
+	return 1;
 }
 
 /* The agent spreads from the next step on (it becomes aware if it was not). */

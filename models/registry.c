@@ -5,15 +5,19 @@
 
 #include "model.h"
 
-extern const struct spread_rule spread_cascade;
-extern const struct responder_strategy responder_none;
+extern const struct spread_rule spread_crisis, spread_cascade;
+extern const struct responder_strategy responder_none, responder_adhoc,
+	responder_plan;
 
 static const struct spread_rule *const spread_rules[] = {
+	&spread_crisis,
 	&spread_cascade,
 };
 
 static const struct responder_strategy *const responders[] = {
 	&responder_none,
+	&responder_adhoc,
+	&responder_plan,
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -71,4 +75,25 @@ void agent_list_free(struct agent_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 256;
+		struct mention *v = realloc(m->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		m->v = v;
+		m->cap = cap;
+	}
+	m->v[m->n++] = (struct mention){ tick, agent };
+	return 0;
+}
+
+void mention_log_free(struct mention_log *m)
+{
+	free(m->v);
+	m->v = NULL;
+	m->n = m->cap = 0;
 }

@@ -41,6 +41,7 @@ struct run {
 	const struct scenario *s;
 	struct population pop;
 	struct agent_list cur, next;
+	struct mention_log mentions;
 	struct tick_counts tc;
 	struct model_ctx ctx;
 	const struct spread_rule *rule;
@@ -97,10 +98,16 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 			uint32_t id = pick_target(r, e->target, e->agent);
 			if (id == POP_NEVER)
 				break;
-			r->rule->seed(&r->ctx, id);
+			if (!r->ctx.incident) {
+				r->ctx.incident = e;
+				r->ctx.story_origin = t;
+			}
+			r->rule->seed(&r->ctx, id, e);
 			if (event_log_add(r->ctx.log, t, id, "incident",
-			                  "%s %u starts the story (%u followers)",
+			                  "%s %u starts a%s %s crisis (%u followers)",
 			                  population_role_name(r->pop.role[id]), id,
+			                  e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
+			                  scenario_crisis_name(e->crisis),
 			                  graph_out_degree(r->ctx.g, id)))
 				r->ctx.oom = 1;
 		}
@@ -143,6 +150,7 @@ static void run_free(struct run *r)
 	gsl_rng_free(r->incident_rng);
 	agent_list_free(&r->cur);
 	agent_list_free(&r->next);
+	mention_log_free(&r->mentions);
 	population_free(&r->pop);
 }
 
@@ -171,7 +179,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		.scn = s, .g = g, .pop = &r.pop,
 		.rng = rng_stream(s->seed, RNG_DYNAMICS, run),
 		.resp_rng = rng_stream(s->seed, RNG_RESPONDER, run),
-		.tc = &r.tc, .log = &out->log,
+		.tc = &r.tc, .log = &out->log, .mentions = &r.mentions,
 	};
 	if (!r.incident_rng || !r.ctx.rng || !r.ctx.resp_rng ||
 	    series_init(&out->series, s->ticks))

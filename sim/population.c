@@ -96,9 +96,10 @@ int population_init(struct population *p, const struct graph *g,
 	p->arousal = calloc(n, sizeof *p->arousal);
 	p->activity = malloc(n * sizeof *p->activity);
 	p->t_aware = malloc(n * sizeof *p->t_aware);
+	p->flags = calloc(n, 1);
 	struct ranked *top = top_by_audience(g, (uint32_t)special);
 	if (!p->role || !p->state || !p->attitude || !p->arousal ||
-	    !p->activity || !p->t_aware || !top)
+	    !p->activity || !p->t_aware || !p->flags || !top)
 		goto nomem;
 
 	p->n_role[ROLE_BRAND] = 1;
@@ -151,6 +152,7 @@ void population_free(struct population *p)
 	free(p->arousal);
 	free(p->activity);
 	free(p->t_aware);
+	free(p->flags);
 	for (int k = 0; k < ROLE_COUNT; k++)
 		free(p->members[k]);
 	memset(p, 0, sizeof *p);

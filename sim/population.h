@@ -1,7 +1,7 @@
 /* population — agent state as a struct of arrays, and roles.
  *
  * Agent i is graph vertex i.  Every per-agent attribute is one compact array
- * so a tick touches only the bytes it needs (26 bytes per agent with the
+ * so a tick touches only the bytes it needs (27 bytes per agent with the
  * graph's offsets; the budget is 32).
  *
  * Invariants, kept by the setters below and relied upon by the series:
@@ -29,6 +29,14 @@ enum aware { AW_UNAWARE, AW_AWARE, AW_SPREADING, AW_DONE, AW_COUNT };
 
 #define POP_NEVER UINT32_MAX
 
+/* Per-agent flag bits. */
+enum {
+	POP_F_FRAMED   = 1u << 0,  /* heard the brand's version first */
+	POP_F_REPLIED  = 1u << 1,  /* got a reply from the brand */
+	POP_F_REPORTED = 1u << 2,  /* a media outlet that reported the story */
+	POP_F_STEPPED  = 1u << 3   /* already handled in this tick's step */
+};
+
 struct population {
 	uint32_t n;
 	uint8_t *role;        /* enum role */
@@ -37,6 +45,7 @@ struct population {
 	float *arousal;       /* anger, in [0, 1] */
 	float *activity;      /* posts per hour when spreading */
 	uint32_t *t_aware;    /* tick the agent first heard; POP_NEVER */
+	uint8_t *flags;       /* POP_F_* bits used by the models */
 
 	uint32_t brand;                 /* the brand account's agent id */
 	uint32_t *members[ROLE_COUNT];  /* ids per role, largest audience first;

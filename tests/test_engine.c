@@ -149,7 +149,7 @@ Test(engine, unknown_rule_and_strategy_are_bad_input)
 	char err[SCN_ERRLEN];
 	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets, 1, err), 0, "%s", err);
 	cr_assert_eq(engine_check(&s, NULL, err, sizeof err), ENGINE_EBADINPUT);
-	cr_assert(strstr(err, "spread.rule: expected one of cascade"), "%s", err);
+	cr_assert(strstr(err, "spread.rule: expected one of crisis, cascade"), "%s", err);
 	cr_assert(strstr(err, "got \"gossip\""), "%s", err);
 	scenario_free(&s);
 

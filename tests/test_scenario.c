@@ -70,9 +70,9 @@ Test(scenario, empty_object_gives_all_defaults)
 	cr_assert_float_eq(s.population.fans, 0.2, 0);
 	cr_assert_float_eq(s.population.detractors, 0.1, 0);
 	cr_assert_float_eq(s.population.attitude_sd, 0.15, 0);
-	cr_assert_float_eq(s.population.activity_median, 0.5, 0);
+	cr_assert_float_eq(s.population.activity_median, 1.0, 0);
 	cr_assert_float_eq(s.population.activity_sigma, 1.0, 0);
-	cr_assert_str_eq(s.spread.rule, "cascade");
+	cr_assert_str_eq(s.spread.rule, "crisis");
 	cr_assert_float_eq(s.spread.p, 0.05, 0);
 	cr_assert_eq(s.n_events, 1);
 	cr_assert_eq(s.events[0].tick, 0);

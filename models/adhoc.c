@@ -1,0 +1,82 @@
+/* adhoc — the improvising "web guy" (models/README.md, "adhoc").
+ *
+ * He is not monitoring: he notices the crisis only when the mentions he
+ * sees in an hour pass responder.adhoc.notice_volume.  From then on he
+ * answers the most recent mention first, one by one, whoever it is from
+ * (no stakeholder map, no holding statement, no official statement), in
+ * improvised words: each reply keeps to the previous line only with
+ * probability adhoc.consistency, goes wrong with probability
+ * responder.gaffe_prob, and argues or asks for details with probability
+ * adhoc.argue.
+ */
+#include <stdlib.h>
+
+#include "brand.h"
+
+struct adhoc {
+	struct brand b;
+	int noticed;
+};
+
+/* Most recent first: the key is the noticing order itself. */
+static double most_recent(const struct model_ctx *c, uint32_t agent, uint64_t seq)
+{
+	(void)c;
+	(void)agent;
+	return (double)seq;
+}
+
+static int adhoc_init(struct model_ctx *c)
+{
+	struct adhoc *a = calloc(1, sizeof *a);
+	if (!a || brand_init(&a->b, c)) {
+		free(a);
+		return -1;
+	}
+	c->resp_state = a;
+	return 0;
+}
+
+static void adhoc_free(struct model_ctx *c)
+{
+	struct adhoc *a = c->resp_state;
+	if (a)
+		brand_free(&a->b);
+	free(a);
+	c->resp_state = NULL;
+}
+
+static void adhoc_act(struct model_ctx *c)
+{
+	const struct responder_spec *r = &c->scn->responder;
+	struct adhoc *a = c->resp_state;
+	if (r->capacity == 0)
+		return;  /* no one at the keyboard: nothing seen, nothing said */
+	brand_begin_tick(&a->b, c);
+	brand_listen(c, &a->b, most_recent);
+	if (!a->noticed && (double)a->b.volume >= r->adhoc.notice_volume) {
+		a->noticed = 1;
+		c->tc->escalation = 1;
+		if (event_log_add(c->log, c->tick, c->pop->brand, "escalation",
+		                  "the web guy notices: %.0f mentions in the last hour",
+		                  (double)a->b.volume))
+			c->oom = 1;
+	}
+	uint32_t j;
+	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &j)) {
+		struct reply rp = {
+			.gaffe_prob = r->gaffe_prob,
+			.consistent = gsl_rng_uniform(c->resp_rng) < r->adhoc.consistency,
+			.argue = gsl_rng_uniform(c->resp_rng) < r->adhoc.argue,
+		};
+		brand_reply(c, &a->b, j, &rp);
+	}
+}
+
+const struct responder_strategy responder_adhoc = {
+	.name = "adhoc",
+	.summary = "the improvising web guy: late, most recent first, inconsistent, gaffe-prone",
+	.init = adhoc_init,
+	.free = adhoc_free,
+	.act = adhoc_act,
+};

@@ -1,0 +1,191 @@
+#include "brand.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "exposure.h"
+
+int brand_init(struct brand *b, const struct model_ctx *c)
+{
+	const struct scenario *s = c->scn;
+	*b = (struct brand){ .credibility = s->responder.reputation,
+	                     .first_seen = POP_NEVER };
+	b->delay = (uint32_t)ceil(s->responder.detection_delay / s->tick_minutes);
+	b->w = (uint32_t)ceil(60.0 / s->tick_minutes);
+	b->ring = calloc(b->w, sizeof *b->ring);
+	return b->ring ? 0 : -1;
+}
+
+void brand_free(struct brand *b)
+{
+	free(b->heap);
+	free(b->ring);
+	*b = (struct brand){ 0 };
+}
+
+void brand_begin_tick(struct brand *b, const struct model_ctx *c)
+{
+	b->budget = c->scn->responder.capacity;
+}
+
+static int before(const struct pending *x, const struct pending *y)
+{
+	return x->key > y->key || (x->key == y->key && x->seq < y->seq);
+}
+
+static int heap_push(struct brand *b, struct pending e)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 256;
+		struct pending *h = realloc(b->heap, cap * sizeof *h);
+		if (!h)
+			return -1;
+		b->heap = h;
+		b->cap = cap;
+	}
+	size_t i = b->n++;
+	while (i > 0 && before(&e, &b->heap[(i - 1) / 2])) {
+		b->heap[i] = b->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	b->heap[i] = e;
+	return 0;
+}
+
+int brand_pop(struct brand *b, uint32_t *agent)
+{
+	if (b->n == 0)
+		return 0;
+	*agent = b->heap[0].agent;
+	struct pending last = b->heap[--b->n];
+	size_t i = 0;
+	for (;;) {
+		size_t l = 2 * i + 1, best = i;
+		const struct pending *cur = &last;
+		if (l < b->n && before(&b->heap[l], cur)) {
+			best = l;
+			cur = &b->heap[l];
+		}
+		if (l + 1 < b->n && before(&b->heap[l + 1], cur))
+			best = l + 1;
+		if (best == i)
+			break;
+		b->heap[i] = b->heap[best];
+		i = best;
+	}
+	if (b->n > 0)
+		b->heap[i] = last;
+	return 1;
+}
+
+void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio)
+{
+	const struct mention_log *m = c->mentions;
+	uint32_t noticed = 0;
+	while (b->cursor < m->n && m->v[b->cursor].tick + b->delay <= c->tick) {
+		uint32_t agent = m->v[b->cursor++].agent;
+		if (gsl_rng_uniform(c->resp_rng) >= c->scn->responder.coverage)
+			continue;
+		noticed++;
+		uint64_t seq = b->seq++;
+		if (heap_push(b, (struct pending){ prio(c, agent, seq), seq, agent }))
+			c->oom = 1;
+		if (b->first_seen == POP_NEVER) {
+			b->first_seen = c->tick;
+			if (event_log_add(c->log, c->tick, agent, "detection",
+			                  "the brand sees its first mention, by %s %u",
+			                  population_role_name(c->pop->role[agent]), agent))
+				c->oom = 1;
+		}
+	}
+	uint32_t slot = c->tick % b->w;
+	b->volume -= b->ring[slot];
+	b->ring[slot] = noticed;
+	b->volume += noticed;
+	b->noticed += noticed;
+}
+
+void brand_message(struct brand *b, const struct model_ctx *c, int consistent)
+{
+	const struct responder_spec *r = &c->scn->responder;
+	if (consistent)
+		b->credibility += r->cred_gain * (1.0 - b->credibility);
+	else
+		b->credibility -= r->cred_loss * b->credibility;
+}
+
+void brand_reply(struct model_ctx *c, struct brand *b, uint32_t j,
+                 const struct reply *rp)
+{
+	const struct responder_spec *r = &c->scn->responder;
+	struct population *pop = c->pop;
+	double vis = c->scn->spread.visibility;
+	float cb = (float)b->credibility;
+	b->budget--;
+	c->tc->replies++;
+	pop->flags[j] |= POP_F_REPLIED;
+
+	if (gsl_rng_uniform(c->resp_rng) < rp->gaffe_prob) {
+		/* A gaffe: the target is angrier and posts again, and its
+		 * followers see the bad reply as fresh, credible outrage. */
+		brand_message(b, c, 0);
+		c->tc->gaffes++;
+		population_set_arousal(pop, j, pop->arousal[j] + 0.5f * (1.0f - pop->arousal[j]));
+		population_set_attitude(pop, j, pop->attitude[j] -
+		                        (float)r->reply_effect * (1.0f + pop->attitude[j]));
+		model_activate(c, j);
+		exposure_renew(c);
+		struct post p = { .author = pop->brand, .tone = TONE_NEG,
+		                  .credibility = (float)c->scn->spread.cred_media,
+		                  .contagious = 1, .from_brand = 1 };
+		uint32_t seen = exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
+		if (event_log_add(c->log, c->tick, j, "gaffe",
+		                  "reply to %s %u goes wrong, seen by %u of its %u followers",
+		                  population_role_name(pop->role[j]), j, seen,
+		                  graph_out_degree(c->g, j)))
+			c->oom = 1;
+		return;
+	}
+	brand_message(b, c, rp->consistent);
+	if (rp->argue) {
+		/* Arguing or asking for details: no effect on the complainant
+		 * (Einwiller & Steilen 2015), but the thread is public. */
+		struct post p = { .author = pop->brand, .tone = TONE_NEU,
+		                  .credibility = cb, .from_brand = 1 };
+		exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
+		return;
+	}
+	/* A good reply: the complainant warms up and calms down, in
+	 * proportion to the brand's credibility, and may stop spreading. */
+	population_set_attitude(pop, j, pop->attitude[j] +
+	                        (float)r->reply_effect * cb * (1.0f - pop->attitude[j]));
+	population_set_arousal(pop, j, pop->arousal[j] * (1.0f - (float)r->reply_effect * cb));
+	if (pop->state[j] == AW_SPREADING &&
+	    gsl_rng_uniform(c->resp_rng) < r->satisfaction * cb)
+		population_set_state(pop, j, AW_DONE);
+	struct post p = { .author = pop->brand, .tone = TONE_POS,
+	                  .credibility = cb, .from_brand = 1 };
+	exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
+}
+
+void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
+                     int contagious, int frames, const char *kind,
+                     const char *detail)
+{
+	struct population *pop = c->pop;
+	b->budget--;
+	c->tc->statements++;
+	struct post p = { .author = pop->brand, .tone = tone,
+	                  .credibility = (float)b->credibility,
+	                  .contagious = (uint8_t)contagious, .from_brand = 1,
+	                  .frames = (uint8_t)frames };
+	uint32_t seen = exposure_followers(c, c->resp_rng, pop->brand, &p, 1.0, NULL);
+	for (uint32_t k = 0; k < pop->n_role[ROLE_MEDIA]; k++) {
+		uint32_t m = pop->members[ROLE_MEDIA][k];
+		if (pop->flags[m] & POP_F_REPORTED)
+			seen += exposure_followers(c, c->resp_rng, m, &p, 1.0, NULL);
+	}
+	if (event_log_add(c->log, c->tick, pop->brand, kind, "%s; seen by %u",
+	                  detail, seen))
+		c->oom = 1;
+}

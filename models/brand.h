@@ -1,0 +1,72 @@
+/* brand — the mechanics every responder strategy shares: listening,
+ * a queue of noticed mentions, a capacity of actions per tick, public
+ * replies of some quality, statements, and the brand's credibility.
+ * Strategies (adhoc.c, plan.c) decide what to do with them.
+ * models/README.md, "The responder", gives the equations. */
+#ifndef CRISIM_BRAND_H
+#define CRISIM_BRAND_H
+
+#include "model.h"
+
+struct pending {
+	double key;          /* higher first */
+	uint64_t seq;        /* noticing order: ties go to the older */
+	uint32_t agent;
+};
+
+struct brand {
+	double credibility;  /* c_b in [0, 1] */
+	uint32_t budget;     /* actions left in this tick */
+	size_t cursor;       /* next mention the listening looks at */
+	uint32_t delay;      /* detection delay in ticks */
+	struct pending *heap;
+	size_t n, cap;
+	uint64_t seq;
+	uint32_t *ring;      /* mentions noticed per tick, last hour */
+	uint32_t w;
+	uint64_t volume;     /* noticed in the last hour */
+	uint32_t first_seen; /* tick of the first noticed mention; POP_NEVER */
+	uint64_t noticed;    /* mentions noticed, total */
+};
+
+/* How a strategy ranks a noticed mention by `agent` (higher first). */
+typedef double (*brand_priority)(const struct model_ctx *c, uint32_t agent,
+                                 uint64_t seq);
+
+int brand_init(struct brand *b, const struct model_ctx *c);
+void brand_free(struct brand *b);
+
+/* Start of the brand's turn: reset the budget to responder.capacity. */
+void brand_begin_tick(struct brand *b, const struct model_ctx *c);
+
+/* Listening: each mention posted at least `delay` ticks ago is noticed
+ * with probability responder.coverage and queued with its priority.  The
+ * first one noticed is logged as the detection. */
+void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio);
+
+/* Take the highest-priority mention: 1 and *agent, or 0 when none. */
+int brand_pop(struct brand *b, uint32_t *agent);
+
+/* How a reply turns out, decided by the strategy. */
+struct reply {
+	double gaffe_prob;   /* chance the words go wrong */
+	int consistent;      /* keeps to the brand's line */
+	int argue;           /* argues or asks for information */
+};
+
+/* Reply publicly to `agent` (one unit of budget). */
+void brand_reply(struct model_ctx *c, struct brand *b, uint32_t agent,
+                 const struct reply *r);
+
+/* A statement from the brand account to its followers and the followers of
+ * outlets that reported (one unit of budget).  `tone` and `contagious`
+ * give how it lands; `frames` whether it gives the brand's version to those
+ * who hear of the story through it. */
+void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
+                     int contagious, int frames, const char *kind,
+                     const char *detail);
+
+/* Credibility after a message: consistent ones build it, others erode it. */
+void brand_message(struct brand *b, const struct model_ctx *c, int consistent);
+
+#endif
