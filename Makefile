@@ -8,7 +8,9 @@ PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := gsl libcjson
 TEST_PKGS := criterion
-DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config
+DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config libomp-dev
+# make MPI=1 (and test-mpi) also need these:
+MPI_DEB_PKGS := libopenmpi-dev openmpi-bin
 
 WARN     := -Wall -Wextra -Wshadow -Wconversion -Wstrict-prototypes \
             -Wmissing-prototypes -Werror
@@ -21,8 +23,19 @@ TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 LDLIBS   += $(PKG_LIBS) -lm
 
+# OpenMP across runs (gcc: libgomp; clang: libomp, Debian libomp-dev).
+# OPENMP= (empty) builds without it: runs are then serial.
+OPENMP   ?= -fopenmp
+CFLAGS   += $(OPENMP)
+LDFLAGS  += $(OPENMP)
+
 # Sanitizer builds live in their own tree so they never mix with normal objects.
-ifdef SANITIZE
+ifdef MPI
+# make MPI=1: crisim through mpicc, plans spread over the ranks.
+CC       := mpicc
+CPPFLAGS += -DCRISIM_MPI
+BUILD    := build/mpi
+else ifdef SANITIZE
 BUILD    := build/san
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=address,undefined
@@ -40,11 +53,16 @@ ifdef SANITIZE
 BIN       := $(BUILD)/crisim
 endif
 
-.PHONY: all deps demo test check bench validate install clean help
+.PHONY: all deps deps-mpi demo test check test-mpi bench validate install clean help FORCE
 all: $(BIN)
 
-$(BIN): $(SIM_OBJ) $(MAIN_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+# build/flavor names the tree the binary was last linked from, so switching
+# between `make` and `make MPI=1` relinks ./crisim.
+build/flavor: FORCE
+	@mkdir -p build; echo '$(BUILD)' | cmp -s - $@ || echo '$(BUILD)' > $@
+
+$(BIN): $(SIM_OBJ) $(MAIN_OBJ) build/flavor
+	$(CC) $(LDFLAGS) -o $@ $(SIM_OBJ) $(MAIN_OBJ) $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -74,6 +92,9 @@ deps:
 	  echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
 	fi
 
+deps-mpi:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(MPI_DEB_PKGS)"
+
 demo: deps
 	$(MAKE) --no-print-directory $(BIN)
 	./$(BIN) run scenarios/default.json -o out/demo
@@ -90,6 +111,13 @@ check: deps
 bench: deps
 	$(MAKE) --no-print-directory OPT="-O3 -march=native -g" BUILD=build/bench build/bench/tests/bench
 	build/bench/tests/bench
+	$(MAKE) --no-print-directory OPT="-O3 -march=native -g" BUILD=build/bench BIN=build/bench/crisim build/bench/crisim
+	CRISIM=build/bench/crisim scripts/bench-ensemble.sh
+
+# Rank-count invariance: the MPI build on 1 and 2 ranks gives the same files.
+test-mpi: deps deps-mpi
+	$(MAKE) --no-print-directory MPI=1 BIN=build/mpi/crisim build/mpi/crisim
+	CRISIM=build/mpi/crisim tests/mpi/run.sh
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/crisim/scripts \
@@ -106,7 +134,8 @@ help:
 	@echo "make demo      install deps, build, run scenarios/default.json, plot to out/demo"
 	@echo "make test      install deps, build, run all tests"
 	@echo "make check     tests under AddressSanitizer + UBSan"
-	@echo "make bench     speed and memory figures"
+	@echo "make bench     speed and memory figures (and the ensemble benchmark)"
+	@echo "make MPI=1     build crisim with mpicc (OpenMPI); make test-mpi tests it on 2 ranks"
 	@echo "make CC=clang  build with clang"
 	@echo "make install PREFIX=DIR"
 

@@ -15,7 +15,11 @@
 /* Exit codes: part of the interface, documented in the README. */
 enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COUNT };
+enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
+           CMD_SWEEP, CMD_COUNT };
+
+/* --format of compare's stdout (values of enum report_format). */
+enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON };
 
 struct request {
 	enum cmd cmd;
@@ -29,6 +33,18 @@ struct request {
 	bool quiet;
 	bool directed;             /* graph: edge list is directed */
 	const char *network_spec;  /* graph --network-spec JSON */
+	uint64_t runs;             /* --runs; 0 when absent */
+	int threads;               /* --threads; 0 = all cores */
+	bool have_run;             /* --run K */
+	uint64_t run;
+	bool summary, summary_header;
+	const char *strategies;    /* --strategies a,b,c */
+	const char **grids;        /* --grid PATH=..., in order; owned array */
+	size_t n_grids;
+	const char *grid_file;
+	enum cli_format format;
+	const char *resume;        /* --resume DIR */
+	uint64_t stop_after;       /* --stop-after K (testing aid); 0 = never */
 	int argc;                  /* the whole command line, for the manifest */
 	char **argv;
 };

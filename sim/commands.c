@@ -12,6 +12,8 @@
 #include "engine.h"
 #include "netgen.h"
 #include "output.h"
+#include "progress.h"
+#include "report.h"
 #include "rng.h"
 #include "runner.h"
 #include "scenario.h"
@@ -78,8 +80,90 @@ static void default_dir(const char *name, char *buf, size_t len)
 			*p = '_';
 }
 
+/* run, compare and sweep with a plan: an ensemble, a comparison or a sweep. */
+static int cmd_plan(const struct request *rq, enum plan_kind kind)
+{
+	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
+	struct plan_request preq = {
+		.kind = kind, .file = rq->file, .sets = rq->sets, .n_sets = rq->n_sets,
+		.have_seed = rq->have_seed, .seed = rq->seed, .grids = rq->grids,
+		.n_grids = rq->n_grids, .grid_file = rq->grid_file,
+		.strategies = rq->strategies, .runs = rq->runs,
+	};
+	struct plan p;
+	int rc = plan_build(&p, &preq, err, sizeof err);
+	if (rc)
+		return fail(rc, err);
+	char dirbuf[PATH_MAX];
+	const char *dir = rq->resume ? rq->resume : rq->out ? rq->out : p.v[0].s.output_dir;
+	if (!dir) {
+		default_dir(p.v[0].s.name, dirbuf, sizeof dirbuf);
+		dir = dirbuf;
+	}
+	struct exec_opts o = { rq->threads, rq->quiet, rq->stop_after, dir,
+	                       rq->resume != NULL };
+	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION };
+	static const enum report_format fmts[] = {
+		[CLI_FORMAT_TABLE] = FORMAT_TABLE, [CLI_FORMAT_TSV] = FORMAT_TSV,
+		[CLI_FORMAT_JSON] = FORMAT_JSON
+	};
+	progress_catch_signals();
+	rc = runner_plan(&p, &o, &ctx, fmts[rq->format], err, sizeof err);
+	if (rc == EXIT_INTERRUPTED) {
+		if (ensemble_rank() == 0)
+			fprintf(stderr, "crisim: interrupted; finished runs are written to "
+			        "%s/; continue with the same command and --resume %s\n",
+			        dir, dir);
+	} else if (rc) {
+		snprintf(msg, sizeof msg, "%s", err);
+		fail(rc, msg);
+	} else if (!rq->quiet && ensemble_rank() == 0) {
+		fprintf(stderr, "crisim: %s: %llu run%s x %zu variant%s; wrote %s/\n",
+		        p.v[0].s.name, (unsigned long long)p.runs, p.runs == 1 ? "" : "s",
+		        p.n_variants, p.n_variants == 1 ? "" : "s", dir);
+	}
+	plan_free(&p);
+	return rc;
+}
+
+int cmd_compare(const struct request *rq)
+{
+	return cmd_plan(rq, PLAN_COMPARE);
+}
+
+int cmd_sweep(const struct request *rq)
+{
+	return cmd_plan(rq, PLAN_SWEEP);
+}
+
+/* --summary: run once, print the outcome line, write no files. */
+static int run_summary(const struct request *rq, const struct scenario *s,
+                       const struct graph *g)
+{
+	char err[ERRLEN], msg[ERRLEN + 256];
+	struct run_result res;
+	int rc = engine_run(s, g, rq->run, &res, err, sizeof err);
+	if (rc) {
+		snprintf(msg, sizeof msg, "%s: %s", label_of(rq->file), err);
+		return fail(rc == ENGINE_EBADINPUT ? EXIT_USAGE : EXIT_RUNTIME, msg);
+	}
+	if (rq->summary_header)
+		report_summary_header(stdout);
+	report_summary_row(stdout, rq->run, s->seed, res.summary.v);
+	run_result_free(&res);
+	if (fflush(stdout) != 0)
+		return fail(EXIT_RUNTIME, "stdout: write error");
+	return EXIT_OK;
+}
+
 int cmd_run(const struct request *rq)
 {
+	if (rq->runs)
+		return cmd_plan(rq, PLAN_ENSEMBLE);
+	if (rq->summary_header && !rq->summary) {
+		report_summary_header(stdout);
+		return fflush(stdout) ? fail(EXIT_RUNTIME, "stdout: write error") : EXIT_OK;
+	}
 	struct scenario s;
 	int rc = load_scenario(rq, &s);
 	if (rc)
@@ -87,6 +171,12 @@ int cmd_run(const struct request *rq)
 	struct graph g = { 0 };
 	rc = build_network(&s, label_of(rq->file), &g, NULL);
 	if (rc) {
+		scenario_free(&s);
+		return rc;
+	}
+	if (rq->summary) {
+		rc = run_summary(rq, &s, &g);
+		graph_free(&g);
 		scenario_free(&s);
 		return rc;
 	}
@@ -99,7 +189,7 @@ int cmd_run(const struct request *rq)
 	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION };
 	struct run_result res;
-	rc = runner_single(&s, &g, dir, &ctx, &res, err, sizeof err);
+	rc = runner_single(&s, &g, rq->run, dir, &ctx, &res, err, sizeof err);
 	if (rc) {
 		snprintf(msg, sizeof msg, "%s%s%s", rc == EXIT_USAGE ?
 		         label_of(rq->file) : "", rc == EXIT_USAGE ? ": " : "", err);
@@ -243,7 +333,8 @@ static int is_dir(const char *p)
 }
 
 /* The scripts directory: $CRISIM_SCRIPTS, else scripts/ beside the binary
- * (a source tree), else ../share/crisim/scripts (an installed tree). */
+ * (a source tree), else ../share/crisim/scripts (an installed tree), else
+ * ../../scripts (build/FLAVOR/crisim in a source tree). */
 static int find_scripts(char *buf, size_t len)
 {
 	const char *env = getenv("CRISIM_SCRIPTS");
@@ -263,6 +354,9 @@ static int find_scripts(char *buf, size_t len)
 	if ((size_t)snprintf(buf, len, "%s/scripts", exe) < len && is_dir(buf))
 		return 0;
 	if ((size_t)snprintf(buf, len, "%s/../share/crisim/scripts", exe) < len && is_dir(buf))
+		return 0;
+	/* build/FLAVOR/crisim (sanitizer, MPI, bench builds) in a source tree */
+	if ((size_t)snprintf(buf, len, "%s/../../scripts", exe) < len && is_dir(buf))
 		return 0;
 	return -1;
 }

@@ -1,11 +1,35 @@
 /* crisim — sub-command dispatch. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <gsl/gsl_errno.h>
+#ifdef CRISIM_MPI
+#include <mpi.h>
+#endif
 
 #include "cli.h"
 #include "commands.h"
+#include "ensemble.h"
 
-int main(int argc, char **argv)
+/* Under MPI every rank parses the command line; plans (run --runs,
+ * compare, sweep) spread over the ranks, everything else runs on rank 0. */
+static int dispatch(const struct request *rq)
+{
+	bool plan = rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP ||
+	            (rq->cmd == CMD_RUN && rq->runs);
+	if (!plan && ensemble_rank() != 0)
+		return EXIT_OK;
+	switch (rq->cmd) {
+	case CMD_RUN:      return cmd_run(rq);
+	case CMD_VALIDATE: return cmd_validate(rq);
+	case CMD_GRAPH:    return cmd_graph(rq);
+	case CMD_PLOT:     return cmd_plot(rq);
+	case CMD_COMPARE:  return cmd_compare(rq);
+	case CMD_SWEEP:    return cmd_sweep(rq);
+	default:           return EXIT_USAGE;
+	}
+}
+
+static int crisim_main(int argc, char **argv)
 {
 	/* GSL's default handler aborts; every GSL call's status is checked. */
 	gsl_set_error_handler_off();
@@ -26,13 +50,24 @@ int main(int argc, char **argv)
 		cli_free(&rq);
 		return fflush(stdout) ? EXIT_RUNTIME : EXIT_OK;
 	}
-	switch (rq.cmd) {
-	case CMD_RUN:      rc = cmd_run(&rq); break;
-	case CMD_VALIDATE: rc = cmd_validate(&rq); break;
-	case CMD_GRAPH:    rc = cmd_graph(&rq); break;
-	case CMD_PLOT:     rc = cmd_plot(&rq); break;
-	default:           rc = EXIT_USAGE; break;
-	}
+	rc = dispatch(&rq);
 	cli_free(&rq);
 	return rc;
+}
+
+int main(int argc, char **argv)
+{
+#ifdef CRISIM_MPI
+	/* OpenMP threads never call MPI: only the main thread does. */
+	int provided;
+	if (MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
+		fprintf(stderr, "crisim: MPI_Init failed\n");
+		return EXIT_RUNTIME;
+	}
+	int rc = crisim_main(argc, argv);
+	MPI_Finalize();
+	return rc;
+#else
+	return crisim_main(argc, argv);
+#endif
 }

@@ -6,22 +6,59 @@
 #include <time.h>
 
 #include "output.h"
+#include "progress.h"
+#include "report.h"
 
 static double now(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+	return progress_now();
 }
+
+/* What a manifest says about the plan, besides scenario and command. */
+struct manifest_plan {
+	const char *kind;          /* "run", "ensemble", "compare", "sweep" */
+	unsigned long long run;    /* "run" only: the run index */
+	unsigned long long runs, completed;
+	bool interrupted;
+	const struct plan *p;      /* NULL for a single run */
+};
 
 static void write_manifest(FILE *f, const struct scenario *s,
                            const char *resolved, const struct run_context *rc,
-                           double wall)
+                           double wall, const struct manifest_plan *mp)
 {
 	fputs("{\n  \"crisim\": ", f);
 	output_json_string(f, rc->version);
-	fprintf(f, ",\n  \"seed\": %llu,\n  \"runs\": 1,\n  \"command\": [",
+	fprintf(f, ",\n  \"kind\": \"%s\",\n  \"seed\": %llu,\n", mp->kind,
 	        (unsigned long long)s->seed);
+	if (!mp->p)
+		fprintf(f, "  \"run\": %llu,\n", mp->run);
+	fprintf(f, "  \"runs\": %llu,\n  \"runs_completed\": %llu,\n"
+	        "  \"interrupted\": %s,\n", mp->runs, mp->completed,
+	        mp->interrupted ? "true" : "false");
+	if (mp->p && mp->p->strats[0]) {
+		fputs("  \"strategies\": [", f);
+		for (size_t i = 0; i < mp->p->n_strats; i++) {
+			fputs(i ? ", " : "", f);
+			output_json_string(f, mp->p->strats[i]);
+		}
+		fputs("],\n", f);
+	}
+	if (mp->p && mp->p->n_axes) {
+		fputs("  \"grid\": {", f);
+		for (size_t a = 0; a < mp->p->n_axes; a++) {
+			fputs(a ? ", " : "", f);
+			output_json_string(f, mp->p->axes[a].path);
+			fputs(": [", f);
+			for (size_t k = 0; k < mp->p->axes[a].n; k++) {
+				fputs(k ? ", " : "", f);
+				output_json_string(f, mp->p->axes[a].labels[k]);
+			}
+			fputc(']', f);
+		}
+		fputs("},\n", f);
+	}
+	fputs("  \"command\": [", f);
 	for (int i = 0; i < rc->argc; i++) {
 		fputs(i ? ", " : "", f);
 		output_json_string(f, rc->argv[i]);
@@ -38,12 +75,31 @@ static void write_manifest(FILE *f, const struct scenario *s,
 	fputs("\n}\n", f);
 }
 
-int runner_single(const struct scenario *s, const struct graph *g,
+static int manifest_file(const char *dir, const struct scenario *s,
+                         const struct run_context *rc, double wall,
+                         const struct manifest_plan *mp, char *err, size_t errlen)
+{
+	char *resolved = scenario_to_json(s);
+	if (!resolved) {
+		snprintf(err, errlen, "out of memory");
+		return 1;
+	}
+	struct out_file o;
+	int bad = output_open(&o, dir, "manifest.json", err, errlen);
+	if (!bad) {
+		write_manifest(o.f, s, resolved, rc, wall, mp);
+		bad = output_commit(&o, err, errlen);
+	}
+	free(resolved);
+	return bad ? 1 : 0;
+}
+
+int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
                   const char *dir, const struct run_context *rc,
                   struct run_result *res, char *err, size_t errlen)
 {
 	double t0 = now();
-	int rc_eng = engine_run(s, g, 0, res, err, errlen);
+	int rc_eng = engine_run(s, g, run, res, err, errlen);
 	if (rc_eng)
 		return rc_eng == ENGINE_EBADINPUT ? 2 : 1;
 	double wall = now() - t0;
@@ -79,16 +135,72 @@ int runner_single(const struct scenario *s, const struct graph *g,
 	if (output_commit(&o, err, errlen))
 		return 1;
 
-	char *resolved = scenario_to_json(s);
-	if (!resolved) {
-		snprintf(err, errlen, "out of memory");
-		return 1;
+	struct manifest_plan mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
+	return manifest_file(dir, s, rc, wall, &mp, err, errlen);
+}
+
+static int join_dir(char *buf, size_t len, const char *dir, const char *sub)
+{
+	return (size_t)snprintf(buf, len, "%s/%s", dir, sub) >= len ? -1 : 0;
+}
+
+int runner_plan(const struct plan *p, const struct exec_opts *o,
+                const struct run_context *rc, enum report_format fmt,
+                char *err, size_t errlen)
+{
+	static const char *const kinds[] = { "ensemble", "compare", "sweep" };
+	double t0 = now();
+	struct results r;
+	int code = ensemble_execute(p, o, &r, err, errlen);
+	if (code || ensemble_rank() != 0) {
+		if (!code && r.interrupted)
+			code = EXIT_INTERRUPTED;
+		goto out;
 	}
-	int bad = output_open(&o, dir, "manifest.json", err, errlen);
-	if (!bad) {
-		write_manifest(o.f, s, resolved, rc, wall);
-		bad = output_commit(&o, err, errlen);
+	const char *dir = o->dir;
+	char sub[4096];
+	code = 1;
+	if (p->kind == PLAN_ENSEMBLE) {
+		if (report_ensemble(dir, p, &r, 0, o->threads, err, errlen))
+			goto out;
+	} else if (p->kind == PLAN_COMPARE) {
+		for (size_t s = 0; s < p->n_strats; s++)
+			if (join_dir(sub, sizeof sub, dir, p->strat_dirs[s]) ||
+			    report_ensemble(sub, p, &r, s, o->threads, err, errlen))
+				goto out;
+		if (report_compare(dir, p, &r, fmt, stdout, err, errlen))
+			goto out;
+		if (fflush(stdout) != 0) {
+			snprintf(err, errlen, "stdout: write error");
+			goto out;
+		}
+		/* One story per strategy for the trainer board: run 0 again,
+		 * written as a normal single run (cheap, and identical to the
+		 * ensemble's run 0). */
+		for (size_t s = 0; s < p->n_strats && !r.interrupted; s++) {
+			char story[4200];
+			struct run_result res;
+			snprintf(story, sizeof story, "%s/%s/run-0", dir, p->strat_dirs[s]);
+			const struct plan_variant *v = &p->v[s];
+			int src = runner_single(&v->s, &p->graphs[v->graph], 0, story, rc,
+			                        &res, err, errlen);
+			run_result_free(&res);
+			if (src) {
+				code = src;
+				goto out;
+			}
+		}
+	} else {
+		if (report_sweep(dir, p, &r, err, errlen))
+			goto out;
 	}
-	free(resolved);
-	return bad ? 1 : 0;
+	struct manifest_plan mp = { kinds[p->kind], 0, p->runs,
+	                            p->n_variants ? r.n_done / p->n_variants : 0,
+	                            r.interrupted, p };
+	if (manifest_file(dir, &p->v[0].s, rc, now() - t0, &mp, err, errlen))
+		goto out;
+	code = r.interrupted ? EXIT_INTERRUPTED : 0;
+out:
+	results_free(&r);
+	return code;
 }

@@ -1,0 +1,68 @@
+/* ensemble — executes the items of a plan: on OpenMP threads, across MPI
+ * ranks (built with CRISIM_MPI), with a progress bar, a clean stop on
+ * SIGINT/SIGTERM and a checkpoint to resume from.
+ *
+ * Invariants:
+ *   - item i's result lands in its own preallocated slot (sum + i*NF,
+ *     ser[i]); nothing is reduced during the parallel loop, so results do
+ *     not depend on the number of threads or ranks;
+ *   - done[i] is set (under a critical section) only after the slot is
+ *     complete; a checkpoint holds only done items;
+ *   - with MPI, rank r computes every R-th pending item; results are sent
+ *     to rank 0, which alone writes files.
+ *
+ * Checkpoint: DIR/checkpoint/part-NNNNNN.bin, each written atomically
+ * (output_open/output_commit) and never rewritten: a part holds the items
+ * finished since the previous part (written at most every 2 s, and when
+ * stopped).  Format (native byte order, not portable across machines):
+ *   header  char magic[8] "CRISIMCK", uint32 version 1, uint32 SUMMARY_NFIELD,
+ *           uint32 SERIES_NCOL, uint32 0, uint64 plan fingerprint,
+ *           uint64 items in the plan, uint64 records in this part;
+ *   record  uint64 item, uint32 rows (0: no series), uint32 0,
+ *           double summary[SUMMARY_NFIELD], double series[rows*SERIES_NCOL].
+ * A finished (uninterrupted) plan deletes its checkpoint directory.
+ */
+#ifndef CRISIM_ENSEMBLE_H
+#define CRISIM_ENSEMBLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan.h"
+
+struct exec_opts {
+	int threads;          /* <= 0: as many as the machine has cores */
+	bool quiet;           /* no progress bar */
+	uint64_t stop_after;  /* testing aid: stop as if by SIGINT once this
+	                         many runs finished in this session; 0 never */
+	const char *dir;      /* output directory (holds checkpoint/); NULL:
+	                         no checkpoint */
+	bool resume;          /* read DIR/checkpoint first, skip its items */
+};
+
+struct results {
+	size_t n;             /* items in the plan */
+	unsigned char *done;  /* n flags */
+	double *sum;          /* n × SUMMARY_NFIELD */
+	double **ser;         /* n series (rows × SERIES_NCOL) or NULL */
+	uint32_t *rows;
+	size_t n_done;        /* items done, including resumed ones */
+	size_t n_resumed;     /* items read back from the checkpoint */
+	bool interrupted;     /* stopped before every item was done */
+};
+
+/* Run every item of p not already done.  Returns 0 (also when
+ * interrupted: see r->interrupted), 1 (runtime failure) or 2 (bad input,
+ * e.g. a checkpoint of another plan) with err set.  On every rank the
+ * call must be made collectively; only rank 0 holds all results after it.
+ * Free r with results_free in every case. */
+int ensemble_execute(const struct plan *p, const struct exec_opts *o,
+                     struct results *r, char *err, size_t errlen);
+void results_free(struct results *r);
+
+/* MPI rank and size (0 and 1 without CRISIM_MPI). */
+int ensemble_rank(void);
+int ensemble_ranks(void);
+
+#endif

@@ -1,0 +1,91 @@
+/* plan — what an ensemble, a comparison or a sweep will run.
+ *
+ * A plan is a list of variants (the scenario with a grid point and a
+ * strategy applied through the loader's --set mechanism) times a number of
+ * runs.  Item i of the plan is (variant i / runs, run index i % runs); run
+ * index k uses the random streams (seed, purpose, k) whichever thread or
+ * rank computes it, so every variant of a run index shares graph,
+ * population, incident and dynamics draws (common random numbers).
+ *
+ * Variant v is point v / n_strats, strategy v % n_strats.  Graphs are built
+ * once: one for the whole plan, or one per grid point when the grid touches
+ * "network..." or "seed".  They are read-only afterwards and shared by all
+ * threads.
+ */
+#ifndef CRISIM_PLAN_H
+#define CRISIM_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+#include "scenario.h"
+
+enum plan_kind { PLAN_ENSEMBLE, PLAN_COMPARE, PLAN_SWEEP };
+
+/* One axis of a sweep grid: a scenario path and its values. */
+struct plan_axis {
+	char *path;
+	size_t n;
+	char **values;   /* VALUE text for --set PATH=VALUE (JSON or bare) */
+	char **labels;   /* the same for tables: string quotes removed */
+};
+
+struct plan_variant {
+	struct scenario s;
+	size_t graph;        /* index into plan.graphs */
+	size_t point, strat;
+};
+
+struct plan {
+	enum plan_kind kind;
+	uint64_t runs;             /* runs per variant */
+	size_t n_axes;
+	struct plan_axis *axes;
+	size_t n_points;           /* product of the axes' sizes (1 without) */
+	size_t n_strats;
+	char **strats;             /* NULL entry: the scenario's own strategy */
+	char **strat_dirs;         /* subdirectory names, unique */
+	size_t n_variants;
+	struct plan_variant *v;
+	size_t n_graphs;
+	struct graph *graphs;
+	bool keep_series;          /* items keep their series (ensemble.tsv) */
+	uint64_t fingerprint;      /* FNV-1a of kind, runs and every resolved
+	                              variant: checkpoints must match it */
+};
+
+struct plan_request {
+	enum plan_kind kind;
+	const char *file;          /* scenario; "-" = stdin */
+	const char *const *sets;   /* --set PATH=VALUE applied to every variant */
+	size_t n_sets;
+	bool have_seed;
+	uint64_t seed;
+	const char *const *grids;  /* --grid PATH=V1,V2,... or PATH=a:b:step */
+	size_t n_grids;
+	const char *grid_file;     /* JSON object {"PATH": [V...] | "a:b:step"} */
+	const char *strategies;    /* "a,b,c"; NULL: the scenario's strategy */
+	uint64_t runs;
+};
+
+/* Build a plan: load every variant, check it, build the graphs.  Returns 0,
+ * 1 (runtime: memory) or 2 (bad input) with a one-line message in err.
+ * On failure *p is freed. */
+int plan_build(struct plan *p, const struct plan_request *rq,
+               char *err, size_t errlen);
+void plan_free(struct plan *p);
+
+static inline size_t plan_items(const struct plan *p)
+{
+	return p->n_variants * (size_t)p->runs;
+}
+
+/* Parse one grid spec "PATH=V1,V2" or "PATH=a:b:step" into *ax (owned).
+ * 0, or 2 with err set, or 1 when out of memory. */
+int plan_parse_axis(const char *spec, struct plan_axis *ax,
+                    char *err, size_t errlen);
+void plan_axis_free(struct plan_axis *ax);
+
+#endif

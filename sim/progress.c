@@ -1,0 +1,87 @@
+#include "progress.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Set by the signal handler, read between runs (see progress.h). */
+static volatile sig_atomic_t stop_flag;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+}
+
+void progress_catch_signals(void)
+{
+	struct sigaction sa;
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+void progress_request_stop(void)
+{
+	stop_flag = 1;
+}
+
+bool progress_stop_requested(void)
+{
+	return stop_flag != 0;
+}
+
+double progress_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void progress_start(struct progress *p, size_t total, bool want)
+{
+	p->enabled = want && isatty(STDERR_FILENO);
+	p->total = total;
+	p->done = 0;
+	p->t0 = p->last = progress_now();
+}
+
+static void draw(struct progress *p, double t)
+{
+	enum { WIDTH = 30 };
+	double frac = p->total ? (double)p->done / (double)p->total : 1;
+	int fill = (int)(frac * WIDTH);
+	char bar[WIDTH + 1];
+	for (int i = 0; i < WIDTH; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[WIDTH] = '\0';
+	double rate = t > p->t0 ? (double)p->done / (t - p->t0) : 0;
+	double eta = rate > 0 ? (double)(p->total - p->done) / rate : 0;
+	long e = (long)(eta + 0.5);
+	fprintf(stderr, "\r[%s] %zu/%zu runs  %.1f runs/s  ETA %ld:%02ld:%02ld ",
+	        bar, p->done, p->total, rate, e / 3600, e / 60 % 60, e % 60);
+	fflush(stderr);
+}
+
+void progress_tick(struct progress *p)
+{
+	p->done++;
+	if (!p->enabled)
+		return;
+	double t = progress_now();
+	if (t - p->last < 0.1 && p->done < p->total)
+		return;
+	p->last = t;
+	draw(p, t);
+}
+
+void progress_end(struct progress *p)
+{
+	if (!p->enabled)
+		return;
+	draw(p, progress_now());
+	fputc('\n', stderr);
+}

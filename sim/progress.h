@@ -1,0 +1,40 @@
+/* progress — what long jobs need besides computing: a progress bar on
+ * stderr and a clean stop on SIGINT/SIGTERM.
+ *
+ * The stop flag is the one piece of process-wide mutable state in crisim:
+ * a signal handler can only reach a `volatile sig_atomic_t` with static
+ * storage.  The handler only sets it; the runner polls it between runs and
+ * stops scheduling new ones.
+ */
+#ifndef CRISIM_PROGRESS_H
+#define CRISIM_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct progress {
+	bool enabled;        /* stderr is a terminal and not --quiet */
+	size_t total, done;  /* runs in this session */
+	double t0, last;     /* monotonic seconds: start, last redraw */
+};
+
+/* enabled = want && isatty(stderr). */
+void progress_start(struct progress *p, size_t total, bool want);
+/* One more run done; redraws at most ten times a second. */
+void progress_tick(struct progress *p);
+/* Final redraw and newline (when enabled). */
+void progress_end(struct progress *p);
+
+/* Monotonic clock, seconds. */
+double progress_now(void);
+
+/* Install SIGINT/SIGTERM handlers that set the stop flag. */
+void progress_catch_signals(void);
+/* Set the flag by hand (--stop-after, tests). */
+void progress_request_stop(void);
+bool progress_stop_requested(void);
+
+/* Exit status of a run stopped by a signal or --stop-after: 128 + SIGINT. */
+enum { EXIT_INTERRUPTED = 130 };
+
+#endif

@@ -1,0 +1,509 @@
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "output.h"
+#include "stats.h"
+
+#define NF SUMMARY_NFIELD
+
+static const char ci_text[] =
+	"95% t-interval on the mean: mean +/- t(0.975, n-1) sd / sqrt(n)";
+static const char quantile_text[] =
+	"linear interpolation between order statistics (Hyndman-Fan type 7, "
+	"gsl_stats_quantile_from_sorted_data)";
+
+void report_summary_header(FILE *f)
+{
+	fputs("run\tseed", f);
+	for (int k = 0; k < NF; k++)
+		fprintf(f, "\t%s", summary_field_name[k]);
+	fputc('\n', f);
+}
+
+void report_summary_row(FILE *f, uint64_t run, uint64_t seed, const double *sum)
+{
+	fprintf(f, "%llu\t%llu", (unsigned long long)run, (unsigned long long)seed);
+	for (int k = 0; k < NF; k++) {
+		fputc('\t', f);
+		output_tsv_number(f, sum[k]);
+	}
+	fputc('\n', f);
+}
+
+static void meta(FILE *f, const struct scenario *s, size_t runs)
+{
+	fprintf(f, "# scenario: %s\n# seed: %llu\n# crisim: %s\n# runs: %zu\n",
+	        s->name, (unsigned long long)s->seed, CRISIM_VERSION, runs);
+}
+
+/* Runs of variant v that finished, in run order. */
+static size_t done_runs(const struct plan *p, const struct results *r, size_t v,
+                        size_t *idx)
+{
+	size_t m = 0;
+	for (uint64_t k = 0; k < p->runs; k++) {
+		size_t i = v * (size_t)p->runs + (size_t)k;
+		if (r->done[i])
+			idx[m++] = i;
+	}
+	return m;
+}
+
+static void json_desc(FILE *f, const struct stats_desc *d)
+{
+	fprintf(f, "{\"n\": %zu, \"excluded_nan\": %zu, \"mean\": ", d->n, d->n_nan);
+	output_json_number(f, d->mean);
+	fputs(", \"sd\": ", f);
+	output_json_number(f, d->sd);
+	fputs(", \"median\": ", f);
+	output_json_number(f, d->q50);
+	fputs(", \"q05\": ", f);
+	output_json_number(f, d->q05);
+	fputs(", \"q95\": ", f);
+	output_json_number(f, d->q95);
+	fputs(", \"ci95\": [", f);
+	output_json_number(f, d->ci_lo);
+	fputs(", ", f);
+	output_json_number(f, d->ci_hi);
+	fputs("]}", f);
+}
+
+int report_ensemble(const char *dir, const struct plan *p,
+                    const struct results *r, size_t v, int threads,
+                    char *err, size_t errlen)
+{
+	const struct scenario *s = &p->v[v].s;
+	size_t *idx = malloc(((size_t)p->runs + 1) * sizeof *idx);
+	double *vals = malloc(((size_t)p->runs + 1) * sizeof *vals);
+	double *tmp = malloc(((size_t)p->runs + 1) * sizeof *tmp), *tab = NULL;
+	struct out_file o;
+	int rc = -1;
+	if (!idx || !vals || !tmp) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	size_t m = done_runs(p, r, v, idx);
+	if (output_mkdir(dir, err, errlen))
+		goto out;
+
+	if (output_open(&o, dir, "runs.tsv", err, errlen))
+		goto out;
+	meta(o.f, s, m);
+	report_summary_header(o.f);
+	for (size_t j = 0; j < m; j++)
+		report_summary_row(o.f, idx[j] % p->runs, s->seed, r->sum + idx[j] * NF);
+	if (output_commit(&o, err, errlen))
+		goto out;
+
+	if (output_open(&o, dir, "summary.json", err, errlen))
+		goto out;
+	fprintf(o.f, "{\n  \"runs\": %zu,\n  \"confidence_interval\": ", m);
+	output_json_string(o.f, ci_text);
+	fputs(",\n  \"quantiles\": ", o.f);
+	output_json_string(o.f, quantile_text);
+	fputs(",\n  \"outcomes\": {\n", o.f);
+	for (int k = 0; k < NF; k++) {
+		for (size_t j = 0; j < m; j++)
+			vals[j] = r->sum[idx[j] * NF + (size_t)k];
+		struct stats_desc d;
+		stats_describe(vals, 1, m, tmp, &d);
+		fprintf(o.f, "    \"%s\": ", summary_field_name[k]);
+		json_desc(o.f, &d);
+		fputs(k + 1 < NF ? ",\n" : "\n", o.f);
+	}
+	fputs("  }\n}\n", o.f);
+	if (output_commit(&o, err, errlen))
+		goto out;
+
+	if (!p->keep_series) {
+		rc = 0;
+		goto out;
+	}
+	uint32_t rows = UINT32_MAX;
+	for (size_t j = 0; j < m; j++)
+		if (r->rows[idx[j]] < rows)
+			rows = r->rows[idx[j]];
+	if (m == 0)
+		rows = 0;
+	enum { NQ = 7 };
+	/* Per-tick statistics, ticks in parallel: each tick's cell of `tab`
+	 * depends only on that tick's values, so the table (and the file) is
+	 * the same for any thread count. */
+	tab = malloc(((size_t)rows * SERIES_NCOL * NQ + 1) * sizeof *tab);
+	if (!tab) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	int oom = 0;
+	long nrows = (long)rows;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(threads > 0 ? threads : omp_get_num_procs())
+#else
+	(void)threads;
+#endif
+	{
+		double *tv = malloc((m + 1) * sizeof *tv), *tt = malloc((m + 1) * sizeof *tt);
+		if (!tv || !tt) {
+#ifdef _OPENMP
+#pragma omp atomic write
+#endif
+			oom = 1;
+		}
+#ifdef _OPENMP
+#pragma omp for schedule(static)
+#endif
+		for (long t = 0; t < nrows; t++) {
+			if (!tv || !tt)
+				continue;
+			for (int c = 0; c < SERIES_NCOL; c++) {
+				for (size_t j = 0; j < m; j++)
+					tv[j] = r->ser[idx[j]][(size_t)t * SERIES_NCOL + (size_t)c];
+				struct stats_desc d;
+				stats_describe(tv, 1, m, tt, &d);
+				double *x = tab + ((size_t)t * SERIES_NCOL + (size_t)c) * NQ;
+				x[0] = d.mean; x[1] = d.sd; x[2] = d.q05; x[3] = d.q25;
+				x[4] = d.q50; x[5] = d.q75; x[6] = d.q95;
+			}
+		}
+		free(tv);
+		free(tt);
+	}
+	if (oom) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	if (output_open(&o, dir, "ensemble.tsv", err, errlen))
+		goto out;
+	meta(o.f, s, m);
+	fprintf(o.f, "# per tick over runs: mean, sd, quantiles q05 q25 q50 q75 q95 (%s)\n",
+	            quantile_text);
+	fprintf(o.f, "%s\t%s", series_col_name[COL_tick], series_col_name[COL_minutes]);
+	static const char *const st[NQ] = { "mean", "sd", "q05", "q25", "q50", "q75", "q95" };
+	for (int c = 0; c < SERIES_NCOL; c++) {
+		if (c == COL_tick || c == COL_minutes)
+			continue;
+		for (size_t q = 0; q < NQ; q++)
+			fprintf(o.f, "\t%s_%s", series_col_name[c], st[q]);
+	}
+	fputc('\n', o.f);
+	for (uint32_t t = 0; t < rows; t++) {
+		const double *row0 = r->ser[idx[0]] + (size_t)t * SERIES_NCOL;
+		output_tsv_number(o.f, row0[COL_tick]);
+		fputc('\t', o.f);
+		output_tsv_number(o.f, row0[COL_minutes]);
+		for (int c = 0; c < SERIES_NCOL; c++) {
+			if (c == COL_tick || c == COL_minutes)
+				continue;
+			const double *x = tab + ((size_t)t * SERIES_NCOL + (size_t)c) * NQ;
+			for (size_t q = 0; q < NQ; q++) {
+				fputc('\t', o.f);
+				output_tsv_number(o.f, x[q]);
+			}
+		}
+		fputc('\n', o.f);
+	}
+	if (output_commit(&o, err, errlen))
+		goto out;
+	rc = 0;
+out:
+	free(idx);
+	free(vals);
+	free(tmp);
+	free(tab);
+	return rc;
+}
+
+/* ---- comparison ---- */
+
+struct paired {
+	struct stats_desc base, st, diff;
+	double better, ties;   /* shares of pairs; NaN without direction */
+	double rel, rel_lo, rel_hi;   /* diff as % of |baseline mean| */
+};
+
+/* Outcome k of strategy s against strategy 0 at grid point 0. */
+static void pair_stats(const struct plan *p, const struct results *r, size_t s,
+                       int k, double *a, double *b, double *tmp, struct paired *out)
+{
+	size_t runs = (size_t)p->runs, na = 0, nb = 0, nd = 0, nbetter = 0, nties = 0;
+	double *d = tmp + runs;   /* tmp holds 2 runs */
+	for (size_t run = 0; run < runs; run++) {
+		size_t i0 = run, is = s * runs + run;
+		double x0 = r->sum[i0 * NF + (size_t)k], xs = r->sum[is * NF + (size_t)k];
+		if (r->done[i0])
+			a[na++] = x0;
+		if (r->done[is])
+			b[nb++] = xs;
+		if (!r->done[i0] || !r->done[is] || isnan(x0) || isnan(xs))
+			continue;
+		d[nd++] = xs - x0;
+		int dir = stats_better[k];
+		nbetter += dir < 0 ? xs < x0 : dir > 0 ? xs > x0 : 0;
+		nties += xs == x0;
+	}
+	stats_describe(a, 1, na, tmp, &out->base);
+	stats_describe(b, 1, nb, tmp, &out->st);
+	/* d lives in tmp's upper half; describe it through a copy in a */
+	memcpy(a, d, nd * sizeof *d);
+	stats_describe(a, 1, nd, tmp, &out->diff);
+	out->better = stats_better[k] && nd ? (double)nbetter / (double)nd : NAN;
+	out->ties = nd ? (double)nties / (double)nd : NAN;
+	double scale = fabs(out->base.mean);
+	out->rel = scale > 0 ? 100 * out->diff.mean / scale : NAN;
+	out->rel_lo = scale > 0 ? 100 * out->diff.ci_lo / scale : NAN;
+	out->rel_hi = scale > 0 ? 100 * out->diff.ci_hi / scale : NAN;
+}
+
+static void tsv_nums(FILE *f, const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fputc('\t', f);
+		output_tsv_number(f, x[i]);
+	}
+}
+
+static void write_compare_tsv(FILE *f, const struct plan *p, const struct paired *ps)
+{
+	meta(f, &p->v[0].s, (size_t)p->runs);
+	fprintf(f, "# difference: strategy minus %s, paired by run index; CI: %s\n",
+	        p->strat_dirs[0], ci_text);
+	fputs("outcome\tbetter\tstrategy\tn\tnan\tmean\tsd\tci_lo\tci_hi\tvs\tpairs"
+	      "\tdiff_mean\tdiff_sd\tdiff_ci_lo\tdiff_ci_hi\trel_diff\trel_ci_lo"
+	      "\trel_ci_hi\tbetter_share\ttie_share\n", f);
+	for (int k = 0; k < NF; k++)
+		for (size_t s = 0; s < p->n_strats; s++) {
+			const struct paired *q = &ps[(size_t)k * p->n_strats + s];
+			fprintf(f, "%s\t%s\t%s\t%zu\t%zu", summary_field_name[k],
+			        stats_better_word(stats_better[k]), p->strat_dirs[s],
+			        q->st.n, q->st.n_nan);
+			const double a[] = { q->st.mean, q->st.sd, q->st.ci_lo, q->st.ci_hi };
+			tsv_nums(f, a, 4);
+			if (s == 0) {
+				fputs("\t-\t0", f);
+				const double nan[9] = { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN };
+				tsv_nums(f, nan, 9);
+			} else {
+				fprintf(f, "\t%s\t%zu", p->strat_dirs[0], q->diff.n);
+				const double b[] = { q->diff.mean, q->diff.sd, q->diff.ci_lo,
+				                     q->diff.ci_hi, q->rel, q->rel_lo, q->rel_hi,
+				                     q->better, q->ties };
+				tsv_nums(f, b, 9);
+			}
+			fputc('\n', f);
+		}
+}
+
+static void json_ci(FILE *f, const char *key, double lo, double hi)
+{
+	fprintf(f, ", \"%s\": [", key);
+	output_json_number(f, lo);
+	fputs(", ", f);
+	output_json_number(f, hi);
+	fputc(']', f);
+}
+
+static void write_compare_json(FILE *f, const struct plan *p, const struct paired *ps)
+{
+	fprintf(f, "{\n  \"runs\": %llu,\n  \"baseline\": ", (unsigned long long)p->runs);
+	output_json_string(f, p->strat_dirs[0]);
+	fputs(",\n  \"difference\": \"strategy minus baseline, paired by run index "
+	      "(common random numbers)\",\n  \"confidence_interval\": ", f);
+	output_json_string(f, ci_text);
+	fputs(",\n  \"outcomes\": {\n", f);
+	for (int k = 0; k < NF; k++) {
+		fprintf(f, "    \"%s\": {\"better\": \"%s\", \"strategies\": {",
+		        summary_field_name[k], stats_better_word(stats_better[k]));
+		for (size_t s = 0; s < p->n_strats; s++) {
+			const struct paired *q = &ps[(size_t)k * p->n_strats + s];
+			fprintf(f, "%s\n      ", s ? "," : "");
+			output_json_string(f, p->strat_dirs[s]);
+			fprintf(f, ": {\"n\": %zu, \"excluded_nan\": %zu, \"mean\": ",
+			        q->st.n, q->st.n_nan);
+			output_json_number(f, q->st.mean);
+			fputs(", \"sd\": ", f);
+			output_json_number(f, q->st.sd);
+			json_ci(f, "ci95", q->st.ci_lo, q->st.ci_hi);
+			if (s > 0) {
+				fprintf(f, ", \"diff\": {\"pairs\": %zu, \"mean\": ", q->diff.n);
+				output_json_number(f, q->diff.mean);
+				fputs(", \"sd\": ", f);
+				output_json_number(f, q->diff.sd);
+				json_ci(f, "ci95", q->diff.ci_lo, q->diff.ci_hi);
+				fputs(", \"better_share\": ", f);
+				output_json_number(f, q->better);
+				fputs(", \"tie_share\": ", f);
+				output_json_number(f, q->ties);
+				fputc('}', f);
+			}
+			fputc('}', f);
+		}
+		fprintf(f, "}}%s\n", k + 1 < NF ? "," : "");
+	}
+	fputs("  }\n}\n", f);
+}
+
+static void cell(char *buf, size_t len, double m, double lo, double hi)
+{
+	if (isnan(m))
+		snprintf(buf, len, "-");
+	else if (isnan(lo))
+		snprintf(buf, len, "%.4g", m);
+	else
+		snprintf(buf, len, "%.4g [%.4g, %.4g]", m, lo, hi);
+}
+
+static void write_compare_table(FILE *f, const struct plan *p, const struct paired *ps)
+{
+	fprintf(f, "%llu runs per strategy, paired by run index (common random "
+	        "numbers).\nmean [95%% CI, t]; difference = strategy - %s [95%% CI, "
+	        "paired t]; \"better\" = share of runs where the strategy did better.\n\n",
+	        (unsigned long long)p->runs, p->strat_dirs[0]);
+	char buf[128];
+	fprintf(f, "%-16s %-7s", "outcome", "better");
+	for (size_t s = 0; s < p->n_strats; s++)
+		fprintf(f, " %-30s", p->strat_dirs[s]);
+	for (size_t s = 1; s < p->n_strats; s++) {
+		snprintf(buf, sizeof buf, "%s - %s", p->strat_dirs[s], p->strat_dirs[0]);
+		fprintf(f, " %-30s %-7s", buf, "better");
+	}
+	fputc('\n', f);
+	for (int k = 0; k < NF; k++) {
+		fprintf(f, "%-16s %-7s", summary_field_name[k],
+		        stats_better_word(stats_better[k]));
+		for (size_t s = 0; s < p->n_strats; s++) {
+			const struct paired *q = &ps[(size_t)k * p->n_strats + s];
+			cell(buf, sizeof buf, q->st.mean, q->st.ci_lo, q->st.ci_hi);
+			fprintf(f, " %-30s", buf);
+		}
+		for (size_t s = 1; s < p->n_strats; s++) {
+			const struct paired *q = &ps[(size_t)k * p->n_strats + s];
+			cell(buf, sizeof buf, q->diff.mean, q->diff.ci_lo, q->diff.ci_hi);
+			char share[16] = "-";
+			if (!isnan(q->better))
+				snprintf(share, sizeof share, "%.0f%%", 100 * q->better);
+			fprintf(f, " %-30s %-7s", buf, share);
+		}
+		fputc('\n', f);
+	}
+}
+
+int report_compare(const char *dir, const struct plan *p,
+                   const struct results *r, enum report_format fmt, FILE *out,
+                   char *err, size_t errlen)
+{
+	size_t runs = (size_t)p->runs;
+	struct paired *ps = calloc((size_t)NF * p->n_strats, sizeof *ps);
+	double *a = malloc((runs + 1) * sizeof *a), *b = malloc((runs + 1) * sizeof *b);
+	double *tmp = malloc(2 * (runs + 1) * sizeof *tmp);
+	int rc = -1;
+	struct out_file o;
+	if (!ps || !a || !b || !tmp) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	for (int k = 0; k < NF; k++)
+		for (size_t s = 0; s < p->n_strats; s++)
+			pair_stats(p, r, s, k, a, b, tmp, &ps[(size_t)k * p->n_strats + s]);
+	if (output_mkdir(dir, err, errlen) ||
+	    output_open(&o, dir, "compare.tsv", err, errlen))
+		goto out;
+	write_compare_tsv(o.f, p, ps);
+	if (output_commit(&o, err, errlen) ||
+	    output_open(&o, dir, "compare.json", err, errlen))
+		goto out;
+	write_compare_json(o.f, p, ps);
+	if (output_commit(&o, err, errlen))
+		goto out;
+	if (out) {
+		if (fmt == FORMAT_TSV)
+			write_compare_tsv(out, p, ps);
+		else if (fmt == FORMAT_JSON)
+			write_compare_json(out, p, ps);
+		else
+			write_compare_table(out, p, ps);
+	}
+	rc = 0;
+out:
+	free(ps);
+	free(a);
+	free(b);
+	free(tmp);
+	return rc;
+}
+
+/* ---- sweep ---- */
+
+int report_sweep(const char *dir, const struct plan *p, const struct results *r,
+                 char *err, size_t errlen)
+{
+	size_t runs = (size_t)p->runs;
+	double *vals = malloc((runs + 1) * sizeof *vals);
+	double *tmp = malloc((runs + 1) * sizeof *tmp);
+	struct out_file o;
+	int rc = -1;
+	if (!vals || !tmp) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	if (output_mkdir(dir, err, errlen) ||
+	    output_open(&o, dir, "sweep.tsv", err, errlen))
+		goto out;
+	meta(o.f, &p->v[0].s, runs);
+	fputs("# axes:", o.f);
+	for (size_t a = 0; a < p->n_axes; a++)
+		fprintf(o.f, " %s", p->axes[a].path);
+	fprintf(o.f, "\n# per outcome O: O_mean O_sd O_ci_lo O_ci_hi (%s) O_n (runs "
+	        "without NaN)\n", ci_text);
+	fputs("point", o.f);
+	for (size_t a = 0; a < p->n_axes; a++)
+		fprintf(o.f, "\t%s", p->axes[a].path);
+	fputs("\tstrategy\truns", o.f);
+	for (int k = 0; k < NF; k++)
+		fprintf(o.f, "\t%s_mean\t%s_sd\t%s_ci_lo\t%s_ci_hi\t%s_n",
+		        summary_field_name[k], summary_field_name[k], summary_field_name[k],
+		        summary_field_name[k], summary_field_name[k]);
+	fputc('\n', o.f);
+	for (size_t v = 0; v < p->n_variants; v++) {
+		const struct plan_variant *pv = &p->v[v];
+		fprintf(o.f, "%zu", pv->point);
+		size_t rest = pv->point, pos[64] = { 0 };
+		for (size_t a = p->n_axes; a-- > 0;) {
+			if (a < 64)
+				pos[a] = rest % p->axes[a].n;
+			rest /= p->axes[a].n;
+		}
+		for (size_t a = 0; a < p->n_axes; a++)
+			fprintf(o.f, "\t%s", a < 64 ? p->axes[a].labels[pos[a]] : "?");
+		size_t m = 0;
+		for (size_t k = 0; k < runs; k++)
+			m += r->done[v * runs + k];
+		fprintf(o.f, "\t%s\t%zu", p->strats[pv->strat] ? p->strats[pv->strat] :
+		        pv->s.responder.strategy, m);
+		for (int k = 0; k < NF; k++) {
+			size_t n = 0;
+			for (size_t j = 0; j < runs; j++)
+				if (r->done[v * runs + j])
+					vals[n++] = r->sum[(v * runs + j) * NF + (size_t)k];
+			struct stats_desc d;
+			stats_describe(vals, 1, n, tmp, &d);
+			const double x[] = { d.mean, d.sd, d.ci_lo, d.ci_hi };
+			tsv_nums(o.f, x, 4);
+			fprintf(o.f, "\t%zu", d.n);
+		}
+		fputc('\n', o.f);
+	}
+	if (output_commit(&o, err, errlen))
+		goto out;
+	rc = 0;
+out:
+	free(vals);
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,49 @@
+/* report — the tables of ensembles, comparisons and sweeps, computed from
+ * a plan's results (always in run-index order, whatever executed them)
+ * and written through sim/output (atomic files).
+ *
+ * Layouts (documented in scripts/README-ensembles.md):
+ *   runs.tsv      run, seed, then every SUMMARY_FIELDS outcome; one row per
+ *                 finished run, in run order;
+ *   ensemble.tsv  wide: tick, minutes, then for every SERIES_COLUMNS metric
+ *                 M: M_mean M_sd M_q05 M_q25 M_q50 M_q75 M_q95;
+ *   summary.json  per outcome: n, excluded_nan, mean, sd, median, q05, q95,
+ *                 ci95 (t on the mean);
+ *   compare.tsv   long: one row per outcome × strategy; differences are
+ *                 strategy minus the first strategy, paired by run index;
+ *   sweep.tsv     one row per grid point × strategy: the grid values, then
+ *                 per outcome O: O_mean O_sd O_ci_lo O_ci_hi O_n.
+ */
+#ifndef CRISIM_REPORT_H
+#define CRISIM_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ensemble.h"
+#include "plan.h"
+
+/* The --summary line: header, and one row (run, seed, outcomes). */
+void report_summary_header(FILE *f);
+void report_summary_row(FILE *f, uint64_t run, uint64_t seed, const double *sum);
+
+/* runs.tsv, ensemble.tsv and summary.json of variant v into dir; the
+ * per-tick statistics use `threads` OpenMP threads (<= 0: all cores).
+ * 0 or -1 with err set. */
+int report_ensemble(const char *dir, const struct plan *p,
+                    const struct results *r, size_t v, int threads,
+                    char *err, size_t errlen);
+
+enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
+
+/* compare.tsv and compare.json into dir (point 0 of the plan), and the
+ * chosen format to `out`.  0 or -1 with err set. */
+int report_compare(const char *dir, const struct plan *p,
+                   const struct results *r, enum report_format fmt, FILE *out,
+                   char *err, size_t errlen);
+
+/* sweep.tsv into dir.  0 or -1 with err set. */
+int report_sweep(const char *dir, const struct plan *p, const struct results *r,
+                 char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,67 @@
+#include "stats.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+/* The direction of "better" for every outcome, in one place.  Fields not
+ * listed (peak_tick, reach_share's twin reach is listed, replies,
+ * statements) describe the run without being goals. */
+const int stats_better[SUMMARY_NFIELD] = {
+	[SUM_peak_negative]   = -1,
+	[SUM_first_response]  = -1,
+	[SUM_reach]           = -1,
+	[SUM_reach_share]     = -1,
+	[SUM_final_attitude]  = +1,
+	[SUM_final_neg_share] = -1,
+	[SUM_duration]        = -1,
+	[SUM_gaffes]          = -1,
+	[SUM_damage]          = -1,
+};
+
+const char *stats_better_word(int dir)
+{
+	return dir < 0 ? "lower" : dir > 0 ? "higher" : "-";
+}
+
+double stats_ci95_factor(size_t n)
+{
+	if (n < 2)
+		return NAN;
+	return gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) / sqrt((double)n);
+}
+
+void stats_describe(const double *x, size_t stride, size_t n, double *scratch,
+                    struct stats_desc *out)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		double v = x[i * stride];
+		if (isnan(v))
+			continue;
+		scratch[m++] = v;
+	}
+	out->n = m;
+	out->n_nan = n - m;
+	out->mean = out->sd = out->ci_lo = out->ci_hi = NAN;
+	out->q05 = out->q25 = out->q50 = out->q75 = out->q95 = NAN;
+	if (m == 0)
+		return;
+	gsl_sort(scratch, 1, m);
+	out->mean = gsl_stats_mean(scratch, 1, m);
+	out->q05 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.05);
+	out->q25 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.25);
+	out->q50 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.50);
+	out->q75 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.75);
+	out->q95 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.95);
+	if (m < 2)
+		return;
+	out->sd = gsl_stats_sd_m(scratch, 1, m, out->mean);
+	double h = stats_ci95_factor(m) * out->sd;
+	out->ci_lo = out->mean - h;
+	out->ci_hi = out->mean + h;
+}

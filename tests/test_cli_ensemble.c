@@ -1,0 +1,235 @@
+/* Ensembles, comparisons and sweeps through the binary ($CRISIM): output
+ * files, thread-count invariance, run K alone = row K, common random
+ * numbers, resume after an interruption, --summary lines. */
+#include <criterion/criterion.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static char out[65536], err[8192], cmd[8192];
+static char dir[] = "/tmp/crisim-ens-XXXXXX";
+
+/* A small fast scenario. */
+#define SMALL "scenarios/default.json --set network.nodes=2000 --set ticks=60 -q"
+
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+	char c[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c, sizeof c, fmt, ap);
+	va_end(ap);
+	snprintf(cmd, sizeof cmd, "%s %s", crisim_bin(), c);
+	return run_cmd(cmd, out, sizeof out, err, sizeof err);
+}
+
+/* The shell, not crisim. */
+static int shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int shell(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	return run_cmd(cmd, out, sizeof out, err, sizeof err);
+}
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/crisim-ens-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char c[256];
+	snprintf(c, sizeof c, "rm -rf %s", dir);
+	cr_assert_eq(system(c), 0);
+}
+
+TestSuite(ensemble, .init = setup, .fini = teardown);
+
+static void same_file(const char *a, const char *b)
+{
+	cr_assert_eq(shell("cmp '%s' '%s'", a, b), 0, "%s differs from %s: %s", a, b, out);
+}
+
+Test(ensemble, writes_its_files_and_counts_nan)
+{
+	cr_assert_eq(sh("run " SMALL " --runs 6 -o %s/e", dir), 0, "%s", err);
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json", "manifest.json" };
+	for (int i = 0; i < 4; i++) {
+		char p[256];
+		snprintf(p, sizeof p, "%s/e/%s", dir, files[i]);
+		cr_assert_eq(access(p, R_OK), 0, "%s", p);
+	}
+	/* runs.tsv: 6 data rows after comments and the header */
+	cr_assert_eq(shell("grep -v '^#' %s/e/runs.tsv | tail -n +2 | wc -l", dir), 0);
+	cr_assert_eq(atoi(out), 6);
+	/* ensemble.tsv: 60 ticks, q50 columns present */
+	cr_assert_eq(shell("grep -v '^#' %s/e/ensemble.tsv | head -1 | tr '\\t' '\\n' "
+	                   "| grep -c '_q50$'", dir), 0);
+	cr_assert_gt(atoi(out), 10);
+	cr_assert_eq(shell("grep -v '^#' %s/e/ensemble.tsv | tail -n +2 | wc -l", dir), 0);
+	cr_assert_eq(atoi(out), 60);
+	char p[256];
+	snprintf(p, sizeof p, "%s/e/summary.json", dir);
+	char *js = slurp(p);
+	cr_assert_not_null(js);
+	/* the silent brand never responds: first_response excluded, counted */
+	cr_assert(strstr(js, "\"first_response\": {\"n\": 0, \"excluded_nan\": 6"), "%s", js);
+	cr_assert(strstr(js, "\"ci95\": ["));
+	free(js);
+	snprintf(p, sizeof p, "%s/e/manifest.json", dir);
+	js = slurp(p);
+	cr_assert(strstr(js, "\"interrupted\": false"), "%s", js);
+	free(js);
+}
+
+Test(ensemble, thread_count_invariance)
+{
+	cr_assert_eq(sh("run " SMALL " --runs 12 --threads 1 -o %s/t1", dir), 0, "%s", err);
+	cr_assert_eq(sh("run " SMALL " --runs 12 --threads 2 -o %s/t2", dir), 0, "%s", err);
+	char a[256], b[256];
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(a, sizeof a, "%s/t1/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/t2/%s", dir, files[i]);
+		same_file(a, b);
+	}
+}
+
+Test(ensemble, run_k_alone_equals_row_k)
+{
+	cr_assert_eq(sh("run " SMALL " --runs 5 --threads 2 -o %s/e", dir), 0, "%s", err);
+	for (int k = 0; k < 5; k += 2) {
+		static char line[sizeof out];
+		cr_assert_eq(shell("grep -v '^#' %s/e/runs.tsv | sed -n %dp", dir, k + 2), 0);
+		memcpy(line, out, sizeof out);
+		cr_assert_eq(sh("run " SMALL " --run %d --summary", k), 0, "%s", err);
+		cr_assert_str_eq(out, line);
+	}
+	/* and the normal single-run output of --run K carries the same summary */
+	cr_assert_eq(sh("run " SMALL " --run 3 -o %s/r3", dir), 0, "%s", err);
+	cr_assert_eq(shell("grep -c '\"run\": 3' %s/r3/manifest.json", dir), 0, "%s", out);
+}
+
+Test(ensemble, summary_line_parses_with_cut_and_awk)
+{
+	cr_assert_eq(shell("%s run " SMALL " --summary-header", crisim_bin()), 0, "%s", err);
+	cr_assert(strncmp(out, "run\tseed\t", 9) == 0, "%s", out);
+	cr_assert_eq(shell("%s run " SMALL " --summary | cut -f1,2", crisim_bin()), 0);
+	cr_assert_str_eq(out, "0\t42\n");
+	/* the damage column found by name in the header */
+	cr_assert_eq(shell("(%s run " SMALL " --summary-header --summary) | awk -F'\\t' "
+	                   "'NR==1{for(i=1;i<=NF;i++) if($i==\"damage\") c=i} "
+	                   "NR==2{print ($c >= 0) ? \"ok\" : \"bad\"}'", crisim_bin()), 0);
+	cr_assert_str_eq(out, "ok\n");
+}
+
+Test(ensemble, compare_none_none_is_identical)
+{
+	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 8 -o %s/c", dir),
+	             0, "%s", err);
+	cr_assert(strstr(out, "none-2 - none"), "%s", out);
+	char a[256], b[256];
+	snprintf(a, sizeof a, "%s/c/none/ensemble.tsv", dir);
+	snprintf(b, sizeof b, "%s/c/none-2/ensemble.tsv", dir);
+	same_file(a, b);
+	/* all paired differences are 0 and every pair ties */
+	cr_assert_eq(shell("awk -F'\\t' '!/^#/ && $3==\"none-2\" && $11>0 && ($12!=0 || $20!=1)' "
+	                   "%s/c/compare.tsv | wc -l", dir), 0);
+	cr_assert_eq(atoi(out), 0, "rows with a difference: %s", out);
+	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 3 --format json "
+	                "-o %s/c2", dir), 0, "%s", err);
+	cr_assert(strstr(out, "\"baseline\": \"none\""), "%s", out);
+	snprintf(a, sizeof a, "%s/c/none/run-0/series.tsv", dir);
+	cr_assert_eq(access(a, R_OK), 0);
+}
+
+Test(ensemble, sweep_grid_and_ranges)
+{
+	cr_assert_eq(sh("sweep " SMALL " --grid spread.p=0.05,0.2 --grid "
+	                "responder.capacity=1:3:2 --runs 3 -o %s/s", dir), 0, "%s", err);
+	/* 2 x 2 points, header with the paths */
+	cr_assert_eq(shell("grep -v '^#' %s/s/sweep.tsv | cut -f1-5", dir), 0);
+	cr_assert(strstr(out, "point\tspread.p\tresponder.capacity\tstrategy\truns\n"), "%s", out);
+	cr_assert(strstr(out, "3\t0.2\t3\tnone\t3\n"), "%s", out);
+	/* more spread, more reach */
+	cr_assert_eq(shell("awk -F'\\t' '!/^#/ && $1 != \"point\" {print $2, $%d}' %s/s/sweep.tsv "
+	                   "| sort -n | awk 'NR==1{a=$2} END{print ($2 > a) ? \"ok\" : \"bad\"}'",
+	                   6 + 5 * 3, dir), 0);
+	cr_assert_str_eq(out, "ok\n");
+	/* the same grid from a file */
+	char gp[256];
+	snprintf(gp, sizeof gp, "%s/grid.json", dir);
+	FILE *g = fopen(gp, "w");
+	cr_assert_not_null(g);
+	fputs("{\"spread.p\": [0.05, 0.2],\n \"responder.capacity\": \"1:3:2\"}\n", g);
+	cr_assert_eq(fclose(g), 0);
+	cr_assert_eq(sh("sweep " SMALL " --grid-file %s/grid.json --runs 3 -o %s/s2", dir, dir),
+	             0, "%s", err);
+	char a[256], b[256];
+	snprintf(a, sizeof a, "%s/s/sweep.tsv", dir);
+	snprintf(b, sizeof b, "%s/s2/sweep.tsv", dir);
+	same_file(a, b);
+}
+
+Test(ensemble, resume_after_interruption_gives_the_same_files)
+{
+	const char *grid = "--grid spread.p=0.05,0.15 --runs 10";
+	cr_assert_eq(sh("sweep " SMALL " %s -o %s/full", grid, dir), 0, "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " %s --threads 2 --stop-after 7 -o %s/part", grid, dir),
+	             130, "%s", err);
+	cr_assert_eq(shell("grep -c '\"interrupted\": true' %s/part/manifest.json", dir), 0);
+	cr_assert_eq(shell("ls %s/part/checkpoint | wc -l", dir), 0);
+	cr_assert_gt(atoi(out), 0);
+	cr_assert_eq(sh("sweep " SMALL " %s --threads 2 --stop-after 5 --resume %s/part",
+	                grid, dir), 130, "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " %s --resume %s/part", grid, dir), 0, "%s", err);
+	char a[256], b[256];
+	snprintf(a, sizeof a, "%s/full/sweep.tsv", dir);
+	snprintf(b, sizeof b, "%s/part/sweep.tsv", dir);
+	same_file(a, b);
+	cr_assert_neq(shell("test -e %s/part/checkpoint", dir), 0, "checkpoint removed");
+
+	/* an ensemble too, and a checkpoint of another plan is refused */
+	cr_assert_eq(sh("run " SMALL " --runs 9 -o %s/ef", dir), 0, "%s", err);
+	cr_assert_eq(sh("run " SMALL " --runs 9 --stop-after 4 -o %s/ep", dir), 130, "%s", err);
+	cr_assert_eq(sh("run " SMALL " --runs 10 --resume %s/ep", dir), 2, "%s", err);
+	cr_assert(strstr(err, "different plan"), "%s", err);
+	cr_assert_eq(sh("run " SMALL " --runs 9 --resume %s/ep", dir), 0, "%s", err);
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(a, sizeof a, "%s/ef/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/ep/%s", dir, files[i]);
+		same_file(a, b);
+	}
+}
+
+Test(ensemble, usage_errors)
+{
+	const char *bad[] = {
+		"run scenarios/default.json --runs 0",
+		"run scenarios/default.json --runs 3 --run 1",
+		"run scenarios/default.json --threads x",
+		"run scenarios/default.json --resume d",
+		"compare scenarios/default.json --runs 3",
+		"compare scenarios/default.json --strategies none --runs 2 --format xml",
+		"sweep scenarios/default.json --runs 3",
+		"sweep scenarios/default.json --grid spread.p --runs 3",
+		"sweep scenarios/default.json --grid spread.p=1:0:1 --runs 3",
+		"sweep scenarios/default.json --grid spread.p=0.1 --runs 2 --strategies nope",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_assert_eq(sh("%s -o %s/x", bad[i], dir), 2, "crisim %s: %s", bad[i], err);
+		cr_assert(strncmp(err, "crisim: ", 8) == 0, "%s", err);
+		cr_assert_eq(strchr(err, '\n'), err + strlen(err) - 1, "one line: %s", err);
+	}
+	cr_assert_eq(sh("compare --help"), 0);
+	cr_assert(strstr(out, "usage: crisim compare"));
+	cr_assert_eq(sh("sweep --help"), 0);
+	cr_assert(strstr(out, "usage: crisim sweep"));
+}
