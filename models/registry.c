@@ -6,12 +6,15 @@
 #include "model.h"
 
 extern const struct spread_rule spread_crisis, spread_cascade;
+extern const struct spread_rule spread_maki_thompson, spread_threshold;
 extern const struct responder_strategy responder_none, responder_adhoc,
 	responder_plan;
 
 static const struct spread_rule *const spread_rules[] = {
 	&spread_crisis,
 	&spread_cascade,
+	&spread_maki_thompson,
+	&spread_threshold,
 };
 
 static const struct responder_strategy *const responders[] = {
