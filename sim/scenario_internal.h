@@ -1,0 +1,201 @@
+/* scenario_internal — what the scenario_*.c files share; nothing else
+ * includes this header (it brings cJSON with it, and cJSON stays inside the
+ * scenario module).
+ *
+ * The module in files, one concept each:
+ *   scenario_schema.c  the key table (the schema), its look-ups, the key
+ *                      docs and the enum names
+ *   scenario.c         the load pipeline: entry points, messages, key walk
+ *   scenario_read.c    defaults and the reading of single keys
+ *   scenario_check.c   checks that span keys: network, population, events
+ *   scenario_set.c     --set PATH=VALUE edits of the JSON tree
+ *   scenario_json.c    the resolved scenario as JSON, numbers printed exactly
+ *
+ * Shared functions carry the prefix scn_ (scenario_ is the public API).
+ */
+#ifndef CRISIM_SCENARIO_INTERNAL_H
+#define CRISIM_SCENARIO_INTERNAL_H
+
+#include "scenario.h"
+
+#include <cjson/cJSON.h>
+
+#include <string.h>
+
+/* Enums are stored through an int; C11 leaves an enum's compatible type to
+ * the implementation, so insist that it has an int's size. */
+_Static_assert(sizeof(enum net_model) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum event_kind) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum event_target) == sizeof(int), "enum size");
+
+#define PATHLEN 256
+/* Largest integer n such that every integer in [0, n] is a double and no
+ * larger integer text rounds down into the range: 2^53 itself is excluded
+ * because "9007199254740993" parses to 2^53 and would be accepted silently. */
+#define SEED_MAX 9007199254740991.0
+#define U32_MAX_D 4294967295.0
+#define NODES_MAX_D 4294967294.0  /* ids are uint32_t; one value kept free */
+
+/* ------------------------------------------------------------------------
+ * The schema: rows of the key table (scenario_schema.c).
+ */
+enum key_type {
+	T_OBJ,      /* nested object; its keys are the rows "PATH.key" */
+	T_OBJARR,   /* array of objects; element keys are rows "PATH[].key" */
+	T_U32,
+	T_U64,
+	T_DBL,
+	T_BOOL,
+	T_STR,      /* owned char *; NULL default allowed (then not printed) */
+	T_IDENT,    /* char[SCN_NAMELEN]: a registry name checked later */
+	T_ENUM,     /* int-sized enum, names in .names (index = value) */
+	T_CUSTOM    /* .read and .print do the work (network.sizes) */
+};
+
+enum {
+	F_LO_OPEN = 1u << 0,  /* lower bound excluded */
+	F_REQUIRED = 1u << 1, /* no default: the key must be present */
+	F_NODES1 = 1u << 2,   /* upper bound nodes-1 (generators only) */
+	F_TICKS1 = 1u << 3,   /* upper bound ticks-1 */
+	F_EVEN = 1u << 4,     /* integer must be even */
+	F_IF_AGENT = 1u << 5  /* event key present iff target is "agent" */
+};
+
+/* Network models a key belongs to (bit = 1 << enum net_model). */
+#define M_BA (1u << NET_BARABASI_ALBERT)
+#define M_ER (1u << NET_ERDOS_RENYI)
+#define M_WS (1u << NET_WATTS_STROGATZ)
+#define M_PL (1u << NET_POWERLAW)
+#define M_SBM (1u << NET_SBM)
+#define M_FILE (1u << NET_FILE)
+#define M_GEN (M_BA | M_ER | M_WS | M_PL | M_SBM)
+
+struct ctx;
+struct key_row;
+typedef int (*read_fn)(struct ctx *c, const struct key_row *r,
+                       const cJSON *item, const char *disp, bool from_set,
+                       void *base);
+typedef int (*print_fn)(const struct key_row *r, const void *base,
+                        cJSON *parent);
+typedef int (*finish_fn)(struct ctx *c, const cJSON *obj, const char *disp,
+                         bool from_set);
+
+struct key_row {
+	const char *path;     /* schema path: "network.m", "events[].tick" */
+	enum key_type type;
+	size_t offset;        /* into struct scenario, or struct event_spec
+	                         for rows under "events[]" */
+	double lo, hi;        /* static bounds of numbers, inclusive unless
+	                         F_LO_OPEN; relative bounds come from flags */
+	unsigned flags;
+	double def;           /* default of numbers, bools and enums */
+	const char *def_str;  /* default of strings (NULL = absent) */
+	const char *const *names;  /* T_ENUM: value names, NULL-terminated */
+	unsigned models;      /* network keys: models the key belongs to */
+	const char *expect;   /* what a valid value is, for messages */
+	read_fn read;         /* T_OBJARR, T_CUSTOM */
+	print_fn print;       /* T_OBJARR, T_CUSTOM */
+	finish_fn finish;     /* T_OBJ: cross-key checks once the section is read */
+	const char *doc;
+};
+
+/* The key table, in schema order (a row's parent row comes before it). */
+extern const struct key_row scn_rows[];
+extern const size_t scn_n_rows;
+
+/* The key name of row r if r is a direct child of schema path `parent`
+ * ("" = top level), else NULL. */
+const char *scn_child_leaf(const struct key_row *r, const char *parent);
+/* The row of key `key` directly under `parent`; NULL if there is none. */
+const struct key_row *scn_find_row(const char *parent, const char *key);
+
+static inline void *scn_field(void *base, const struct key_row *r)
+{
+	return (char *)base + r->offset;
+}
+
+static inline const void *scn_cfield(const void *base, const struct key_row *r)
+{
+	return (const char *)base + r->offset;
+}
+
+static inline void scn_store_enum(void *p, int v)
+{
+	memcpy(p, &v, sizeof v);
+}
+
+static inline int scn_load_enum(const void *p)
+{
+	int v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* ------------------------------------------------------------------------
+ * Load context and messages (scenario.c).
+ */
+struct ctx {
+	const char *label;      /* file name in messages */
+	char *err;              /* SCN_ERRLEN bytes */
+	const char *base_dir;   /* resolves network.file; NULL = cwd */
+	struct scenario *s;
+	const cJSON **set_items;  /* items put in the tree by --set: errors
+	                             inside them are labelled "--set PATH" */
+	size_t n_set, cap_set;
+};
+
+/* snprintf for messages and paths, where cutting at the buffer's end is
+ * the intended behaviour (and gcc's truncation warnings are not). */
+void scn_bprintf(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* "LABEL: PATH: message", or "--set PATH: message" when the offending value
+ * came from the command line.  Returns SCN_EBADINPUT. */
+int scn_fail_at(struct ctx *c, const char *path, bool from_set,
+                const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* "expected WHAT, got <description of it>".  Returns SCN_EBADINPUT. */
+int scn_fail_type(struct ctx *c, const char *path, bool from_set,
+                  const char *what, const cJSON *it);
+/* "LABEL: out of memory".  Returns SCN_ENOMEM. */
+int scn_fail_nomem(struct ctx *c);
+/* What a value is, for "got ..." in messages. */
+void scn_describe(const cJSON *it, char *buf, size_t n);
+/* Levenshtein distance; SIZE_MAX for strings past 63 bytes. */
+size_t scn_edit_distance(const char *a, const char *b);
+/* Whether `item` was put in the tree by --set; remembering one. */
+bool scn_is_set(const struct ctx *c, const cJSON *item);
+int scn_mark_set(struct ctx *c, const cJSON *item);
+/* out = disp.key (PATHLEN bytes), or key at the top level. */
+void scn_join_path(char *out, const char *disp, const char *key);
+
+/* ------------------------------------------------------------------------
+ * The other files' entry points.
+ */
+/* scenario_read.c: write the default of every row under `parent`
+ * (recursively) into base; read every row under `parent` from `obj`
+ * (NULL = absent), running the finish hooks of sections. */
+int scn_set_defaults(const char *parent, void *base);
+int scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
+                  void *base, const char *disp, bool from_set);
+
+/* scenario_check.c: finish hooks and readers of custom rows. */
+int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
+                       bool from_set);
+int scn_finish_population(struct ctx *c, const cJSON *obj, const char *disp,
+                          bool from_set);
+int scn_read_sizes(struct ctx *c, const struct key_row *r, const cJSON *item,
+                   const char *disp, bool from_set, void *base);
+int scn_read_events(struct ctx *c, const struct key_row *r,
+                    const cJSON *item, const char *disp, bool from_set,
+                    void *base);
+
+/* scenario_set.c: apply one "PATH=VALUE" override to the tree. */
+int scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
+
+/* scenario_json.c: printers of custom rows. */
+int scn_print_sizes(const struct key_row *r, const void *base,
+                    cJSON *parent);
+int scn_print_events(const struct key_row *r, const void *base,
+                     cJSON *parent);
+
+#endif

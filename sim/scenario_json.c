@@ -1,0 +1,133 @@
+/* scenario_json — the resolved scenario as JSON, keys in table order and
+ * numbers printed exactly, so that loading the text gives an equal struct.
+ */
+#include "scenario_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Numbers are printed here, not by cJSON: cJSON_Print accepts a 15-digit
+ * form when it is merely within an epsilon of the value, which loses the
+ * last digits of a seed near 2^53 and the last ulp of a double, and the
+ * round trip (load(to_json(s)) == s) must be exact.  Assumes the C locale
+ * for the decimal point, as JSON does. */
+static cJSON *exact_number(double v, bool integer)
+{
+	char buf[40];
+
+	if (integer) {
+		scn_bprintf(buf, sizeof buf, "%.0f", v);
+	} else {
+		scn_bprintf(buf, sizeof buf, "%.15g", v);
+		if (strtod(buf, NULL) != v)
+			scn_bprintf(buf, sizeof buf, "%.17g", v);
+	}
+	return cJSON_CreateRaw(buf);
+}
+
+static bool row_applies(const struct key_row *r, const void *base,
+                        const struct scenario *s)
+{
+	if (r->models && !(r->models & (1u << s->network.model)))
+		return false;
+	if (r->type == T_STR && !*(char *const *)scn_cfield(base, r))
+		return false;
+	if (r->flags & F_IF_AGENT)
+		return ((const struct event_spec *)base)->target == TGT_AGENT;
+	return true;
+}
+
+static int print_rows(const char *parent, cJSON *obj, const void *base,
+                      const struct scenario *s)
+{
+	for (size_t i = 0; i < scn_n_rows; i++) {
+		const struct key_row *r = &scn_rows[i];
+		const char *leaf = scn_child_leaf(r, parent);
+		const void *f;
+		cJSON *v = NULL;
+
+		if (!leaf || !row_applies(r, base, s))
+			continue;
+		f = scn_cfield(base, r);
+		switch (r->type) {
+		case T_OBJ:
+			v = cJSON_AddObjectToObject(obj, leaf);
+			if (!v || print_rows(r->path, v, base, s))
+				return SCN_ENOMEM;
+			continue;
+		case T_OBJARR:
+		case T_CUSTOM:
+			if (r->print(r, base, obj))
+				return SCN_ENOMEM;
+			continue;
+		case T_U32: v = exact_number(*(const uint32_t *)f, true); break;
+		case T_U64:
+			v = exact_number((double)*(const uint64_t *)f, true);
+			break;
+		case T_DBL: v = exact_number(*(const double *)f, false); break;
+		case T_BOOL: v = cJSON_CreateBool(*(const bool *)f); break;
+		case T_ENUM: v = cJSON_CreateString(r->names[scn_load_enum(f)]); break;
+		case T_STR: v = cJSON_CreateString(*(char *const *)f); break;
+		case T_IDENT: v = cJSON_CreateString(f); break;
+		}
+		if (!v || !cJSON_AddItemToObject(obj, leaf, v)) {
+			cJSON_Delete(v);
+			return SCN_ENOMEM;
+		}
+	}
+	return SCN_OK;
+}
+
+int scn_print_sizes(const struct key_row *r, const void *base,
+                    cJSON *parent)
+{
+	const struct net_spec *n = &((const struct scenario *)base)->network;
+	cJSON *arr = cJSON_AddArrayToObject(parent, strrchr(r->path, '.') + 1);
+
+	if (!arr)
+		return SCN_ENOMEM;
+	for (uint32_t b = 0; b < n->n_blocks; b++) {
+		cJSON *v = exact_number(n->sizes[b], true);
+		if (!v || !cJSON_AddItemToArray(arr, v)) {
+			cJSON_Delete(v);
+			return SCN_ENOMEM;
+		}
+	}
+	return SCN_OK;
+}
+
+int scn_print_events(const struct key_row *r, const void *base,
+                     cJSON *parent)
+{
+	const struct scenario *s = base;
+	char elem_parent[PATHLEN];
+	cJSON *arr = cJSON_AddArrayToObject(parent, r->path);
+
+	if (!arr)
+		return SCN_ENOMEM;
+	scn_bprintf(elem_parent, sizeof elem_parent, "%s[]", r->path);
+	for (size_t i = 0; i < s->n_events; i++) {
+		cJSON *o = cJSON_CreateObject();
+		if (!o || !cJSON_AddItemToArray(arr, o)) {
+			cJSON_Delete(o);
+			return SCN_ENOMEM;
+		}
+		if (print_rows(elem_parent, o, &s->events[i], s))
+			return SCN_ENOMEM;
+	}
+	return SCN_OK;
+}
+
+/* Keys in table order; per model only its own network keys, so that the
+ * output loads again without "not a parameter of" errors. */
+char *scenario_to_json(const struct scenario *s)
+{
+	cJSON *root = cJSON_CreateObject();
+	char *out = NULL;
+
+	if (root && print_rows("", root, s, s) == SCN_OK)
+		out = cJSON_Print(root);
+	cJSON_Delete(root);
+	return out;
+}

@@ -1,0 +1,399 @@
+/* scenario_schema — the key table of scenario files and what is read off
+ * it directly: look-ups by path, the key docs and the enum names.
+ *
+ * The table is the schema: the key walk, the reader, the defaults and
+ * scenario_to_json all follow it, so a key exists in exactly one place.
+ */
+#include "scenario_internal.h"
+
+#include <float.h>
+#include <stddef.h>
+#include <string.h>
+
+static const char *const net_model_names[] = {
+	"barabasi_albert", "erdos_renyi", "watts_strogatz", "powerlaw", "sbm", NULL
+};
+static const char *const event_kind_names[] = { "incident", NULL };
+static const char *const event_target_names[] = {
+	"random", "customer", "influencer", "media", "agent", NULL
+};
+static const char *const mixing_names[] = { "graph", "well_mixed", NULL };
+static const char *const crisis_names[] = {
+	"victim", "accidental", "preventable", NULL
+};
+static const char *const scct_names[] = { "deny", "diminish", "rebuild", NULL };
+
+#define SO(f) offsetof(struct scenario, f)
+#define EO(f) offsetof(struct event_spec, f)
+#define OBJ(p, fin, d) \
+	{ .path = p, .type = T_OBJ, .finish = fin, .doc = d }
+#define NUM(p, t, off, l, h, fl, dv, mod, ex, d) \
+	{ .path = p, .type = t, .offset = off, .lo = l, .hi = h, .flags = fl, \
+	  .def = dv, .models = mod, .expect = ex, .doc = d }
+#define STR(p, t, off, dv, mod, d) \
+	{ .path = p, .type = t, .offset = off, .def_str = dv, .models = mod, \
+	  .doc = d }
+#define ENUM(p, off, nm, dv, mod, d) \
+	{ .path = p, .type = T_ENUM, .offset = off, .names = nm, .def = dv, \
+	  .models = mod, .doc = d }
+#define BOOL(p, off, dv, mod, d) \
+	{ .path = p, .type = T_BOOL, .offset = off, .def = dv, .models = mod, \
+	  .doc = d }
+
+/* A probability, a non-negative amount, a duration in minutes. */
+#define PROB(p, off, dv, d) \
+	NUM(p, T_DBL, off, 0, 1, 0, dv, 0, "number in [0, 1]", d)
+#define AMOUNT(p, off, hi, dv, d) \
+	NUM(p, T_DBL, off, 0, hi, 0, dv, 0, "number in [0, " #hi "]", d)
+#define MINUTES(p, off, dv, d) \
+	NUM(p, T_DBL, off, 0, 1e7, F_LO_OPEN, dv, 0, \
+	    "number of minutes in (0, 1e7]", d)
+
+/* THE KEY TABLE.  Adding a scenario key is one row here plus the struct
+ * field in scenario.h; the walk, the reader, the defaults and
+ * scenario_to_json (which prints in this order) pick it up.  A row's parent
+ * row must come before it.  Bounds that depend on other keys use flags
+ * (F_NODES1, F_TICKS1) and are checked when the section is finished
+ * (scenario_check.c). */
+const struct key_row scn_rows[] = {
+	STR("name", T_STR, SO(name), "unnamed", 0,
+	    "label of the scenario in outputs; default \"unnamed\""),
+	STR("description", T_STR, SO(description), "", 0,
+	    "free text; default \"\""),
+	NUM("seed", T_U64, SO(seed), 0, SEED_MAX, 0, 1, 0,
+	    "integer in [0, 2^53-1] (larger values are not exact in JSON)",
+	    "root of every random stream; default 1"),
+	NUM("ticks", T_U32, SO(ticks), 1, 1e7, 0, 288, 0,
+	    "integer in [1, 10000000]", "length of a run in ticks; default 288"),
+	NUM("tick_minutes", T_DBL, SO(tick_minutes), 0, 1440, F_LO_OPEN, 5, 0,
+	    "number in (0, 1440]", "simulated minutes per tick; default 5"),
+
+	OBJ("network", scn_finish_network, "the follower graph"),
+	ENUM("network.model", SO(network.model), net_model_names,
+	     NET_BARABASI_ALBERT, M_GEN,
+	     "generator; default barabasi_albert; not with \"file\""),
+	STR("network.file", T_STR, SO(network.file), NULL, M_FILE,
+	    "edge-list file instead of a generator, relative to the scenario "
+	    "file's directory; stored resolved to an absolute path"),
+	BOOL("network.directed", SO(network.directed), 0, M_FILE,
+	     "file lines are follower arcs, not mutual ties; default false"),
+	NUM("network.nodes", T_U32, SO(network.nodes), 2, NODES_MAX_D, 0,
+	    10000, M_GEN, "integer in [2, 4294967294]",
+	    "accounts, the brand included; default 10000 (sbm: sum of sizes)"),
+	NUM("network.reciprocity", T_DBL, SO(network.reciprocity), 0, 1, 0, 1.0,
+	    M_GEN, "number in [0, 1]",
+	    "share of ties that are mutual follows; default 1"),
+	NUM("network.m", T_U32, SO(network.m), 1, NODES_MAX_D - 1, F_NODES1, 3,
+	    M_BA, "integer in [1, nodes-1]",
+	    "barabasi_albert: ties per newcomer; default 3"),
+	NUM("network.mean_degree", T_DBL, SO(network.mean_degree), 0,
+	    NODES_MAX_D - 1, F_LO_OPEN | F_NODES1, 6, M_ER,
+	    "number in (0, nodes-1]", "erdos_renyi: mean degree; default 6"),
+	NUM("network.k", T_U32, SO(network.k), 2, NODES_MAX_D - 1,
+	    F_NODES1 | F_EVEN, 6, M_WS, "even integer in [2, nodes-1]",
+	    "watts_strogatz: ring neighbours; default 6"),
+	NUM("network.rewire", T_DBL, SO(network.rewire), 0, 1, 0, 0.1, M_WS,
+	    "number in [0, 1]", "watts_strogatz: rewiring probability; default 0.1"),
+	NUM("network.exponent", T_DBL, SO(network.exponent), 2, 5, F_LO_OPEN,
+	    2.5, M_PL, "number in (2, 5]",
+	    "powerlaw: P(k) ~ k^-exponent; default 2.5"),
+	NUM("network.min_degree", T_U32, SO(network.min_degree), 1,
+	    NODES_MAX_D - 1, F_NODES1, 2, M_PL, "integer in [1, nodes-1]",
+	    "powerlaw: smallest degree; default 2"),
+	NUM("network.max_degree", T_U32, SO(network.max_degree), 0,
+	    NODES_MAX_D - 1, 0, 0, M_PL,
+	    "0 or integer in [min_degree, nodes-1]",
+	    "powerlaw: largest degree; default 0 = floor(sqrt(nodes)), stored "
+	    "resolved"),
+	{ .path = "network.sizes", .type = T_CUSTOM, .models = M_SBM,
+	  .read = scn_read_sizes, .print = scn_print_sizes,
+	  .expect = "array of 1 to 64 integers in [1, 4294967294]",
+	  .doc = "sbm: community sizes summing to nodes; default 4 equal "
+	         "blocks, the last one taking the remainder" },
+	NUM("network.p_in", T_DBL, SO(network.p_in), 0, 1, 0, 0.01, M_SBM,
+	    "number in [0, 1]", "sbm: tie probability within a block; default 0.01"),
+	NUM("network.p_out", T_DBL, SO(network.p_out), 0, 1, 0, 0.0005, M_SBM,
+	    "number in [0, 1]",
+	    "sbm: tie probability between blocks; default 0.0005"),
+
+	OBJ("population", scn_finish_population, "roles and attitudes of agents"),
+	NUM("population.influencer_share", T_DBL, SO(population.influencer_share),
+	    0, 1, 0, 0.01, 0, "number in [0, 1]",
+	    "top share of accounts by followers; default 0.01"),
+	NUM("population.influencers", T_U32, SO(population.influencers), 0,
+	    NODES_MAX_D, 0, 0, 0, "integer in [0, nodes-2]",
+	    "explicit influencer count; default 0 = use influencer_share"),
+	NUM("population.media", T_U32, SO(population.media), 0, NODES_MAX_D, 0,
+	    3, 0, "integer in [0, nodes-2]", "media outlets; default 3"),
+	NUM("population.fans", T_DBL, SO(population.fans), 0, 1, 0, 0.2, 0,
+	    "number in [0, 1]", "share of fans of the brand; default 0.2"),
+	NUM("population.detractors", T_DBL, SO(population.detractors), 0, 1, 0,
+	    0.1, 0, "number in [0, 1]",
+	    "share of detractors; default 0.1; fans + detractors <= 1"),
+	NUM("population.attitude_sd", T_DBL, SO(population.attitude_sd), 0, 1, 0,
+	    0.15, 0, "number in [0, 1]",
+	    "sd of each attitude component; default 0.15"),
+	NUM("population.activity_median", T_DBL, SO(population.activity_median),
+	    0, DBL_MAX, F_LO_OPEN, 1.0, 0, "number > 0",
+	    "posts per hour of the median agent while spreading; default 1"),
+	NUM("population.activity_sigma", T_DBL, SO(population.activity_sigma),
+	    0, 5, 0, 1.0, 0, "number in [0, 5]",
+	    "log-normal sigma of activity rates; default 1"),
+
+	OBJ("spread", NULL, "how posts travel"),
+	STR("spread.rule", T_IDENT, SO(spread.rule), "crisis", 0,
+	    "spread rule by registry name: crisis, cascade, maki_thompson, "
+	    "threshold; default \"crisis\""),
+	PROB("spread.p", SO(spread.p), 0.05,
+	     "cascade: per-follower transmission probability; default 0.05"),
+	ENUM("spread.mixing", SO(spread.mixing), mixing_names, MIX_GRAPH, 0,
+	     "maki_thompson: contacts along the graph or uniform over all "
+	     "agents (\"well_mixed\"); default \"graph\""),
+	PROB("spread.phi", SO(spread.phi), 0.18,
+	     "threshold: share of followees who posted needed to join; "
+	     "default 0.18 (Watts 2002)"),
+	PROB("spread.visibility", SO(spread.visibility), 0.3,
+	     "crisis: share of followers who see a post; default 0.3"),
+	PROB("spread.pull", SO(spread.pull), 0.1,
+	     "crisis: attitude pull of one exposure, times the source's "
+	     "credibility; default 0.1"),
+	PROB("spread.arousal_gain", SO(spread.arousal_gain), 0.3,
+	     "crisis: arousal rise of a negative exposure; default 0.3"),
+	PROB("spread.beta", SO(spread.beta), 0.4,
+	     "crisis: base probability that an exposed agent starts "
+	     "spreading; default 0.4"),
+	PROB("spread.arousal_floor", SO(spread.arousal_floor), 0.2,
+	     "crisis: start probability factor of a calm agent; default 0.2"),
+	AMOUNT("spread.arousal_activity", SO(spread.arousal_activity), 10, 4,
+	       "crisis: an angry agent posts (1 + this x arousal) times as "
+	       "often; default 4"),
+	MINUTES("spread.half_life", SO(spread.half_life), 60,
+	        "crisis: attention half-life of the story; default 60"),
+	NUM("spread.decay_shape", T_DBL, SO(spread.decay_shape), 0, 2,
+	    F_LO_OPEN, 0.5, 0, "number in (0, 2]",
+	    "crisis: stretched-exponential shape of attention decay; "
+	    "default 0.5"),
+	PROB("spread.stifle", SO(spread.stifle), 0.5,
+	     "crisis: chance a spreader stops when its audience already "
+	     "knows (Maki-Thompson); default 0.5"),
+	MINUTES("spread.fatigue", SO(spread.fatigue), 240,
+	        "crisis: mean time an agent keeps spreading; default 240"),
+	PROB("spread.fan_threshold", SO(spread.fan_threshold), 0.4,
+	     "crisis: attitude above which an agent's posts defend the brand; "
+	     "default 0.4"),
+	PROB("spread.defend", SO(spread.defend), 0.3,
+	     "crisis: start probability factor of fans, who post defences; "
+	     "default 0.3"),
+	AMOUNT("spread.influencer_boost", SO(spread.influencer_boost), 10, 2,
+	       "crisis: influencers start spreading this many times as "
+	       "often; default 2"),
+	PROB("spread.cred_customer", SO(spread.cred_customer), 0.3,
+	     "crisis: credibility of a customer's post; default 0.3"),
+	PROB("spread.cred_influencer", SO(spread.cred_influencer), 0.6,
+	     "crisis: credibility of an influencer's post; default 0.6"),
+	PROB("spread.cred_media", SO(spread.cred_media), 0.9,
+	     "crisis: credibility of a media report; default 0.9"),
+	AMOUNT("spread.media_threshold", SO(spread.media_threshold), 1e9, 30,
+	       "crisis: negative posts in the last hour that make the first "
+	       "outlet report; default 30"),
+	AMOUNT("spread.media_step", SO(spread.media_step), 100, 0.5,
+	       "crisis: outlet k reports at threshold x (1 + k x step); "
+	       "default 0.5"),
+	PROB("spread.media_reach", SO(spread.media_reach), 0.02,
+	     "crisis: share of all agents a media report reaches beyond the "
+	     "outlet's followers; default 0.02"),
+	PROB("spread.renewal", SO(spread.renewal), 0.5,
+	     "crisis: share of the story's age a gaffe or media report wipes "
+	     "out; default 0.5"),
+	PROB("spread.framing", SO(spread.framing), 0.5,
+	     "crisis: start-probability cut for agents who heard the brand's "
+	     "fitting statement first; default 0.5"),
+
+	{ .path = "events", .type = T_OBJARR, .read = scn_read_events,
+	  .print = scn_print_events, .expect = "array of event objects",
+	  .doc = "timeline; default one incident at tick 0 on an influencer" },
+	NUM("events[].tick", T_U32, EO(tick), 0, 1e7, F_REQUIRED | F_TICKS1, 0, 0,
+	    "integer in [0, ticks-1]", "when the event happens; required"),
+	ENUM("events[].type", EO(kind), event_kind_names, EV_INCIDENT, 0,
+	     "kind of event; default \"incident\""),
+	ENUM("events[].target", EO(target), event_target_names, TGT_RANDOM, 0,
+	     "who it happens to; default \"random\""),
+	NUM("events[].count", T_U32, EO(count), 1, U32_MAX_D, 0, 1, 0,
+	    "integer >= 1", "how many agents of the target role; default 1"),
+	NUM("events[].agent", T_U32, EO(agent), 0, NODES_MAX_D - 1,
+	    F_NODES1 | F_IF_AGENT, 0, 0, "integer in [0, nodes-1]",
+	    "agent id; required iff target is \"agent\""),
+	ENUM("events[].crisis", EO(crisis), crisis_names, CRISIS_ACCIDENTAL, 0,
+	     "SCCT cluster of the incident (victim, accidental, preventable); "
+	     "default \"accidental\""),
+	BOOL("events[].history", EO(history), 0, 0,
+	     "the brand had crises before: one level more responsibility; "
+	     "default false"),
+	PROB("events[].arousal", EO(arousal), 0.8,
+	     "anger of the seeded agents; default 0.8"),
+
+	OBJ("responder", NULL, "the brand's response"),
+	STR("responder.strategy", T_IDENT, SO(responder.strategy), "none", 0,
+	    "strategy by registry name; default \"none\""),
+	NUM("responder.capacity", T_U32, SO(responder.capacity), 0, U32_MAX_D, 0,
+	    3, 0, "integer in [0, 4294967295]",
+	    "replies and statements per tick; 0 = no team at all; default 3"),
+	NUM("responder.detection_delay", T_DBL, SO(responder.detection_delay),
+	    0, 1e7, 0, 10, 0, "number of minutes in [0, 1e7]",
+	    "minutes from a post to the brand's listening seeing it; default 10"),
+	PROB("responder.coverage", SO(responder.coverage), 0.8,
+	     "share of negative mentions the listening catches; default 0.8"),
+	PROB("responder.reputation", SO(responder.reputation), 0.5,
+	     "brand credibility before the crisis; default 0.5"),
+	PROB("responder.reply_effect", SO(responder.reply_effect), 0.4,
+	     "attitude pull of a good reply, times credibility; default 0.4"),
+	PROB("responder.satisfaction", SO(responder.satisfaction), 0.6,
+	     "chance a good reply stops a spreader, times credibility; "
+	     "default 0.6"),
+	PROB("responder.gaffe_prob", SO(responder.gaffe_prob), 0.12,
+	     "gaffe probability of an improvised reply; default 0.12"),
+	PROB("responder.cred_gain", SO(responder.cred_gain), 0.03,
+	     "credibility gained by a consistent message; default 0.03"),
+	PROB("responder.cred_loss", SO(responder.cred_loss), 0.1,
+	     "credibility lost by an inconsistent message; default 0.1"),
+	OBJ("responder.adhoc", NULL, "the improvising web guy"),
+	AMOUNT("responder.adhoc.notice_volume", SO(responder.adhoc.notice_volume),
+	       1e9, 15, "adhoc: negative mentions seen in the last hour before "
+	       "he notices; default 15"),
+	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
+	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
+	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,
+	     "adhoc: chance a reply argues or asks for information (no "
+	     "effect; Einwiller & Steilen 2015); default 0.6"),
+	OBJ("responder.plan", NULL, "the structured crisis-communication plan"),
+	PROB("responder.plan.qa_coverage", SO(responder.plan.qa_coverage), 0.7,
+	     "plan: share of questions the prepared Q&A answers; default 0.7"),
+	PROB("responder.plan.qa_gaffe_prob", SO(responder.plan.qa_gaffe_prob),
+	     0.01, "plan: gaffe probability of a Q&A answer; default 0.01"),
+	AMOUNT("responder.plan.respond_volume",
+	       SO(responder.plan.respond_volume), 1e9, 3,
+	       "plan: mentions seen per hour that move monitor -> respond; "
+	       "default 3"),
+	AMOUNT("responder.plan.crisis_volume", SO(responder.plan.crisis_volume),
+	       1e9, 20, "plan: mentions seen per hour that move respond -> "
+	       "crisis mode; default 20"),
+	NUM("responder.plan.holding_delay", T_DBL,
+	    SO(responder.plan.holding_delay), 0, 1e7, 0, 30, 0,
+	    "number of minutes in [0, 1e7]",
+	    "plan: minutes from respond mode to the holding statement (the "
+	    "golden hour); default 30"),
+	NUM("responder.plan.statement_delay", T_DBL,
+	    SO(responder.plan.statement_delay), 0, 1e7, 0, 60, 0,
+	    "number of minutes in [0, 1e7]",
+	    "plan: minutes from crisis mode to the official statement; "
+	    "default 60"),
+	ENUM("responder.plan.statement", SO(responder.plan.statement), scct_names,
+	     SCCT_REBUILD, 0, "plan: SCCT strategy of the official statement "
+	     "(deny, diminish, rebuild); default \"rebuild\""),
+	BOOL("responder.plan.stealing_thunder",
+	     SO(responder.plan.stealing_thunder), 0, 0,
+	     "plan: disclose at the incident, before the story spreads; "
+	     "default false"),
+	AMOUNT("responder.plan.priority_gamma", SO(responder.plan.priority_gamma),
+	       2, 0.5, "plan: stakeholder priority = followers^gamma x "
+	       "negativity x weight; default 0.5"),
+	AMOUNT("responder.plan.weight_influencer",
+	       SO(responder.plan.weight_influencer), 100, 3,
+	       "plan: stakeholder weight of influencers; default 3"),
+	AMOUNT("responder.plan.weight_media", SO(responder.plan.weight_media),
+	       100, 5, "plan: stakeholder weight of media; default 5"),
+
+	OBJ("output", NULL, "where results go"),
+	STR("output.dir", T_STR, SO(output_dir), NULL, 0,
+	    "output directory; default none (the command line decides)"),
+};
+const size_t scn_n_rows = sizeof scn_rows / sizeof scn_rows[0];
+
+/* ------------------------------------------------------------------------
+ * Table look-ups.
+ */
+
+const char *scn_child_leaf(const struct key_row *r, const char *parent)
+{
+	size_t pl = strlen(parent);
+	const char *leaf;
+
+	if (pl == 0)
+		leaf = r->path;
+	else if (strncmp(r->path, parent, pl) == 0 && r->path[pl] == '.')
+		leaf = r->path + pl + 1;
+	else
+		return NULL;
+	return strchr(leaf, '.') ? NULL : leaf;
+}
+
+const struct key_row *scn_find_row(const char *parent, const char *key)
+{
+	for (size_t i = 0; i < scn_n_rows; i++) {
+		const char *leaf = scn_child_leaf(&scn_rows[i], parent);
+		if (leaf && strcmp(leaf, key) == 0)
+			return &scn_rows[i];
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * Enum names and the key docs.
+ */
+const char *scenario_net_model_name(enum net_model m)
+{
+	if (m == NET_FILE)
+		return "file";
+	if ((unsigned)m < sizeof net_model_names / sizeof net_model_names[0] - 1)
+		return net_model_names[m];
+	return "?";
+}
+
+const char *scenario_event_kind_name(enum event_kind k)
+{
+	if ((unsigned)k < sizeof event_kind_names / sizeof event_kind_names[0] - 1)
+		return event_kind_names[k];
+	return "?";
+}
+
+const char *scenario_crisis_name(enum crisis_type t)
+{
+	return (unsigned)t < 3 ? crisis_names[t] : "?";
+}
+
+const char *scenario_scct_name(enum scct_strategy t)
+{
+	return (unsigned)t < 3 ? scct_names[t] : "?";
+}
+
+const char *scenario_event_target_name(enum event_target t)
+{
+	if ((unsigned)t <
+	    sizeof event_target_names / sizeof event_target_names[0] - 1)
+		return event_target_names[t];
+	return "?";
+}
+
+/* The schema for documentation: one line per key, "PATH\tTYPE\tDOC". */
+size_t scenario_key_count(void)
+{
+	return scn_n_rows;
+}
+
+int scenario_key_info(size_t i, const char **path, const char **type,
+                      const char **values, const char **doc)
+{
+	static const char *const type_names[] = {
+		[T_OBJ] = "object", [T_OBJARR] = "array of objects",
+		[T_U32] = "integer", [T_U64] = "integer", [T_DBL] = "number",
+		[T_BOOL] = "boolean", [T_STR] = "string", [T_IDENT] = "name",
+		[T_ENUM] = "enum", [T_CUSTOM] = "array of integers",
+	};
+	if (i >= scn_n_rows)
+		return -1;
+	*path = scn_rows[i].path;
+	*type = type_names[scn_rows[i].type];
+	*values = scn_rows[i].expect ? scn_rows[i].expect : "";
+	*doc = scn_rows[i].doc;
+	return 0;
+}

@@ -1,0 +1,187 @@
+/* scenario_set — --set PATH=VALUE: edits of the JSON tree before
+ * validation, so that an override is checked exactly like the file.
+ */
+#include "scenario_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *type_name(const cJSON *it)
+{
+	if (cJSON_IsObject(it)) return "an object";
+	if (cJSON_IsArray(it)) return "an array";
+	if (cJSON_IsString(it)) return "a string";
+	if (cJSON_IsNumber(it)) return "a number";
+	if (cJSON_IsBool(it)) return "a boolean";
+	return "null";
+}
+
+static int set_fail(struct ctx *c, const char *arg, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int set_fail(struct ctx *c, const char *arg, const char *fmt, ...)
+{
+	char msg[SCN_ERRLEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	scn_bprintf(c->err, SCN_ERRLEN, "--set %s: %s", arg, msg);
+	return SCN_EBADINPUT;
+}
+
+#define MAX_SEGS 32
+
+struct seg {
+	bool index;           /* "[i]", or digits applied to an array */
+	unsigned long idx;
+	char key[PATHLEN];
+	size_t end;           /* offset in the argument just past the segment */
+};
+
+/* Split "a.b[2].c" (the first plen bytes of arg) into segments. */
+static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
+                          struct seg *segs, size_t *n_segs)
+{
+	size_t i = 0, n = 0;
+
+	while (i < plen) {
+		struct seg *g = &segs[n];
+		if (n == MAX_SEGS)
+			return set_fail(c, arg, "path deeper than %d levels", MAX_SEGS);
+		if (arg[i] == '[') {
+			size_t j = i + 1;
+			g->idx = 0;
+			while (j < plen && arg[j] >= '0' && arg[j] <= '9' && j - i < 10)
+				g->idx = g->idx * 10 + (unsigned long)(arg[j++] - '0');
+			if (j == i + 1 || j >= plen || arg[j] != ']')
+				return set_fail(c, arg, "expected PATH=VALUE, got a bad "
+				                "array index after \"%.*s\"", (int)i, arg);
+			g->index = true;
+			g->key[0] = '\0';
+			i = j + 1;
+		} else {
+			size_t j = i;
+			while (j < plen && arg[j] != '.' && arg[j] != '[')
+				j++;
+			if (j == i)
+				return set_fail(c, arg, "expected PATH=VALUE, got an "
+				                "empty key in the path");
+			memcpy(g->key, arg + i, j - i);
+			g->key[j - i] = '\0';
+			g->index = false;
+			i = j;
+		}
+		g->end = i;
+		n++;
+		if (i < plen && arg[i] == '.') {
+			if (++i == plen)
+				return set_fail(c, arg, "expected PATH=VALUE, got an "
+				                "empty key in the path");
+		} else if (i < plen && arg[i] != '[') {
+			return set_fail(c, arg, "expected PATH=VALUE, got '%c' after "
+			                "an array index", arg[i]);
+		}
+	}
+	*n_segs = n;
+	return SCN_OK;
+}
+
+/* Apply one override.  Path segments are keys separated by '.', and array
+ * indices as "[i]" or ".i" (digits on an array).  Missing objects on the
+ * way are created; an index must name an existing element.  The value is
+ * JSON when it parses completely, else the raw text as a string; JSON null
+ * removes the key, so its default applies again.  Every item created is
+ * remembered, so that errors inside it are labelled "--set PATH". */
+int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct seg segs[MAX_SEGS];
+	size_t n = 0, k;
+	cJSON *cur = root, *val, *old;
+	int rc;
+
+	if (!eq)
+		return set_fail(c, arg, "expected PATH=VALUE, got no '='");
+	if (eq == arg)
+		return set_fail(c, arg, "expected PATH=VALUE, got an empty path");
+	if ((rc = parse_set_path(c, arg, (size_t)(eq - arg), segs, &n)))
+		return rc;
+
+	for (k = 0;; k++) {
+		struct seg *g = &segs[k];
+		int where = k ? (int)segs[k - 1].end : 0;
+		const char *wname = k ? arg : "the top level";
+
+		if (!g->index && cJSON_IsArray(cur) && g->key[0] &&
+		    strspn(g->key, "0123456789") == strlen(g->key) &&
+		    strlen(g->key) < 10) {
+			g->index = true;
+			g->idx = strtoul(g->key, NULL, 10);
+		}
+		if (g->index) {
+			int size;
+			if (!cJSON_IsArray(cur))
+				return set_fail(c, arg, "%.*s is %s, not an array",
+				                k ? where : 13, wname, type_name(cur));
+			size = cJSON_GetArraySize(cur);
+			if (g->idx >= (unsigned long)size)
+				return set_fail(c, arg, "index %lu is past the end of "
+				                "%.*s (%d elements)", g->idx, where, arg,
+				                size);
+		} else if (!cJSON_IsObject(cur)) {
+			return set_fail(c, arg, "%.*s is %s, not an object", where, arg,
+			                type_name(cur));
+		}
+		if (k + 1 == n)
+			break;
+		if (g->index) {
+			cur = cJSON_GetArrayItem(cur, (int)g->idx);
+			continue;
+		}
+		old = cJSON_GetObjectItemCaseSensitive(cur, g->key);
+		if (!old && segs[k + 1].index)
+			return set_fail(c, arg, "index %lu is past the end of %.*s "
+			                "(absent)", segs[k + 1].idx, (int)g->end, arg);
+		if (!old) {
+			old = cJSON_CreateObject();
+			if (!old)
+				return scn_fail_nomem(c);
+			if (!cJSON_AddItemToObject(cur, g->key, old)) {
+				cJSON_Delete(old);
+				return scn_fail_nomem(c);
+			}
+			if (scn_mark_set(c, old))
+				return scn_fail_nomem(c);
+		}
+		cur = old;
+	}
+
+	val = cJSON_ParseWithOpts(eq + 1, NULL, 1);
+	if (!val)
+		val = cJSON_CreateString(eq + 1);
+	if (!val)
+		return scn_fail_nomem(c);
+	if (cJSON_IsNull(val)) {
+		cJSON_Delete(val);
+		if (segs[k].index)
+			cJSON_DeleteItemFromArray(cur, (int)segs[k].idx);
+		else
+			cJSON_DeleteItemFromObjectCaseSensitive(cur, segs[k].key);
+		return SCN_OK;
+	}
+	if (segs[k].index)
+		rc = cJSON_ReplaceItemInArray(cur, (int)segs[k].idx, val);
+	else if (cJSON_GetObjectItemCaseSensitive(cur, segs[k].key))
+		rc = cJSON_ReplaceItemInObjectCaseSensitive(cur, segs[k].key, val);
+	else
+		rc = cJSON_AddItemToObject(cur, segs[k].key, val);
+	if (!rc) {
+		cJSON_Delete(val);
+		return scn_fail_nomem(c);
+	}
+	return scn_mark_set(c, val) ? scn_fail_nomem(c) : SCN_OK;
+}
