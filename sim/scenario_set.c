@@ -3,8 +3,6 @@
  */
 #include "scenario_internal.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,21 +14,6 @@ static const char *type_name(const cJSON *it)
 	if (cJSON_IsNumber(it)) return "a number";
 	if (cJSON_IsBool(it)) return "a boolean";
 	return "null";
-}
-
-static int set_fail(struct ctx *c, const char *arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int set_fail(struct ctx *c, const char *arg, const char *fmt, ...)
-{
-	char msg[SCN_ERRLEN];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	scn_bprintf(c->err, SCN_ERRLEN, "--set %s: %s", arg, msg);
-	return SCN_EBADINPUT;
 }
 
 #define MAX_SEGS 32
@@ -51,15 +34,17 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 	while (i < plen) {
 		struct seg *g = &segs[n];
 		if (n == MAX_SEGS)
-			return set_fail(c, arg, "path deeper than %d levels", MAX_SEGS);
+			return scn_fail_at(c, arg, true, "path deeper than %d levels",
+			                   MAX_SEGS);
 		if (arg[i] == '[') {
 			size_t j = i + 1;
 			g->idx = 0;
 			while (j < plen && arg[j] >= '0' && arg[j] <= '9' && j - i < 10)
 				g->idx = g->idx * 10 + (unsigned long)(arg[j++] - '0');
 			if (j == i + 1 || j >= plen || arg[j] != ']')
-				return set_fail(c, arg, "expected PATH=VALUE, got a bad "
-				                "array index after \"%.*s\"", (int)i, arg);
+				return scn_fail_at(c, arg, true, "expected PATH=VALUE, "
+				                   "got a bad array index after \"%.*s\"",
+				                   (int)i, arg);
 			g->index = true;
 			g->key[0] = '\0';
 			i = j + 1;
@@ -68,8 +53,8 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 			while (j < plen && arg[j] != '.' && arg[j] != '[')
 				j++;
 			if (j == i)
-				return set_fail(c, arg, "expected PATH=VALUE, got an "
-				                "empty key in the path");
+				return scn_fail_at(c, arg, true, "expected PATH=VALUE, "
+				                   "got an empty key in the path");
 			memcpy(g->key, arg + i, j - i);
 			g->key[j - i] = '\0';
 			g->index = false;
@@ -79,11 +64,11 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 		n++;
 		if (i < plen && arg[i] == '.') {
 			if (++i == plen)
-				return set_fail(c, arg, "expected PATH=VALUE, got an "
-				                "empty key in the path");
+				return scn_fail_at(c, arg, true, "expected PATH=VALUE, "
+				                   "got an empty key in the path");
 		} else if (i < plen && arg[i] != '[') {
-			return set_fail(c, arg, "expected PATH=VALUE, got '%c' after "
-			                "an array index", arg[i]);
+			return scn_fail_at(c, arg, true, "expected PATH=VALUE, got "
+			                   "'%c' after an array index", arg[i]);
 		}
 	}
 	*n_segs = n;
@@ -105,9 +90,10 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 	int rc;
 
 	if (!eq)
-		return set_fail(c, arg, "expected PATH=VALUE, got no '='");
+		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got no '='");
 	if (eq == arg)
-		return set_fail(c, arg, "expected PATH=VALUE, got an empty path");
+		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got an "
+		                   "empty path");
 	if ((rc = parse_set_path(c, arg, (size_t)(eq - arg), segs, &n)))
 		return rc;
 
@@ -125,16 +111,16 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 		if (g->index) {
 			int size;
 			if (!cJSON_IsArray(cur))
-				return set_fail(c, arg, "%.*s is %s, not an array",
-				                k ? where : 13, wname, type_name(cur));
+				return scn_fail_at(c, arg, true, "%.*s is %s, not an array",
+				                   k ? where : 13, wname, type_name(cur));
 			size = cJSON_GetArraySize(cur);
 			if (g->idx >= (unsigned long)size)
-				return set_fail(c, arg, "index %lu is past the end of "
-				                "%.*s (%d elements)", g->idx, where, arg,
-				                size);
+				return scn_fail_at(c, arg, true, "index %lu is past the "
+				                   "end of %.*s (%d elements)", g->idx,
+				                   where, arg, size);
 		} else if (!cJSON_IsObject(cur)) {
-			return set_fail(c, arg, "%.*s is %s, not an object", where, arg,
-			                type_name(cur));
+			return scn_fail_at(c, arg, true, "%.*s is %s, not an object",
+			                   where, arg, type_name(cur));
 		}
 		if (k + 1 == n)
 			break;
@@ -144,8 +130,9 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 		}
 		old = cJSON_GetObjectItemCaseSensitive(cur, g->key);
 		if (!old && segs[k + 1].index)
-			return set_fail(c, arg, "index %lu is past the end of %.*s "
-			                "(absent)", segs[k + 1].idx, (int)g->end, arg);
+			return scn_fail_at(c, arg, true, "index %lu is past the end "
+			                   "of %.*s (absent)", segs[k + 1].idx,
+			                   (int)g->end, arg);
 		if (!old) {
 			old = cJSON_CreateObject();
 			if (!old)
