@@ -383,14 +383,33 @@ static int run_gnuplot(const char *script, const char *dir, const char *out,
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
 
+/* What `crisim plot DIR` draws: a script per kind of output, run when its
+ * input file is in DIR; the plot is named after the script. */
+static const struct plot_kind {
+	const char *input, *script;
+	bool svg;
+} plot_kinds[] = {
+	{ "series.tsv",   "series",       true },
+	{ "ensemble.tsv", "ensemble",     true },
+	{ "compare.tsv",  "compare",      true },
+	{ "compare.tsv",  "compare-diff", true },
+	{ "compare.tsv",  "board",        false },  /* the one-page PNG */
+	{ "sweep.tsv",    "sweep",        true },
+};
+
 int cmd_plot(const struct request *rq)
 {
 	char scripts[PATH_MAX], script[PATH_MAX + 32], path[PATH_MAX + 32];
 	char msg[3 * PATH_MAX];
 	const char *dir = rq->file;
-	snprintf(path, sizeof path, "%s/series.tsv", dir);
-	if (access(path, R_OK) != 0) {
-		snprintf(msg, sizeof msg, "%s: no series.tsv to plot (%s)", dir, strerror(errno));
+	size_t n_found = 0;
+	for (size_t i = 0; i < sizeof plot_kinds / sizeof *plot_kinds; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, plot_kinds[i].input);
+		n_found += access(path, R_OK) == 0;
+	}
+	if (n_found == 0) {
+		snprintf(msg, sizeof msg, "%s: nothing to plot (no series.tsv, ensemble.tsv, "
+		         "compare.tsv or sweep.tsv)", dir);
 		return fail(EXIT_USAGE, msg);
 	}
 	if (find_scripts(scripts, sizeof scripts))
@@ -400,22 +419,29 @@ int cmd_plot(const struct request *rq)
 		snprintf(msg, sizeof msg, "%s: directory names with a quote cannot be plotted", dir);
 		return fail(EXIT_USAGE, msg);
 	}
-	snprintf(script, sizeof script, "%s/series.gp", scripts);
-	static const char *const fmts[] = { "png", "svg" };
-	for (size_t k = 0; k < 2; k++) {
-		char tmp[PATH_MAX + 64], final[PATH_MAX + 64];
-		snprintf(tmp, sizeof tmp, "%s/.series.%s.tmp%ld", dir, fmts[k], (long)getpid());
-		snprintf(final, sizeof final, "%s/series.%s", dir, fmts[k]);
-		int rc = run_gnuplot(script, dir, tmp, fmts[k]);
-		if (rc == 127) {
-			remove(tmp);
-			return fail(EXIT_RUNTIME, "gnuplot not found: install it "
-			            "(Debian: apt-get install gnuplot-nox)");
-		}
-		if (rc || rename(tmp, final) != 0) {
-			remove(tmp);
-			snprintf(msg, sizeof msg, "%s: gnuplot failed on %s", final, script);
-			return fail(EXIT_RUNTIME, msg);
+	for (size_t i = 0; i < sizeof plot_kinds / sizeof *plot_kinds; i++) {
+		const struct plot_kind *pk = &plot_kinds[i];
+		snprintf(path, sizeof path, "%s/%s", dir, pk->input);
+		if (access(path, R_OK) != 0)
+			continue;
+		snprintf(script, sizeof script, "%s/%s.gp", scripts, pk->script);
+		static const char *const fmts[] = { "png", "svg" };
+		for (size_t k = 0; k < (pk->svg ? 2u : 1u); k++) {
+			char tmp[PATH_MAX + 64], final[PATH_MAX + 64];
+			snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp%ld", dir, pk->script, fmts[k],
+			         (long)getpid());
+			snprintf(final, sizeof final, "%s/%s.%s", dir, pk->script, fmts[k]);
+			int rc = run_gnuplot(script, dir, tmp, fmts[k]);
+			if (rc == 127) {
+				remove(tmp);
+				return fail(EXIT_RUNTIME, "gnuplot not found: install it "
+				            "(Debian: apt-get install gnuplot-nox)");
+			}
+			if (rc || rename(tmp, final) != 0) {
+				remove(tmp);
+				snprintf(msg, sizeof msg, "%s: gnuplot failed on %s", final, script);
+				return fail(EXIT_RUNTIME, msg);
+			}
 		}
 	}
 	return EXIT_OK;

@@ -21,7 +21,7 @@
 #define NF SUMMARY_NFIELD
 #define CKPT_MAGIC "CRISIMCK"
 #define CKPT_VERSION 1u
-#define CKPT_EVERY 2.0   /* seconds between checkpoint parts */
+#define CKPT_EVERY 30.0  /* seconds between checkpoint parts (a stop writes one too) */
 
 int ensemble_rank(void)
 {

@@ -233,3 +233,27 @@ Test(ensemble, usage_errors)
 	cr_assert_eq(sh("sweep --help"), 0);
 	cr_assert(strstr(out, "usage: crisim sweep"));
 }
+
+Test(ensemble, plot_recognises_ensemble_compare_and_sweep)
+{
+	if (shell("command -v gnuplot") != 0)
+		cr_skip_test("gnuplot not installed");
+	cr_assert_eq(sh("run " SMALL " --runs 4 -o %s/e", dir), 0, "%s", err);
+	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 3 -o %s/c", dir),
+	             0, "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " --grid spread.p=0.1,0.2 --runs 2 -o %s/s", dir),
+	             0, "%s", err);
+	cr_assert_eq(sh("plot %s/e", dir), 0, "%s", err);
+	cr_assert_eq(sh("plot %s/c", dir), 0, "%s", err);
+	cr_assert_eq(sh("plot %s/s", dir), 0, "%s", err);
+	const char *want[] = { "e/ensemble.png", "e/ensemble.svg", "c/compare.png",
+	                       "c/compare-diff.png", "c/board.png", "s/sweep.png",
+	                       "s/sweep.svg" };
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		char p[256];
+		snprintf(p, sizeof p, "%s/%s", dir, want[i]);
+		cr_assert_eq(access(p, R_OK), 0, "%s", p);
+	}
+	/* no temporary file left behind */
+	cr_assert_eq(shell("ls -A %s/c | grep -c tmp", dir), 1);
+}
