@@ -76,6 +76,7 @@ static void adhoc_act(struct model_ctx *c)
 const struct responder_strategy responder_adhoc = {
 	.name = "adhoc",
 	.summary = "the improvising web guy: late, most recent first, inconsistent, gaffe-prone",
+	.listens = 1,
 	.init = adhoc_init,
 	.free = adhoc_free,
 	.act = adhoc_act,

@@ -137,7 +137,7 @@ void brand_reply(struct model_ctx *c, struct brand *b, uint32_t j,
 		exposure_renew(c);
 		struct post p = { .author = pop->brand, .tone = TONE_NEG,
 		                  .credibility = (float)c->scn->spread.cred_media,
-		                  .contagious = 1, .from_brand = 1 };
+		                  .arousal = 1.0f, .contagious = 1, .from_brand = 1 };
 		uint32_t seen = exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
 		if (event_log_add(c->log, c->tick, j, "gaffe",
 		                  "reply to %s %u goes wrong, seen by %u of its %u followers",
@@ -177,6 +177,7 @@ void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
 	c->tc->statements++;
 	struct post p = { .author = pop->brand, .tone = tone,
 	                  .credibility = (float)b->credibility,
+	                  .arousal = tone == TONE_NEG ? 1.0f : 0.0f,
 	                  .contagious = (uint8_t)contagious, .from_brand = 1,
 	                  .frames = (uint8_t)frames };
 	uint32_t seen = exposure_followers(c, c->resp_rng, pop->brand, &p, 1.0, NULL);

@@ -27,15 +27,37 @@ static void cascade_step(struct model_ctx *c, const uint32_t *active,
 
 	for (uint32_t a = 0; a < n; a++) {
 		uint32_t i = active[a];
+		/* The frontier is in activation order, so its agents lie all
+		 * over memory: fetch the offsets of agents 16 ahead and the
+		 * follower lists of those 8 ahead while this one is handled. */
+		if (a + 16 < n)
+			__builtin_prefetch(&g->off[active[a + 16]]);
+		if (a + 8 < n) {
+			uint32_t ahead = active[a + 8];
+			__builtin_prefetch(g->adj + g->off[ahead]);
+			__builtin_prefetch(&pop->state[ahead]);
+		}
 		if (pop->state[i] != AW_SPREADING)
 			continue;  /* stopped by the responder */
 		model_post(c, i, TONE_NEG);
 		population_set_state(pop, i, AW_DONE);
+		/* Draw the successes in batches and prefetch their states
+		 * before looking at them: each is a random access. */
 		const uint32_t *fol = graph_out(g, i);
 		struct skip s = skip_start(graph_out_degree(g, i), p);
-		while (skip_next(&s, c->rng))
-			if (pop->state[fol[s.k]] == AW_UNAWARE)
-				model_activate(c, fol[s.k]);
+		uint32_t hit[32];
+		int more = 1;
+		while (more) {
+			uint32_t nh = 0;
+			while (nh < 32 && (more = skip_next(&s, c->rng))) {
+				hit[nh] = fol[s.k];
+				__builtin_prefetch(&pop->state[hit[nh]]);
+				nh++;
+			}
+			for (uint32_t h = 0; h < nh; h++)
+				if (pop->state[hit[h]] == AW_UNAWARE)
+					model_activate(c, hit[h]);
+		}
 	}
 }
 

@@ -62,7 +62,8 @@ static void post(struct model_ctx *c, uint32_t i)
 	const struct spread_spec *sp = &c->scn->spread;
 	enum tone t = tone_of(c, i);
 	struct post p = { .author = i, .tone = t, .contagious = 1,
-	                  .credibility = exposure_credibility(c, i) };
+	                  .credibility = exposure_credibility(c, i),
+	                  .arousal = c->pop->arousal[i] };
 	model_post(c, i, t);
 	uint32_t known, seen = exposure_followers(c, c->rng, i, &p,
 	                                          sp->visibility, &known);
@@ -97,8 +98,11 @@ static void media_reports(struct model_ctx *c, struct crisis *k)
 		/* With the brand's fitting statement out, reports carry its
 		 * side: neutral instead of negative. */
 		enum tone t = c->framed ? TONE_NEU : TONE_NEG;
+		/* A report conveys the incident's severity. */
+		float anger = c->incident ? (float)c->incident->arousal : 0.5f;
 		struct post p = { .author = m, .tone = t, .contagious = 1,
-		                  .credibility = (float)sp->cred_media };
+		                  .credibility = (float)sp->cred_media,
+		                  .arousal = anger };
 		model_make_aware(c, m);
 		pop->flags[m] |= POP_F_REPORTED;
 		model_post(c, m, t);

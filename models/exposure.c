@@ -55,15 +55,16 @@ void exposure_one(struct model_ctx *c, gsl_rng *r, uint32_t j,
 		pop->flags[j] |= POP_F_FRAMED;
 	model_make_aware(c, j);
 
-	/* Attitude moves toward the tone by mu·c (a bounded-confidence-free
-	 * linear pull); anger rises on negative posts, the more so the less
-	 * the reader likes the brand, and falls on positive ones. */
+	/* Attitude moves toward the tone by mu·c (a linear pull).  Anger is
+	 * caught from negative posts in proportion to the post's own anger
+	 * (high-arousal content spreads: Herhausen et al. 2019), the more so
+	 * the less the reader likes the brand; positive posts calm. */
 	float x = pop->attitude[j], e = pop->arousal[j], cr = p->credibility;
 	float tau = tone_value(p->tone);
 	population_set_attitude(pop, j, x + (float)sp->pull * cr * (tau - x));
 	if (p->tone == TONE_NEG)
 		population_set_arousal(pop, j, e + (float)sp->arousal_gain * cr *
-		                       (1.0f - e) * (1.0f - x) * 0.5f);
+		                       p->arousal * (1.0f - e) * (1.0f - x) * 0.5f);
 	else if (p->tone == TONE_POS || p->from_brand)
 		population_set_arousal(pop, j, e - (float)sp->arousal_gain * cr * e *
 		                       (p->tone == TONE_POS ? 1.0f : 0.5f));

@@ -10,6 +10,7 @@ struct post {
 	uint32_t author;
 	enum tone tone;
 	float credibility;   /* c in [0, 1]: weight of the pull and the anger */
+	float arousal;       /* the post's anger, which readers catch */
 	uint8_t contagious;  /* may turn aware readers into spreaders */
 	uint8_t from_brand;  /* calms on a neutral tone */
 	uint8_t frames;      /* readers who hear the story here first carry

@@ -32,6 +32,8 @@ struct tick_counts {
 	uint32_t posts[TONE_COUNT];
 	uint32_t replies, gaffes, statements, pickups;
 	uint32_t escalation;
+	uint64_t audience;   /* followers of this tick's posters: the arcs a
+	                        post covers (for a cascade, its edge trials) */
 };
 
 /* A negative post the brand's listening could see. */
@@ -65,7 +67,9 @@ struct model_ctx {
 	struct agent_list *next;   /* agents spreading in the next tick */
 	struct tick_counts *tc;
 	struct event_log *log;
-	struct mention_log *mentions;  /* negative posts, in posting order */
+	struct mention_log *mentions;  /* negative posts, in posting order;
+	                                  NULL when the responder does not
+	                                  listen (nothing records them) */
 	const struct event_spec *incident;  /* the first incident, NULL before */
 	double story_origin;       /* tick the story's attention clock counts
 	                              from (see models/README.md) */
@@ -94,6 +98,7 @@ struct spread_rule {
 struct responder_strategy {
 	const char *name;
 	const char *summary;
+	int listens;               /* reads c->mentions */
 	int (*init)(struct model_ctx *c);
 	void (*free)(struct model_ctx *c);
 	/* Once per tick, after the spreading step. */
@@ -114,7 +119,6 @@ static inline void model_make_aware(struct model_ctx *c, uint32_t i)
 	if (p->state[i] != AW_UNAWARE)
 		return;
 	population_set_state(p, i, AW_AWARE);
-	p->t_aware[i] = c->tick;
 	c->tc->new_aware++;
 }
 
@@ -123,7 +127,8 @@ static inline void model_make_aware(struct model_ctx *c, uint32_t i)
 static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
 {
 	c->tc->posts[t]++;
-	if (t == TONE_NEG && i != c->pop->brand &&
+	c->tc->audience += graph_out_degree(c->g, i);
+	if (t == TONE_NEG && c->mentions && i != c->pop->brand &&
 	    mention_log_push(c->mentions, c->tick, i) != 0)
 		c->oom = 1;
 }

@@ -3,9 +3,10 @@
  *
  * Monitoring (the shared listening), escalation by the volume of mentions
  * seen in the last hour: monitor (0) → respond (1) → crisis mode (2).
- * In respond mode a holding statement goes out within the golden hour and
- * replies start, ranked by the stakeholder map: followers^gamma ×
- * negativity × stakeholder weight, each complainant answered once.  Replies
+ * Replies go out at every level, ranked by the stakeholder map:
+ * followers^gamma × negativity × stakeholder weight, each complainant
+ * answered once.  In respond mode a holding statement goes out within the
+ * golden hour.  Replies
  * keep to the key messages (always consistent); a share qa_coverage of
  * questions is covered by the prepared Q&A (gaffe probability
  * qa_gaffe_prob), the rest get improvised words (responder.gaffe_prob).  In
@@ -122,7 +123,7 @@ static void plan_act(struct model_ctx *c)
 	double vol = (double)p->b.volume;
 	uint32_t level = c->tc->escalation;
 	if (level < 1 && vol >= r->plan.respond_volume) {
-		escalate(c, 1, "respond mode: replies start, holding statement prepared");
+		escalate(c, 1, "respond mode: holding statement prepared");
 		p->holding_at = after_minutes(c, r->plan.holding_delay);
 		level = 1;
 	}
@@ -143,7 +144,9 @@ static void plan_act(struct model_ctx *c)
 		official_statement(c, p);
 
 	uint32_t j;
-	while (c->tc->escalation >= 1 && p->b.budget > 0 && brand_pop(&p->b, &j)) {
+	/* Customer service goes on at every level: monitoring means
+	 * answering what is seen, not waiting for a crisis. */
+	while (p->b.budget > 0 && brand_pop(&p->b, &j)) {
 		if (c->pop->flags[j] & POP_F_REPLIED)
 			continue;  /* one answer per person: the line does not change */
 		int covered = gsl_rng_uniform(c->resp_rng) < r->plan.qa_coverage;
@@ -158,6 +161,7 @@ static void plan_act(struct model_ctx *c)
 const struct responder_strategy responder_plan = {
 	.name = "plan",
 	.summary = "crisis-communication plan: monitoring, stakeholder map, key messages, Q&A, holding and SCCT statements",
+	.listens = 1,
 	.init = plan_init,
 	.free = plan_free,
 	.act = plan_act,

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "model.h"
 #include "population.h"
@@ -139,6 +140,13 @@ static void record_row(struct run *r, struct series *out, uint32_t t)
 	row[COL_escalation] = tc->escalation;
 }
 
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 static void run_free(struct run *r)
 {
 	if (r->resp_ready && r->resp->free)
@@ -179,7 +187,8 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		.scn = s, .g = g, .pop = &r.pop,
 		.rng = rng_stream(s->seed, RNG_DYNAMICS, run),
 		.resp_rng = rng_stream(s->seed, RNG_RESPONDER, run),
-		.tc = &r.tc, .log = &out->log, .mentions = &r.mentions,
+		.tc = &r.tc, .log = &out->log,
+		.mentions = r.resp->listens ? &r.mentions : NULL,
 	};
 	if (!r.incident_rng || !r.ctx.rng || !r.ctx.resp_rng ||
 	    series_init(&out->series, s->ticks))
@@ -199,7 +208,9 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		r.ctx.next = &r.cur;          /* incidents spread this tick */
 		fire_events(&r, t, &next_event);
 		r.ctx.next = &r.next;
+		double t0 = now();
 		r.rule->step(&r.ctx, r.cur.v, r.cur.n);
+		out->spread_seconds += now() - t0;
 		r.resp->act(&r.ctx);
 		if (r.ctx.oom)
 			goto nomem;
@@ -208,6 +219,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		r.next = tmp;
 		r.next.n = 0;
 		record_row(&r, &out->series, t);
+		out->audience += r.tc.audience;
 	}
 	uint32_t incident = s->n_events ? s->events[0].tick : 0;
 	series_summarize(&out->series, incident, r.pop.n, &out->summary);

@@ -31,6 +31,9 @@ struct run_result {
 	struct series series;
 	struct event_log log;
 	struct summary summary;
+	uint64_t audience;      /* arcs covered by all posts (edge trials) */
+	double spread_seconds;  /* wall time inside the spread rule's steps;
+	                           for benchmarks, never written to outputs */
 };
 
 /* Check what only the engine knows: rule and strategy names, roles and

@@ -95,11 +95,10 @@ int population_init(struct population *p, const struct graph *g,
 	p->attitude = malloc(n * sizeof *p->attitude);
 	p->arousal = calloc(n, sizeof *p->arousal);
 	p->activity = malloc(n * sizeof *p->activity);
-	p->t_aware = malloc(n * sizeof *p->t_aware);
 	p->flags = calloc(n, 1);
 	struct ranked *top = top_by_audience(g, (uint32_t)special);
 	if (!p->role || !p->state || !p->attitude || !p->arousal ||
-	    !p->activity || !p->t_aware || !p->flags || !top)
+	    !p->activity || !p->flags || !top)
 		goto nomem;
 
 	p->n_role[ROLE_BRAND] = 1;
@@ -127,7 +126,6 @@ int population_init(struct population *p, const struct graph *g,
 	for (uint32_t i = 0; i < n; i++) {
 		p->attitude[i] = draw_attitude(spec, r);
 		p->activity[i] = (float)exp(mu + gsl_ran_gaussian_ziggurat(r, spec->activity_sigma));
-		p->t_aware[i] = POP_NEVER;
 	}
 	p->attitude[p->brand] = 1.0f;
 	for (uint32_t i = 0; i < n; i++) {
@@ -151,7 +149,6 @@ void population_free(struct population *p)
 	free(p->attitude);
 	free(p->arousal);
 	free(p->activity);
-	free(p->t_aware);
 	free(p->flags);
 	for (int k = 0; k < ROLE_COUNT; k++)
 		free(p->members[k]);

@@ -1,7 +1,7 @@
 /* population — agent state as a struct of arrays, and roles.
  *
  * Agent i is graph vertex i.  Every per-agent attribute is one compact array
- * so a tick touches only the bytes it needs (27 bytes per agent with the
+ * so a tick touches only the bytes it needs (23 bytes per agent with the
  * graph's offsets; the budget is 32).
  *
  * Invariants, kept by the setters below and relied upon by the series:
@@ -44,7 +44,6 @@ struct population {
 	float *attitude;      /* toward the brand, in [-1, 1] */
 	float *arousal;       /* anger, in [0, 1] */
 	float *activity;      /* posts per hour when spreading */
-	uint32_t *t_aware;    /* tick the agent first heard; POP_NEVER */
 	uint8_t *flags;       /* POP_F_* bits used by the models */
 
 	uint32_t brand;                 /* the brand account's agent id */

@@ -10,7 +10,7 @@
  * (FILE: line L, column C: ... for syntax errors) and the call returns
  * SCN_EBADINPUT; nothing is half-loaded.  When the offending value came
  * from a --set override, the message starts "--set JSON.PATH: " instead.
- * The keys, their bounds and defaults are one table in scenario.c.
+ * The keys, their bounds and defaults are one table in scenario_schema.c.
  */
 #ifndef CRISIM_SCENARIO_H
 #define CRISIM_SCENARIO_H

@@ -157,13 +157,14 @@ const struct key_row scn_rows[] = {
 	PROB("spread.pull", SO(spread.pull), 0.1,
 	     "crisis: attitude pull of one exposure, times the source's "
 	     "credibility; default 0.1"),
-	PROB("spread.arousal_gain", SO(spread.arousal_gain), 0.3,
-	     "crisis: arousal rise of a negative exposure; default 0.3"),
-	PROB("spread.beta", SO(spread.beta), 0.4,
+	PROB("spread.arousal_gain", SO(spread.arousal_gain), 0.6,
+	     "crisis: anger caught from a negative post, times its "
+	     "credibility and its own anger; default 0.6"),
+	PROB("spread.beta", SO(spread.beta), 0.6,
 	     "crisis: base probability that an exposed agent starts "
-	     "spreading; default 0.4"),
-	PROB("spread.arousal_floor", SO(spread.arousal_floor), 0.2,
-	     "crisis: start probability factor of a calm agent; default 0.2"),
+	     "spreading; default 0.6"),
+	PROB("spread.arousal_floor", SO(spread.arousal_floor), 0.05,
+	     "crisis: start probability factor of a calm agent; default 0.05"),
 	AMOUNT("spread.arousal_activity", SO(spread.arousal_activity), 10, 4,
 	       "crisis: an angry agent posts (1 + this x arousal) times as "
 	       "often; default 4"),
@@ -271,12 +272,12 @@ const struct key_row scn_rows[] = {
 	PROB("responder.plan.qa_gaffe_prob", SO(responder.plan.qa_gaffe_prob),
 	     0.01, "plan: gaffe probability of a Q&A answer; default 0.01"),
 	AMOUNT("responder.plan.respond_volume",
-	       SO(responder.plan.respond_volume), 1e9, 3,
+	       SO(responder.plan.respond_volume), 1e9, 8,
 	       "plan: mentions seen per hour that move monitor -> respond; "
-	       "default 3"),
+	       "default 8"),
 	AMOUNT("responder.plan.crisis_volume", SO(responder.plan.crisis_volume),
-	       1e9, 20, "plan: mentions seen per hour that move respond -> "
-	       "crisis mode; default 20"),
+	       1e9, 25, "plan: mentions seen per hour that move respond -> "
+	       "crisis mode; default 25"),
 	NUM("responder.plan.holding_delay", T_DBL,
 	    SO(responder.plan.holding_delay), 0, 1e7, 0, 30, 0,
 	    "number of minutes in [0, 1e7]",

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "engine.h"
 #include "netgen.h"
 
 static double now(void)
@@ -42,6 +43,53 @@ static uint64_t peak_rss(void)
 static const char *verdict(int ok)
 {
 	return ok ? "ok" : "MISSED";
+}
+
+/* A major cascade outbreak (independent cascade, p = 0.085; R0 ≈ 2.5 on
+ * BA m=5) on g: the first run index whose outbreak reaches over 1 % of the
+ * agents is reported.  The target concerns the spreading itself, so the
+ * time inside the rule's steps is compared with it; the whole engine run
+ * (population set-up included) is printed beside it. */
+static int bench_cascade(const struct graph *g)
+{
+	static const char json[] =
+		"{\"ticks\": 400, \"spread\": {\"rule\": \"cascade\", \"p\": 0.085},"
+		" \"population\": {\"influencers\": 0, \"media\": 0},"
+		" \"events\": [{\"tick\": 0, \"target\": \"random\"}]}";
+	struct scenario s;
+	char err[SCN_ERRLEN];
+	if (scenario_parse(&s, json, "bench", NULL, NULL, 0, err)) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 2;
+	}
+	int missed = 0;
+	for (uint64_t run = 0; run < 20; run++) {
+		struct run_result r;
+		double t0 = now();
+		if (engine_run(&s, g, run, &r, err, sizeof err)) {
+			fprintf(stderr, "bench: %s\n", err);
+			scenario_free(&s);
+			return 2;
+		}
+		double total = now() - t0;
+		double share = r.summary.v[SUM_reach_share];
+		if (share > 0.01) {
+			missed = r.spread_seconds > 0.06;
+			printf("  cascade p=0.085 run %" PRIu64 ": %.1f %% reached, "
+			       "%.2f M edge trials\n", run, 100 * share,
+			       (double)r.audience / 1e6);
+			printf("  outbreak        %8.3f s         target <= 0.06 s     %s\n",
+			       r.spread_seconds, verdict(!missed));
+			printf("  edge trials/s   %8.1f M         (whole run with "
+			       "population set-up: %.3f s)\n",
+			       (double)r.audience / r.spread_seconds / 1e6, total);
+			run_result_free(&r);
+			break;
+		}
+		run_result_free(&r);
+	}
+	scenario_free(&s);
+	return missed;
 }
 
 /* Generate one BA graph and print its figures.  0 when all targets are met
@@ -94,7 +142,9 @@ static int bench_ba(uint32_t nodes, double time_target)
 	       verdict(peak <= 2 * target_built));
 
 	if (nodes == 1000000) {
-		/* cascade outbreak timing: added by the engine owner */
+		int rc = bench_cascade(&g);
+		if (rc > missed)
+			missed = rc;
 	}
 	graph_free(&g);
 	return missed;
