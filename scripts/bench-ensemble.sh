@@ -38,3 +38,4 @@ printf "ensemble %d runs x 10^4 agents, 2 threads:  %6.2f s   (target < 10 s: %s
 	"$runs" "$t2" "$(verdict "$t2" "<" 10)"
 printf "speed-up 2 threads over 1:                  %6.2f x   (target >= 1.8 x: %s)\n" \
 	"$speedup" "$(verdict "$speedup" ">=" 1.8)"
+[ "$(verdict "$t2" "<" 10)" = ok ] && [ "$(verdict "$speedup" ">=" 1.8)" = ok ]

@@ -1,6 +1,7 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,21 @@ void stats_describe(const double *x, size_t stride, size_t n, double *scratch,
 	out->q05 = out->q25 = out->q50 = out->q75 = out->q95 = NAN;
 	if (m == 0)
 		return;
+	/* Constant data (common in per-tick series once a story is over): the
+	 * values GSL would compute, exactly (its running mean of equal values
+	 * is that value, the sd 0), without sorting. */
+	bool constant = true;
+	for (size_t i = 1; i < m && constant; i++)
+		constant = scratch[i] == scratch[0];
+	if (constant) {
+		double v = scratch[0];
+		out->mean = out->q05 = out->q25 = out->q50 = out->q75 = out->q95 = v;
+		if (m >= 2) {
+			out->sd = 0;
+			out->ci_lo = out->ci_hi = v;
+		}
+		return;
+	}
 	gsl_sort(scratch, 1, m);
 	out->mean = gsl_stats_mean(scratch, 1, m);
 	out->q05 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.05);

@@ -63,3 +63,18 @@ Test(stats, direction_table)
 	cr_assert_str_eq(stats_better_word(-1), "lower");
 	cr_assert_str_eq(stats_better_word(0), "-");
 }
+
+Test(stats, constant_data_shortcut_matches_the_general_path)
+{
+	double x[] = { 3.25, 3.25, NAN, 3.25 }, tmp[4];
+	struct stats_desc d;
+	stats_describe(x, 1, 4, tmp, &d);
+	cr_assert_eq(d.n, 3);
+	cr_assert_eq(d.n_nan, 1);
+	cr_assert_eq(d.mean, 3.25);
+	cr_assert_eq(d.sd, 0);
+	cr_assert_eq(d.q05, 3.25);
+	cr_assert_eq(d.q95, 3.25);
+	cr_assert_eq(d.ci_lo, 3.25);
+	cr_assert_eq(d.ci_hi, 3.25);
+}
