@@ -45,21 +45,30 @@ posts_max = POS_max > posts_max ? POS_max : posts_max
 posts_max = posts_max > 0 ? 1.1 * posts_max : 1
 aware_max = AW_max > 0 ? 1.1 * AW_max : 1
 
+# Key events (everything but gaffes) as dashed lines, named on the top
+# panel at staggered heights; gaffes as red triangles on the time axis.
+key(x) = strcol(4) eq "gaffe" ? NaN : x
+gaffe(x) = strcol(4) eq "gaffe" ? x : NaN
 marks(lo, hi) = n_events > 0 ? \
-    sprintf(", '%s' using (hours($2)):(%g):(0):(%g) with vectors nohead ls 9 notitle", events, lo, hi - lo) : ""
+    sprintf(", '%s' using (key(hours($2))):(%g):(0):(%g) with vectors nohead ls 9 notitle", events, lo, hi - lo) : ""
+labels(hi) = n_events > 0 ? \
+    sprintf(", '%s' using (key(hours($2))):(%g * (0.97 - 0.22 * (int($0) %% 3))):4 with labels rotate by 90 right offset -0.6,0 font 'Sans,11' tc rgb '#a04000' notitle", events, hi) : ""
+gaffes(y) = n_events > 0 ? \
+    sprintf(", '%s' using (gaffe(hours($2))):(%g) with points pt 9 ps 1.6 lc rgb '#c0392b' title 'gaffe'", events, y) : ""
 
 set multiplot layout 3,1 title sprintf("crisim — %s", name) font "Sans,20"
 set lmargin 12
-set rmargin 4
+set rmargin 12
 
-set title "Posts per tick by tone"
+set title "Posts per tick by tone, and the brand's replies"
 set ylabel "posts / tick"
 set yrange [0:posts_max]
 set format x ""
-m = marks(0, posts_max)
+m = marks(0, posts_max) . labels(posts_max) . gaffes(posts_max * 0.03)
 plot series using (hours(column("minutes"))):"posts_neg" with steps ls 1 title "negative", \
      ""     using (hours(column("minutes"))):"posts_neu" with steps ls 2 title "neutral", \
-     ""     using (hours(column("minutes"))):"posts_pos" with steps ls 3 title "positive" @m
+     ""     using (hours(column("minutes"))):"posts_pos" with steps ls 3 title "positive", \
+     ""     using (hours(column("minutes"))):"replies" with impulses lc rgb "#2471a3" lw 2 title "brand replies" @m
 
 set title "Who has heard of the story"
 set ylabel "agents"
@@ -69,12 +78,17 @@ plot series using (hours(column("minutes"))):"aware" with lines ls 4 title "awar
      ""     using (hours(column("minutes"))):"spreading" with lines ls 1 title "spreading now" @m
 
 set title "Attitude toward the brand"
-set ylabel "attitude / share"
+set ylabel "mean attitude [-1, 1]"
+set y2label "share with attitude < 0"
+set ytics nomirror
+set y2tics
 set xlabel "time since start (hours)"
 set format x "%g"
-set yrange [-1:1]
-m = marks(-1, 1)
-lab = n_events > 0 ? sprintf(", '%s' using (hours($2)):(0.95):4 with labels rotate by 90 right offset 0.7,0 font 'Sans,11' notitle", events) : ""
+set autoscale y
+set autoscale y2
+set offsets 0, 0, graph 0.1, graph 0.1
+stats series using "mean_attitude" name "ATT" nooutput
+m = marks(ATT_min - 0.1 * (ATT_max - ATT_min + 0.01), ATT_max + 0.1 * (ATT_max - ATT_min + 0.01))
 plot series using (hours(column("minutes"))):"mean_attitude" with lines ls 5 title "mean attitude", \
-     ""     using (hours(column("minutes"))):"neg_share" with lines ls 1 dt 3 title "share with attitude < 0" @m @lab
+     ""     using (hours(column("minutes"))):"neg_share" axes x1y2 with lines ls 1 dt 3 title "share < 0 (right axis)" @m
 unset multiplot
