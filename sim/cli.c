@@ -330,6 +330,12 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 			goto usage;
 		}
 	}
+	if ((rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP) && rq->out &&
+	    strcmp(rq->out, "-") == 0) {
+		snprintf(err, errlen, "%s: -o - is not possible: it writes a directory "
+		         "(use --format for stdout)", cmd_names[rq->cmd]);
+		goto usage;
+	}
 	if (rq->resume && rq->out && strcmp(rq->resume, rq->out) != 0) {
 		snprintf(err, errlen, "%s: --resume DIR is the output directory; "
 		         "-o names another", cmd_names[rq->cmd]);

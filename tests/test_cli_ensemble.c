@@ -11,7 +11,10 @@ static char out[65536], err[8192], cmd[8192];
 static char dir[] = "/tmp/crisim-ens-XXXXXX";
 
 /* A small fast scenario. */
-#define SMALL "scenarios/default.json --set network.nodes=2000 --set ticks=60 -q"
+/* A small fast scenario; a silent brand (first_response is NaN) and a fixed
+ * seed, whatever the default scenario says. */
+#define SMALL "scenarios/default.json --set network.nodes=2000 --set ticks=60 " \
+              "--set responder.strategy=none --seed 42 -q"
 
 static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int sh(const char *fmt, ...)
@@ -151,8 +154,9 @@ Test(ensemble, compare_none_none_is_identical)
 
 Test(ensemble, sweep_grid_and_ranges)
 {
-	cr_assert_eq(sh("sweep " SMALL " --grid spread.p=0.05,0.2 --grid "
-	                "responder.capacity=1:3:2 --runs 3 -o %s/s", dir), 0, "%s", err);
+	/* the cascade rule, where spread.p is the transmission probability */
+	cr_assert_eq(sh("sweep " SMALL " --set spread.rule=cascade --grid spread.p=0.05,0.2 "
+	                "--grid responder.capacity=1:3:2 --runs 3 -o %s/s", dir), 0, "%s", err);
 	/* 2 x 2 points, header with the paths */
 	cr_assert_eq(shell("grep -v '^#' %s/s/sweep.tsv | cut -f1-5", dir), 0);
 	cr_assert(strstr(out, "point\tspread.p\tresponder.capacity\tstrategy\truns\n"), "%s", out);
@@ -169,7 +173,8 @@ Test(ensemble, sweep_grid_and_ranges)
 	cr_assert_not_null(g);
 	fputs("{\"spread.p\": [0.05, 0.2],\n \"responder.capacity\": \"1:3:2\"}\n", g);
 	cr_assert_eq(fclose(g), 0);
-	cr_assert_eq(sh("sweep " SMALL " --grid-file %s/grid.json --runs 3 -o %s/s2", dir, dir),
+	cr_assert_eq(sh("sweep " SMALL " --set spread.rule=cascade --grid-file %s/grid.json "
+	                "--runs 3 -o %s/s2", dir, dir),
 	             0, "%s", err);
 	char a[256], b[256];
 	snprintf(a, sizeof a, "%s/s/sweep.tsv", dir);
@@ -228,6 +233,7 @@ Test(ensemble, usage_errors)
 		cr_assert(strncmp(err, "crisim: ", 8) == 0, "%s", err);
 		cr_assert_eq(strchr(err, '\n'), err + strlen(err) - 1, "one line: %s", err);
 	}
+	cr_assert_eq(sh("compare scenarios/default.json --strategies none --runs 2 -o -"), 2);
 	cr_assert_eq(sh("compare --help"), 0);
 	cr_assert(strstr(out, "usage: crisim compare"));
 	cr_assert_eq(sh("sweep --help"), 0);
