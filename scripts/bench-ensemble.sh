@@ -3,13 +3,13 @@
 #   1. wall time of an ensemble of 1000 runs of scenarios/default.json
 #      (10^4 agents, 288 ticks) on 2 threads, target < 10 s;
 #   2. speed-up of 2 threads over 1 on the same ensemble, target >= 1.8.
-# Each figure is the best of REPS (default 3) repetitions, to damp noise
+# Each figure is the best of REPS (default 5) repetitions, to damp noise
 # from other work on the machine.  The binary is $CRISIM (default ./crisim).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${CRISIM:-./crisim}
 runs=${RUNS:-1000}
-reps=${REPS:-3}
+reps=${REPS:-5}
 scn=scenarios/default.json
 work=$(mktemp -d /tmp/crisim-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT

@@ -22,6 +22,7 @@
 
 #include "ensemble.h"
 #include "plan.h"
+#include "series.h"
 
 /* The --summary line: header, and one row (run, seed, outcomes). */
 void report_summary_header(FILE *f);
