@@ -51,6 +51,7 @@ do for [panel = 1:2] {
         set xlabel "time since start (hours)"
         set format x "%g"
     }
+    set autoscale y   # stats skips points outside a fixed yrange
     stats ens(1) using (column(m . "_q95")) name "Y" nooutput
     ytop = Y_max
     stats ens(1) using (column(m . "_q05")) name "Y" nooutput
