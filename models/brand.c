@@ -126,7 +126,7 @@ void brand_reply(struct model_ctx *c, struct brand *b, uint32_t j,
 	pop->flags[j] |= POP_F_REPLIED;
 
 	if (gsl_rng_uniform(c->resp_rng) < rp->gaffe_prob) {
-		/* A gaffe: the target is angrier and posts again, and its
+		/* A gaffe: the target is angrier and spreads again, and its
 		 * followers see the bad reply as fresh, credible outrage. */
 		brand_message(b, c, 0);
 		c->tc->gaffes++;

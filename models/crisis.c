@@ -128,7 +128,6 @@ static void crisis_step(struct model_ctx *c, const uint32_t *active,
 	struct crisis *k = c->spread_state;
 	double dt_hours = c->scn->tick_minutes / 60.0;
 	double p_tired = 1.0 - exp(-c->scn->tick_minutes / sp->fatigue);
-	uint32_t neg_before = c->tc->posts[TONE_NEG];
 
 	for (uint32_t a = 0; a < n; a++) {
 		uint32_t i = active[a];
@@ -151,10 +150,11 @@ static void crisis_step(struct model_ctx *c, const uint32_t *active,
 	for (uint32_t a = 0; a < n; a++)
 		pop->flags[active[a]] &= (uint8_t)~POP_F_STEPPED;
 
-	/* Visible negative volume over the last hour drives the media. */
+	/* The negative posts of the last hour (this tick's incidents
+	 * included) drive the media. */
 	uint32_t slot = c->tick % k->w;
 	k->volume -= k->window[slot];
-	k->window[slot] = c->tc->posts[TONE_NEG] - neg_before;
+	k->window[slot] = c->tc->posts[TONE_NEG];
 	k->volume += k->window[slot];
 	media_reports(c, k);
 }

@@ -79,7 +79,8 @@ static void escalate(struct model_ctx *c, uint32_t level, const char *what)
 static void official_statement(struct model_ctx *c, struct plan *p)
 {
 	const struct responder_spec *r = &c->scn->responder;
-	const struct event_spec *e = c->incident;
+	const struct event_spec *e = c->incident ? c->incident
+	                           : c->scn->n_events ? &c->scn->events[0] : NULL;
 	int needed = e ? (int)e->crisis + (e->history ? 1 : 0) : 0;
 	if (needed > SCCT_REBUILD)
 		needed = SCCT_REBUILD;
@@ -112,8 +113,12 @@ static void plan_act(struct model_ctx *c)
 		return;  /* no team: the plan stays on paper */
 	brand_begin_tick(&p->b, c);
 
-	if (r->plan.stealing_thunder && !p->official_done && c->incident &&
-	    c->tick >= c->incident->tick && p->b.budget > 0) {
+	/* Stealing thunder: the brand knows its incident before the public
+	 * does and discloses in the tick before it breaks (in tick 0 when the
+	 * incident is at tick 0, after its first post). */
+	const struct scenario *s = c->scn;
+	if (r->plan.stealing_thunder && !p->official_done && s->n_events > 0 &&
+	    c->tick + 1 >= s->events[0].tick && p->b.budget > 0) {
 		escalate(c, 2, "stealing thunder: the brand discloses first");
 		brand_message(&p->b, c, 1);  /* self-disclosure is credible */
 		official_statement(c, p);

@@ -264,8 +264,9 @@ const struct key_row scn_rows[] = {
 	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
 	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
 	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,
-	     "adhoc: chance a reply argues or asks for information (no "
-	     "effect; Einwiller & Steilen 2015); default 0.6"),
+	     "adhoc: chance a reply argues or asks for information: no "
+	     "effect on the complainant (Einwiller & Steilen 2015), a neutral "
+	     "brand post for its followers; default 0.6"),
 	OBJ("responder.plan", NULL, "the structured crisis-communication plan"),
 	PROB("responder.plan.qa_coverage", SO(responder.plan.qa_coverage), 0.7,
 	     "plan: share of questions the prepared Q&A answers; default 0.7"),
@@ -293,8 +294,8 @@ const struct key_row scn_rows[] = {
 	     "(deny, diminish, rebuild); default \"rebuild\""),
 	BOOL("responder.plan.stealing_thunder",
 	     SO(responder.plan.stealing_thunder), 0, 0,
-	     "plan: disclose at the incident, before the story spreads; "
-	     "default false"),
+	     "plan: disclose in the tick before the first incident (stealing "
+	     "thunder); default false"),
 	AMOUNT("responder.plan.priority_gamma", SO(responder.plan.priority_gamma),
 	       2, 0.5, "plan: stakeholder priority = followers^gamma x "
 	       "negativity x weight; default 0.5"),
