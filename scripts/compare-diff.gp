@@ -1,5 +1,5 @@
 # compare-diff.gp — the paired differences of `crisim compare` as bars:
-# for each outcome with a direction (see scripts/README-ensembles.md), each
+# for each outcome with a direction (see README.md, "Ensembles, comparisons and sweeps"), each
 # strategy minus the first, in % of the first strategy's mean, with the 95 %
 # paired-t interval as error bars.  Bars are green where the difference is
 # an improvement (lower damage, higher attitude, ...), red where worse.

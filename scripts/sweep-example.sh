@@ -10,7 +10,7 @@
 # scenario, 5 runs per value (--run K picks run index K: the same graph,
 # population and incident for every value), and prints a table with the
 # capacity as its first column.  `crisim sweep` does the same in one call
-# (see scripts/README-ensembles.md).
+# (see README.md, "Ensembles, comparisons and sweeps").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 crisim=${CRISIM:-./crisim}

@@ -73,7 +73,7 @@ static const char help_compare[] =
 "each strategy's mean with a 95% t interval, the paired difference of\n"
 "each strategy minus the first with a 95% paired-t interval, and the share\n"
 "of runs where it did better (the direction of better is one table: see\n"
-"scripts/README-ensembles.md).  Prints the comparison to stdout (--format,\n"
+"README.md).  Prints the comparison to stdout (--format,\n"
 "default table) and writes DIR/compare.tsv, DIR/compare.json,\n"
 "DIR/STRATEGY/{runs.tsv,ensemble.tsv,summary.json}, DIR/STRATEGY/run-0/ (run\n"
 "0 as a single run, for the trainer board) and DIR/manifest.json.\n"

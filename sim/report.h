@@ -2,7 +2,7 @@
  * a plan's results (always in run-index order, whatever executed them)
  * and written through sim/output (atomic files).
  *
- * Layouts (documented in scripts/README-ensembles.md):
+ * Layouts (documented in README.md, "Ensembles, comparisons and sweeps"):
  *   runs.tsv      run, seed, then every SUMMARY_FIELDS outcome; one row per
  *                 finished run, in run order;
  *   ensemble.tsv  wide: tick, minutes, then for every SERIES_COLUMNS metric

@@ -1,7 +1,7 @@
 /* stats — descriptive statistics and confidence intervals for ensembles,
  * through GSL.
  *
- * Conventions (documented in scripts/README-ensembles.md):
+ * Conventions (documented in README.md, "Ensembles, comparisons and sweeps"):
  *   - NaN values ("never", e.g. no first response) are excluded and counted,
  *     never averaged;
  *   - sd is the sample standard deviation (n - 1 denominator), NaN for n < 2;
