@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "exposure.h"
+#include "grow.h"
 
 int brand_init(struct brand *b, const struct model_ctx *c)
 {
@@ -35,14 +36,10 @@ static int before(const struct pending *x, const struct pending *y)
 
 static int heap_push(struct brand *b, struct pending e)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 256;
-		struct pending *h = realloc(b->heap, cap * sizeof *h);
-		if (!h)
-			return -1;
-		b->heap = h;
-		b->cap = cap;
-	}
+	struct pending *h = grow(b->heap, &b->cap, b->n, sizeof *h, 256);
+	if (!h)
+		return -1;
+	b->heap = h;
 	size_t i = b->n++;
 	while (i > 0 && before(&e, &b->heap[(i - 1) / 2])) {
 		b->heap[i] = b->heap[(i - 1) / 2];

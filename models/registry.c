@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "grow.h"
 #include "model.h"
 
 extern const struct spread_rule spread_crisis, spread_cascade;
@@ -82,14 +83,10 @@ void agent_list_free(struct agent_list *l)
 
 int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? 2 * m->cap : 256;
-		struct mention *v = realloc(m->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		m->v = v;
-		m->cap = cap;
-	}
+	struct mention *v = grow(m->v, &m->cap, m->n, sizeof *v, 256);
+	if (!v)
+		return -1;
+	m->v = v;
 	m->v[m->n++] = (struct mention){ tick, agent };
 	return 0;
 }

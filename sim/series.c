@@ -1,5 +1,7 @@
 #include "series.h"
 
+#include "grow.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -55,14 +57,10 @@ void series_free(struct series *s)
 int event_log_add(struct event_log *log, uint32_t tick, uint32_t actor,
                   const char *kind, const char *fmt, ...)
 {
-	if (log->n == log->cap) {
-		size_t cap = log->cap ? 2 * log->cap : 32;
-		struct event *v = realloc(log->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		log->v = v;
-		log->cap = cap;
-	}
+	struct event *v = grow(log->v, &log->cap, log->n, sizeof *v, 32);
+	if (!v)
+		return -1;
+	log->v = v;
 	struct event *e = &log->v[log->n++];
 	e->tick = tick;
 	e->actor = actor;
