@@ -116,6 +116,12 @@ bench: deps
 	echo "ensemble (scripts/bench-ensemble.sh):"; \
 	CRISIM=build/bench/crisim scripts/bench-ensemble.sh || st=1; exit $$st
 
+# Literature checks (scripts/README-validation.md): every scenario in
+# scenarios/validation/ as an ensemble; table in out/validation/validation.tsv.
+validate: deps
+	$(MAKE) --no-print-directory $(BIN)
+	CRISIM=./$(BIN) scripts/validate.sh
+
 # Rank-count invariance: the MPI build on 1 and 2 ranks gives the same files.
 test-mpi: deps deps-mpi
 	$(MAKE) --no-print-directory MPI=1 BIN=build/mpi/crisim build/mpi/crisim
@@ -137,6 +143,7 @@ help:
 	@echo "make test      install deps, build, run all tests"
 	@echo "make check     tests under AddressSanitizer + UBSan"
 	@echo "make bench     speed and memory figures (and the ensemble benchmark)"
+	@echo "make validate  crisim against published results (out/validation/)"
 	@echo "make MPI=1     build crisim with mpicc (OpenMPI); make test-mpi tests it on 2 ranks"
 	@echo "make CC=clang  build with clang"
 	@echo "make install PREFIX=DIR"
