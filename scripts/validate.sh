@@ -21,7 +21,7 @@
 # ensemble means with no published tolerance are 3 standard errors of the
 # mean (binomial for shares), computed from the ensemble itself.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here=$PWD
 
 usage() { echo "usage: scripts/validate.sh [--fast] [--no-plots] [--threads T] [DIR]"; }
 fast=0 plots=1 threads=() out=out/validation
@@ -36,7 +36,13 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-crisim=${CRISIM:-./crisim}
+# Paths given by the caller are relative to the caller's directory; the
+# scenarios and scripts are found relative to this script.
+# ($CRISIM without a slash is looked up in PATH; unset, the repository's.)
+case $out in /*) ;; *) out=$here/$out ;; esac
+cd "$(dirname "$0")/.."
+crisim=${CRISIM:-$PWD/crisim}
+case $crisim in /*) ;; */*) crisim=$here/$crisim ;; *) crisim=$(command -v "$crisim" || echo "$crisim") ;; esac
 [ -x "$crisim" ] || { echo "validate.sh: $crisim: no crisim binary (run make)" >&2; exit 2; }
 vd=scenarios/validation
 mkdir -p "$out/runs"
