@@ -53,7 +53,7 @@ ifdef SANITIZE
 BIN       := $(BUILD)/crisim
 endif
 
-.PHONY: all deps deps-mpi demo test check test-mpi bench validate install clean help FORCE
+.PHONY: all deps deps-mpi demo test check test-mpi bench validate fuzz install clean help FORCE
 all: $(BIN)
 
 # build/flavor names the tree the binary was last linked from, so switching
@@ -138,6 +138,16 @@ install: $(BIN)
 clean:
 	rm -rf build crisim out
 
+# fuzz: libFuzzer on the scenario loader and --set (clang), FUZZ_SECONDS long,
+# seeded with the shipped scenarios.  Any crash or sanitizer report fails.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@mkdir -p build/fuzz/corpus
+	cp scenarios/*.json tests/scenarios/*.json build/fuzz/corpus/
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_POSIX_C_SOURCE=200809L \
+	  -Isim $(PKG_CFLAGS) tests/fuzz_scenario.c sim/scenario*.c -o build/fuzz/fuzz_scenario $(PKG_LIBS) -lm
+	build/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus
+
 help:
 	@echo "make demo      install deps, build, run scenarios/default.json, plot to out/demo"
 	@echo "make test      install deps, build, run all tests"
@@ -145,6 +155,7 @@ help:
 	@echo "make bench     speed and memory figures (and the ensemble benchmark)"
 	@echo "make validate  crisim against published results (out/validation/)"
 	@echo "make MPI=1     build crisim with mpicc (OpenMPI); make test-mpi tests it on 2 ranks"
+	@echo "make fuzz      libFuzzer on the scenario loader for FUZZ_SECONDS (60)"
 	@echo "make CC=clang  build with clang"
 	@echo "make install PREFIX=DIR"
 
