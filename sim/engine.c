@@ -97,8 +97,15 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 		const struct event_spec *e = &s->events[(*next_event)++];
 		for (uint32_t k = 0; k < e->count; k++) {
 			uint32_t id = pick_target(r, e->target, e->agent);
-			if (id == POP_NEVER)
+			if (id == POP_NEVER) {
+				/* Say so rather than run a silent scenario. */
+				if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "incident",
+				                  "no %s agent left to start it: %u of %u seeded",
+				                  scenario_event_target_name(e->target), k,
+				                  e->count))
+					r->ctx.oom = 1;
 				break;
+			}
 			if (!r->ctx.incident) {
 				r->ctx.incident = e;
 				r->ctx.story_origin = t;
