@@ -279,7 +279,7 @@ row B4-fb-size-3Tc "ego-Facebook: major-outbreak size at 3 T_c vs CM (clustering
 read -r n m sd h all mx < <(stats $out/runs/facebook-x0.5/runs.tsv reach)
 exp_s=$(awk -v t=$tc -v k=$kmean 'BEGIN { printf "%.4f", 1 + t * k }')
 row B4-fb-mean-half "ego-Facebook: mean outbreak size at 0.5 T_c vs CM 1+T_c<k>" "Newman 2002" "$exp_s" \
-	"$(f4 $m)" "$(f4 $h)" "-" "$n" INFO "CM value; clustering is expected to lower it"
+	"$(f4 $m)" "$(f4 $h)" "-" "$n" INFO "CM (tree-like) value; near the seed clustering has little effect"
 
 # ---- A2: rumour on scale-free vs homogeneous graphs -----------------------
 ens rumour-sf $vd/rumour-graph-scalefree.json $R_RUM "${nset[@]}"
