@@ -2,13 +2,14 @@
  *
  * He is not monitoring: he notices the crisis only when the mentions he
  * sees in an hour pass responder.adhoc.notice_volume.  From then on he
- * answers the most recent mention first, one by one, whoever it is from
- * (no stakeholder map, no holding statement, no official statement), in
+ * answers the loudest or most recent mention first, one by one (no
+ * stakeholder map, no holding statement, no official statement), in
  * improvised words: each reply keeps to the previous line only with
  * probability adhoc.consistency, goes wrong with probability
  * responder.gaffe_prob, and argues or asks for details with probability
  * adhoc.argue.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "brand.h"
@@ -18,12 +19,17 @@ struct adhoc {
 	int noticed;
 };
 
-/* Most recent first: the key is the noticing order itself. */
-static double most_recent(const struct model_ctx *c, uint32_t agent, uint64_t seq)
+/* Loudest or most recent first: a mention's key is its posting time in
+ * minutes, advanced by adhoc.loudness minutes per doubling of the author's
+ * followers, so a big account's complaint jumps the queue the way it jumps
+ * out of a notification feed (replies favour high-follower accounts:
+ * Gunarathne, Rui & Seidmann 2018). */
+static double loudest_recent(const struct model_ctx *c, uint32_t agent,
+                             uint32_t posted)
 {
-	(void)c;
-	(void)agent;
-	return (double)seq;
+	double followers = graph_out_degree(c->g, agent);
+	return posted * c->scn->tick_minutes +
+	       c->scn->responder.adhoc.loudness * log2(1.0 + followers);
 }
 
 static int adhoc_init(struct model_ctx *c)
@@ -53,7 +59,7 @@ static void adhoc_act(struct model_ctx *c)
 	if (r->capacity == 0)
 		return;  /* no one at the keyboard: nothing seen, nothing said */
 	brand_begin_tick(&a->b, c);
-	brand_listen(c, &a->b, most_recent);
+	brand_listen(c, &a->b, loudest_recent);
 	if (!a->noticed && (double)a->b.volume >= r->adhoc.notice_volume) {
 		a->noticed = 1;
 		c->tc->escalation = 1;
@@ -62,14 +68,14 @@ static void adhoc_act(struct model_ctx *c)
 		                  (double)a->b.volume))
 			c->oom = 1;
 	}
-	uint32_t j;
-	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &j)) {
+	struct pending m;
+	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &m)) {
 		struct reply rp = {
 			.gaffe_prob = r->gaffe_prob,
 			.consistent = gsl_rng_uniform(c->resp_rng) < r->adhoc.consistency,
 			.argue = gsl_rng_uniform(c->resp_rng) < r->adhoc.argue,
 		};
-		brand_reply(c, &a->b, j, &rp);
+		brand_reply(c, &a->b, &m, &rp);
 	}
 }
 

@@ -49,11 +49,11 @@ static int heap_push(struct brand *b, struct pending e)
 	return 0;
 }
 
-int brand_pop(struct brand *b, uint32_t *agent)
+int brand_pop(struct brand *b, struct pending *m)
 {
 	if (b->n == 0)
 		return 0;
-	*agent = b->heap[0].agent;
+	*m = b->heap[0];
 	struct pending last = b->heap[--b->n];
 	size_t i = 0;
 	for (;;) {
@@ -80,12 +80,14 @@ void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio)
 	const struct mention_log *m = c->mentions;
 	uint32_t noticed = 0;
 	while (b->cursor < m->n && m->v[b->cursor].tick + b->delay <= c->tick) {
-		uint32_t agent = m->v[b->cursor++].agent;
+		uint32_t agent = m->v[b->cursor].agent;
+		uint32_t posted = m->v[b->cursor++].tick;
 		if (gsl_rng_uniform(c->resp_rng) >= c->scn->responder.coverage)
 			continue;
 		noticed++;
 		uint64_t seq = b->seq++;
-		if (heap_push(b, (struct pending){ prio(c, agent, seq), seq, agent }))
+		if (heap_push(b, (struct pending){ prio(c, agent, posted), seq,
+		                                   agent, posted }))
 			c->oom = 1;
 		if (b->first_seen == POP_NEVER) {
 			b->first_seen = c->tick;
@@ -111,16 +113,22 @@ void brand_message(struct brand *b, const struct model_ctx *c, int consistent)
 		b->credibility -= r->cred_loss * b->credibility;
 }
 
-void brand_reply(struct model_ctx *c, struct brand *b, uint32_t j,
+void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
                  const struct reply *rp)
 {
 	const struct responder_spec *r = &c->scn->responder;
 	struct population *pop = c->pop;
+	uint32_t j = m->agent;
 	double vis = c->scn->spread.visibility;
 	float cb = (float)b->credibility;
 	b->budget--;
 	c->tc->replies++;
-	pop->flags[j] |= POP_F_REPLIED;
+	if (model_reply_latency(c, c->tick - m->posted))
+		c->oom = 1;
+	if (!(pop->flags[j] & POP_F_REPLIED)) {
+		pop->flags[j] |= POP_F_REPLIED;
+		c->answered++;
+	}
 
 	if (gsl_rng_uniform(c->resp_rng) < rp->gaffe_prob) {
 		/* A gaffe: the target is angrier and spreads again, and its

@@ -12,6 +12,7 @@ struct pending {
 	double key;          /* higher first */
 	uint64_t seq;        /* noticing order: ties go to the older */
 	uint32_t agent;
+	uint32_t posted;     /* tick of the mention */
 };
 
 struct brand {
@@ -29,9 +30,10 @@ struct brand {
 	uint64_t noticed;    /* mentions noticed, total */
 };
 
-/* How a strategy ranks a noticed mention by `agent` (higher first). */
+/* How a strategy ranks a noticed mention by `agent`, posted in tick
+ * `posted` (higher first). */
 typedef double (*brand_priority)(const struct model_ctx *c, uint32_t agent,
-                                 uint64_t seq);
+                                 uint32_t posted);
 
 int brand_init(struct brand *b, const struct model_ctx *c);
 void brand_free(struct brand *b);
@@ -44,8 +46,8 @@ void brand_begin_tick(struct brand *b, const struct model_ctx *c);
  * first one noticed is logged as the detection. */
 void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio);
 
-/* Take the highest-priority mention: 1 and *agent, or 0 when none. */
-int brand_pop(struct brand *b, uint32_t *agent);
+/* Take the highest-priority mention: 1 and *m, or 0 when none. */
+int brand_pop(struct brand *b, struct pending *m);
 
 /* How a reply turns out, decided by the strategy. */
 struct reply {
@@ -54,8 +56,8 @@ struct reply {
 	int argue;           /* argues or asks for information */
 };
 
-/* Reply publicly to `agent` (one unit of budget). */
-void brand_reply(struct model_ctx *c, struct brand *b, uint32_t agent,
+/* Reply publicly to the author of mention m (one unit of budget). */
+void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
                  const struct reply *r);
 
 /* A statement from the brand account to its followers and the followers of

@@ -46,6 +46,12 @@ struct mention_log {
 	size_t n, cap;
 };
 
+/* Ticks from each answered mention to its reply. */
+struct latency_log {
+	uint32_t *v;
+	size_t n, cap;
+};
+
 /* A growable list of agent ids (the engine's active lists). */
 struct agent_list {
 	uint32_t *v;
@@ -56,6 +62,8 @@ int agent_list_push(struct agent_list *l, uint32_t id);
 void agent_list_free(struct agent_list *l);
 int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent);
 void mention_log_free(struct mention_log *m);
+int latency_log_push(struct latency_log *l, uint32_t ticks);
+void latency_log_free(struct latency_log *l);
 
 struct model_ctx {
 	const struct scenario *scn;
@@ -75,6 +83,9 @@ struct model_ctx {
 	                              from (see models/README.md) */
 	int framed;                /* the brand's fitting official version is
 	                              out: media carry it */
+	uint64_t complainants;     /* agents who posted a complaint (ever) */
+	uint64_t answered;         /* of them, agents the brand replied to */
+	struct latency_log *latency;  /* mention-to-reply delays */
 	void *spread_state;        /* owned by the spread rule */
 	void *resp_state;          /* owned by the responder */
 	int oom;                   /* set by a helper whose allocation failed */
@@ -128,9 +139,20 @@ static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
 {
 	c->tc->posts[t]++;
 	c->tc->audience += graph_out_degree(c->g, i);
-	if (t == TONE_NEG && c->mentions && i != c->pop->brand &&
-	    mention_log_push(c->mentions, c->tick, i) != 0)
+	if (t != TONE_NEG || i == c->pop->brand)
+		return;
+	if (!(c->pop->flags[i] & POP_F_COMPLAINED)) {
+		c->pop->flags[i] |= POP_F_COMPLAINED;
+		c->complainants++;
+	}
+	if (c->mentions && mention_log_push(c->mentions, c->tick, i) != 0)
 		c->oom = 1;
+}
+
+/* The brand answers a mention `ticks` after it was posted. */
+static inline int model_reply_latency(struct model_ctx *c, uint32_t ticks)
+{
+	return latency_log_push(c->latency, ticks);
 }
 
 /* Visit the entries of v[0..n) independently with probability p, by

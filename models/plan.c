@@ -29,9 +29,9 @@ struct plan {
 };
 
 static double stakeholder_priority(const struct model_ctx *c, uint32_t j,
-                                   uint64_t seq)
+                                   uint32_t posted)
 {
-	(void)seq;
+	(void)posted;
 	const struct responder_spec *r = &c->scn->responder;
 	const struct population *pop = c->pop;
 	double w = pop->role[j] == ROLE_INFLUENCER ? r->plan.weight_influencer
@@ -148,18 +148,18 @@ static void plan_act(struct model_ctx *c)
 	if (!p->official_done && c->tick >= p->official_at && p->b.budget > 0)
 		official_statement(c, p);
 
-	uint32_t j;
+	struct pending m;
 	/* Customer service goes on at every level: monitoring means
 	 * answering what is seen, not waiting for a crisis. */
-	while (p->b.budget > 0 && brand_pop(&p->b, &j)) {
-		if (c->pop->flags[j] & POP_F_REPLIED)
+	while (p->b.budget > 0 && brand_pop(&p->b, &m)) {
+		if (c->pop->flags[m.agent] & POP_F_REPLIED)
 			continue;  /* one answer per person: the line does not change */
 		int covered = gsl_rng_uniform(c->resp_rng) < r->plan.qa_coverage;
 		struct reply rp = {
 			.gaffe_prob = covered ? r->plan.qa_gaffe_prob : r->gaffe_prob,
 			.consistent = 1,
 		};
-		brand_reply(c, &p->b, j, &rp);
+		brand_reply(c, &p->b, &m, &rp);
 	}
 }
 

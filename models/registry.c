@@ -91,6 +91,23 @@ int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent)
 	return 0;
 }
 
+int latency_log_push(struct latency_log *l, uint32_t ticks)
+{
+	uint32_t *v = grow(l->v, &l->cap, l->n, sizeof *v, 256);
+	if (!v)
+		return -1;
+	l->v = v;
+	l->v[l->n++] = ticks;
+	return 0;
+}
+
+void latency_log_free(struct latency_log *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
 void mention_log_free(struct mention_log *m)
 {
 	free(m->v);

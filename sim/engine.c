@@ -1,6 +1,8 @@
 #include "engine.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -43,6 +45,7 @@ struct run {
 	struct population pop;
 	struct agent_list cur, next;
 	struct mention_log mentions;
+	struct latency_log latency;
 	struct tick_counts tc;
 	struct model_ctx ctx;
 	const struct spread_rule *rule;
@@ -154,6 +157,31 @@ static double now(void)
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+static int by_value(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Who got an answer, and how fast: the outcomes Einwiller & Steilen (2015)
+ * measured on real brand pages.  The median of an even count is the mean of
+ * the two middle values. */
+static void summarize_replies(struct run *r, struct summary *sum)
+{
+	const struct model_ctx *c = &r->ctx;
+	struct latency_log *l = &r->latency;
+	sum->v[SUM_complainants] = (double)c->complainants;
+	sum->v[SUM_answered_share] = c->complainants ?
+		(double)c->answered / (double)c->complainants : NAN;
+	sum->v[SUM_reply_minutes] = NAN;
+	if (l->n == 0)
+		return;
+	qsort(l->v, l->n, sizeof *l->v, by_value);
+	double mid = l->n % 2 ? l->v[l->n / 2]
+	           : 0.5 * ((double)l->v[l->n / 2 - 1] + (double)l->v[l->n / 2]);
+	sum->v[SUM_reply_minutes] = mid * r->s->tick_minutes;
+}
+
 static void run_free(struct run *r)
 {
 	if (r->resp_ready && r->resp->free)
@@ -166,6 +194,7 @@ static void run_free(struct run *r)
 	agent_list_free(&r->cur);
 	agent_list_free(&r->next);
 	mention_log_free(&r->mentions);
+	latency_log_free(&r->latency);
 	population_free(&r->pop);
 }
 
@@ -196,6 +225,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		.resp_rng = rng_stream(s->seed, RNG_RESPONDER, run),
 		.tc = &r.tc, .log = &out->log,
 		.mentions = r.resp->listens ? &r.mentions : NULL,
+		.latency = &r.latency,
 	};
 	if (!r.incident_rng || !r.ctx.rng || !r.ctx.resp_rng ||
 	    series_init(&out->series, s->ticks))
@@ -230,6 +260,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 	}
 	uint32_t incident = s->n_events ? s->events[0].tick : 0;
 	series_summarize(&out->series, incident, r.pop.n, &out->summary);
+	summarize_replies(&r, &out->summary);
 	run_free(&r);
 	return ENGINE_OK;
 

@@ -134,6 +134,8 @@ struct responder_spec {
 	                                message */
 	struct {
 		double notice_volume;    /* mentions/hour before he notices */
+		double loudness;         /* minutes of queue priority per doubling
+		                            of the author's followers */
 		double consistency;      /* chance a reply keeps to one line */
 		double argue;            /* chance a reply argues/asks for info */
 	} adhoc;

@@ -261,6 +261,9 @@ const struct key_row scn_rows[] = {
 	AMOUNT("responder.adhoc.notice_volume", SO(responder.adhoc.notice_volume),
 	       1e9, 15, "adhoc: negative mentions seen in the last hour before "
 	       "he notices; default 15"),
+	AMOUNT("responder.adhoc.loudness", SO(responder.adhoc.loudness), 1440, 5,
+	       "adhoc: a mention jumps the most-recent-first queue by this many "
+	       "minutes per doubling of its author's followers; default 5"),
 	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
 	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
 	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,

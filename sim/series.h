@@ -86,7 +86,10 @@ void event_log_free(struct event_log *log);
 	X(replies,            "brand replies, total") \
 	X(gaffes,             "gaffes, total") \
 	X(statements,         "brand statements, total") \
-	X(damage,             "negative posts, total (integral of negative volume)")
+	X(damage,             "negative posts, total (integral of negative volume)") \
+	X(complainants,       "agents who posted at least one complaint") \
+	X(answered_share,     "share of complainants the brand replied to at least once") \
+	X(reply_minutes,      "median minutes from a mention to the brand's reply to it (NaN: no reply)")
 
 enum summary_field {
 #define X(id, doc) SUM_##id,

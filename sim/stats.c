@@ -22,6 +22,9 @@ const int stats_better[SUMMARY_NFIELD] = {
 	[SUM_duration]        = -1,
 	[SUM_gaffes]          = -1,
 	[SUM_damage]          = -1,
+	[SUM_complainants]    = -1,
+	[SUM_answered_share]  = +1,
+	[SUM_reply_minutes]   = -1,
 };
 
 const char *stats_better_word(int dir)
