@@ -68,6 +68,13 @@ static void adhoc_act(struct model_ctx *c)
 		                  (double)a->b.volume))
 			c->oom = 1;
 	}
+	/* He is not monitoring: he looks at the page every check_minutes and
+	 * then works through what he finds, as many replies as his capacity
+	 * allows for the time since his last look. */
+	uint32_t every = (uint32_t)ceil(r->adhoc.check_minutes / c->scn->tick_minutes);
+	if (c->tick % every != 0)
+		return;
+	a->b.budget = r->capacity * every;
 	struct pending m;
 	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &m)) {
 		struct reply rp = {

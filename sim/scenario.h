@@ -136,6 +136,7 @@ struct responder_spec {
 		double notice_volume;    /* mentions/hour before he notices */
 		double loudness;         /* minutes of queue priority per doubling
 		                            of the author's followers */
+		double check_minutes;    /* he looks at the page this often */
 		double consistency;      /* chance a reply keeps to one line */
 		double argue;            /* chance a reply argues/asks for info */
 	} adhoc;

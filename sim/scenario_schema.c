@@ -264,6 +264,10 @@ const struct key_row scn_rows[] = {
 	AMOUNT("responder.adhoc.loudness", SO(responder.adhoc.loudness), 1440, 5,
 	       "adhoc: a mention jumps the most-recent-first queue by this many "
 	       "minutes per doubling of its author's followers; default 5"),
+	MINUTES("responder.adhoc.check_minutes", SO(responder.adhoc.check_minutes),
+	        65, "adhoc: he looks at the brand's page this often and then "
+	        "answers what he finds (calibrated: median reply near 46 min, "
+	        "Einwiller & Steilen 2015); default 65"),
 	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
 	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
 	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,
