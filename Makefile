@@ -116,7 +116,7 @@ bench: deps
 	echo "ensemble (scripts/bench-ensemble.sh):"; \
 	CRISIM=build/bench/crisim scripts/bench-ensemble.sh || st=1; exit $$st
 
-# Literature checks (scripts/README-validation.md): every scenario in
+# Literature checks (README.md, "Validation"): every scenario in
 # scenarios/validation/ as an ensemble; table in out/validation/validation.tsv.
 validate: deps
 	$(MAKE) --no-print-directory $(BIN)
@@ -129,10 +129,13 @@ test-mpi: deps deps-mpi
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/crisim/scripts \
-	  $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data
+	  $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data \
+	  $(DESTDIR)$(PREFIX)/share/crisim/scenarios/validation
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/crisim
 	install -m 644 scripts/*.gp $(DESTDIR)$(PREFIX)/share/crisim/scripts/
+	install -m 755 scripts/*.sh $(DESTDIR)$(PREFIX)/share/crisim/scripts/
 	install -m 644 scenarios/*.json $(DESTDIR)$(PREFIX)/share/crisim/scenarios/
+	install -m 644 scenarios/validation/*.json $(DESTDIR)$(PREFIX)/share/crisim/scenarios/validation/
 	install -m 644 scenarios/data/* $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data/
 
 clean:

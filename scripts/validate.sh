@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# validate.sh — crisim against published results (scripts/README-validation.md).
+# validate.sh — crisim against published results (README.md, "Validation").
 #
 #   scripts/validate.sh [--fast] [--no-plots] [--threads T] [DIR]
 #

@@ -220,6 +220,8 @@ Test(crisis, every_scenario_runs_with_every_strategy, .timeout = 120)
 		"scenarios/service-rant.json", "scenarios/false-rumour.json",
 		"scenarios/misconduct.json", "scenarios/one-influencer.json",
 		"scenarios/quiet-day.json", "scenarios/stealing-thunder.json",
+		"scenarios/facebook-influencer-video.json",
+		"scenarios/email-service-rant.json",
 	};
 	static const char *const strategies[] = { "none", "adhoc", "plan" };
 	for (size_t f = 0; f < sizeof files / sizeof *files; f++)

@@ -1,5 +1,5 @@
 /* Validation against published results: the fast subset of
- * scripts/validate.sh (scripts/README-validation.md), run on the binary.
+ * scripts/validate.sh (README.md, "Validation"), run on the binary.
  *
  * --fast shrinks the generated graphs to N = 2e4 and the ensembles to a few
  * dozen runs; the script widens the reference tolerances (given for
