@@ -54,7 +54,7 @@ if (na == 1) {
     # cells(o): x index, y index, mean of o, x value, y value — indices in
     # order of appearance, so any values (numbers or names) make a grid
     cells(o) = sprintf("< awk -F'\t' '!/^#/ && $1 == \"point\" {for (i = 1; i <= NF; i++) if ($i == \"%s_mean\") c = i; next} !/^#/ && $%d == \"%s\" {if (!($2 in X)) X[$2] = nx++; if (!($3 in Y)) Y[$3] = ny++; print X[$2] \"\\t\" Y[$3] \"\\t\" $c \"\\t\" $2 \"\\t\" $3}' '%s'", o, scol, s1, f)
-    set multiplot layout 1,2 title sprintf("crisim — %s: %s x %s, strategy %s, %s runs per point (mean)", name, word(axes, 1), word(axes, 2), s1, runs) font "Sans,19" noenhanced
+    set multiplot layout 1,2 title sprintf("crisim — %s, strategy %s, %s runs per point\n%s x %s (mean)", name, s1, runs, word(axes, 1), word(axes, 2)) font "Sans,18" noenhanced
     set xlabel word(axes, 1) noenhanced
     set ylabel word(axes, 2) noenhanced
     unset key
