@@ -103,7 +103,8 @@ demo: deps
 # The CLI tests call the binary, so it is built first; CRISIM points them at it.
 test: deps
 	$(MAKE) --no-print-directory $(BIN) $(BUILD)/tests/run
-	CRISIM=./$(BIN) $(BUILD)/tests/run --jobs 2
+	CRISIM=./$(BIN) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(BUILD)/tests/run --jobs 2
 
 check: deps
 	$(MAKE) --no-print-directory SANITIZE=1 OPT="-O1 -g" test
