@@ -36,6 +36,7 @@ static void cascade_step(struct model_ctx *c, const uint32_t *active,
 			uint32_t ahead = active[a + 8];
 			__builtin_prefetch(g->adj + g->off[ahead]);
 			__builtin_prefetch(&pop->state[ahead]);
+			__builtin_prefetch(&pop->flags[ahead]);
 		}
 		if (pop->state[i] != AW_SPREADING)
 			continue;  /* stopped by the responder */
