@@ -36,7 +36,7 @@
  * page walk is dear (about 10 % of each random phase of a 10^7-node BA build
  * on the reference machine, where THP is "madvise").  Only the 2 MiB-aligned
  * interior can be backed; the advice is a hint, and its failure harmless. */
-static void advise_huge(void *p, size_t len)
+void graph_advise_huge(void *p, size_t len)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
 	const uintptr_t huge = (uintptr_t)1 << 21;
@@ -260,7 +260,7 @@ static int build(struct graph *g, uint32_t n, const uint32_t *a,
 	uint64_t nloops = 0;
 	if (!off)
 		return GRAPH_ENOMEM;
-	advise_huge(off, ((size_t)n + 1) * sizeof *off);
+	graph_advise_huge(off, ((size_t)n + 1) * sizeof *off);
 	for (uint64_t i = 0; i < count; i++) {
 		uint32_t u = a[i * stride], v = b[i * stride];
 		if (i + AHEAD < count && a[(i + AHEAD) * stride] < n)
@@ -283,7 +283,7 @@ static int build(struct graph *g, uint32_t n, const uint32_t *a,
 		free(off);
 		return GRAPH_ENOMEM;
 	}
-	advise_huge(adj, (size_t)off[n] * sizeof *adj);
+	graph_advise_huge(adj, (size_t)off[n] * sizeof *adj);
 #ifdef _OPENMP
 #pragma omp parallel if (count >= PAR_MIN_TIES)
 #endif

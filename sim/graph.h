@@ -97,6 +97,11 @@ int graph_isolated(const struct graph *g, uint32_t *count);
 /* Free all arrays and zero *g; safe on a zeroed or freed graph. */
 void graph_free(struct graph *g);
 
+/* Hint that the big array p[0..len) is accessed at random and should be
+ * backed by transparent huge pages (Linux madvise; a no-op elsewhere or on
+ * failure).  For builders of large graphs. */
+void graph_advise_huge(void *p, size_t len);
+
 /* Descriptive statistics.  Degrees are out-degrees (follower counts) and
  * k2 is the mean squared out-degree.  reciprocity is the share of arcs
  * whose reverse arc exists.  clustering is the average local clustering

@@ -1,5 +1,4 @@
 #if defined(__linux__)
-#define _DEFAULT_SOURCE  /* madvise and MADV_HUGEPAGE beside POSIX */
 #endif
 #include "netgen.h"
 
@@ -9,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #if defined(__linux__)
-#include <sys/mman.h>
 #endif
 #include <gsl/gsl_randist.h>
 
@@ -24,24 +22,6 @@
 /* Redraws allowed when rewiring one Watts–Strogatz tie. */
 #define WS_MAX_DRAWS 1000
 
-/* Ask for transparent huge pages on a big array accessed at random: with
- * 4 KiB pages nearly every such access also misses the TLB, and in a VM the
- * page walk is dear (about 10 % of each random phase of a 10^7-node BA build
- * on the reference machine, where THP is "madvise").  Only the 2 MiB-aligned
- * interior can be backed; the advice is a hint, and its failure harmless. */
-static void advise_huge(void *p, size_t len)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-	const uintptr_t huge = (uintptr_t)1 << 21;
-	uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-	uintptr_t hi = ((uintptr_t)p + len) & ~(huge - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)len;
-#endif
-}
 
 /* A growable list of ties, stored interleaved as graph_from_ties wants. */
 struct ties {
@@ -59,7 +39,7 @@ static int ties_reserve(struct ties *t, uint64_t cap)
 		return -1;
 	t->a = na;
 	t->cap = cap;
-	advise_huge(na, (size_t)cap * 2 * sizeof *na);
+	graph_advise_huge(na, (size_t)cap * 2 * sizeof *na);
 	return 0;
 }
 
