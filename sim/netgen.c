@@ -1,5 +1,3 @@
-#if defined(__linux__)
-#endif
 #include "netgen.h"
 
 #include <inttypes.h>
@@ -7,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__linux__)
-#endif
 #include <gsl/gsl_randist.h>
 
 #include "rng.h"
