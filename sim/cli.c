@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const cmd_names[CMD_COUNT] = {
-	"", "run", "validate", "graph", "plot", "compare", "sweep"
+	"", "run", "validate", "graph", "plot", "compare", "sweep", "keys"
 };
 
 static const char overview[] =
@@ -20,6 +20,7 @@ static const char overview[] =
 "  compare FILE    run strategies on the same random numbers and compare\n"
 "  sweep FILE      run a grid of parameter values (and strategies)\n"
 "  plot DIR        draw the plots of a run's output with gnuplot\n"
+"  keys [TABLE]    list the scenario keys, series columns or summary fields\n"
 "\n"
 "options:\n"
 "  -h, --help      this text; `crisim COMMAND --help` for a command\n"
@@ -79,6 +80,15 @@ static const char help_compare[] =
 "0 as a single run, for the trainer board) and DIR/manifest.json.\n"
 "Other options as for run --runs.\n";
 
+static const char help_keys[] =
+"usage: crisim keys [scenario|series|summary] [--markdown]\n"
+"\n"
+"Print a reference table from the code itself: every scenario key with its\n"
+"type, valid values, meaning and default (scenario, the default), every\n"
+"column of series.tsv (series), or every outcome of summary.json and\n"
+"runs.tsv (summary).  Tab-separated with a header line, or a Markdown table\n"
+"with --markdown (the README's tables are this output).\n";
+
 static const char help_sweep[] =
 "usage: crisim sweep FILE --grid PATH=V1,V2,...|PATH=a:b:step [--grid ...]...\n"
 "                    [--grid-file GRID.json] --runs N [--strategies A,B...]\n"
@@ -128,7 +138,7 @@ void cli_help(FILE *f, enum cmd cmd)
 {
 	static const char *const texts[CMD_COUNT] = {
 		overview, help_run, help_validate, help_graph, help_plot,
-		help_compare, help_sweep
+		help_compare, help_sweep, help_keys
 	};
 	fputs(texts[cmd], f);
 }
@@ -299,6 +309,8 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 				goto usage;
 			}
 		}
+		else if (strcmp(name, "--markdown") == 0 && rq->cmd == CMD_KEYS)
+			rq->markdown = true;
 		else if (strcmp(name, "--directed") == 0 && rq->cmd == CMD_GRAPH)
 			rq->directed = true;
 		else if (strcmp(name, "--network-spec") == 0 && rq->cmd == CMD_GRAPH)
@@ -354,6 +366,17 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 	if ((rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP) && !rq->runs) {
 		snprintf(err, errlen, "%s: missing --runs N", cmd_names[rq->cmd]);
 		goto usage;
+	}
+	if (rq->cmd == CMD_KEYS) {
+		if (!rq->file)
+			rq->file = "scenario";
+		if (strcmp(rq->file, "scenario") && strcmp(rq->file, "series") &&
+		    strcmp(rq->file, "summary")) {
+			snprintf(err, errlen, "keys: expected scenario, series or "
+			         "summary, got '%s'", rq->file);
+			goto usage;
+		}
+		return 0;
 	}
 	if (!rq->file && !(rq->cmd == CMD_GRAPH && rq->network_spec)) {
 		snprintf(err, errlen, "%s: missing %s (try crisim %s --help)",

@@ -16,7 +16,7 @@
 enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
-           CMD_SWEEP, CMD_COUNT };
+           CMD_SWEEP, CMD_KEYS, CMD_COUNT };
 
 /* --format of compare's stdout (values of enum report_format). */
 enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON };
@@ -32,6 +32,7 @@ struct request {
 	uint64_t seed;
 	bool quiet;
 	bool directed;             /* graph: edge list is directed */
+	bool markdown;             /* keys: Markdown table instead of TSV */
 	const char *network_spec;  /* graph --network-spec JSON */
 	uint64_t runs;             /* --runs; 0 when absent */
 	int threads;               /* --threads; 0 = all cores */

@@ -446,3 +446,49 @@ int cmd_plot(const struct request *rq)
 	}
 	return EXIT_OK;
 }
+
+/* ---- keys ---- */
+
+/* One table row, as TSV or Markdown (cells must not hold '|' or tabs). */
+static void key_row(bool md, int ncell, const char *const *cell, bool code)
+{
+	for (int k = 0; k < ncell; k++) {
+		if (md)
+			printf(k ? " | %s%s%s" : "| %s%s%s", code && k == 0 ? "`" : "",
+			       cell[k], code && k == 0 ? "`" : "");
+		else
+			printf(k ? "\t%s" : "%s", cell[k]);
+	}
+	puts(md ? " |" : "");
+}
+
+int cmd_keys(const struct request *rq)
+{
+	bool md = rq->markdown;
+	if (strcmp(rq->file, "scenario") == 0) {
+		const char *head[] = { "key", "type", "valid values", "meaning and default" };
+		key_row(md, 4, head, false);
+		if (md)
+			puts("|---|---|---|---|");
+		for (size_t i = 0; i < scenario_key_count(); i++) {
+			const char *c[4];
+			scenario_key_info(i, &c[0], &c[1], &c[2], &c[3]);
+			key_row(md, 4, c, md);
+		}
+	} else {
+		bool series = strcmp(rq->file, "series") == 0;
+		const char *head[] = { series ? "column" : "field", "meaning" };
+		key_row(md, 2, head, false);
+		if (md)
+			puts("|---|---|");
+		int n = series ? SERIES_NCOL : SUMMARY_NFIELD;
+		for (int i = 0; i < n; i++) {
+			const char *c[2] = {
+				series ? series_col_name[i] : summary_field_name[i],
+				series ? series_col_doc[i] : summary_field_doc[i]
+			};
+			key_row(md, 2, c, md);
+		}
+	}
+	return fflush(stdout) ? fail(EXIT_RUNTIME, "stdout: write error") : EXIT_OK;
+}

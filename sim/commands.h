@@ -10,6 +10,7 @@ int cmd_run(const struct request *rq);
 int cmd_validate(const struct request *rq);
 int cmd_graph(const struct request *rq);
 int cmd_plot(const struct request *rq);
+int cmd_keys(const struct request *rq);
 int cmd_compare(const struct request *rq);
 int cmd_sweep(const struct request *rq);
 

@@ -25,6 +25,7 @@ static int dispatch(const struct request *rq)
 	case CMD_PLOT:     return cmd_plot(rq);
 	case CMD_COMPARE:  return cmd_compare(rq);
 	case CMD_SWEEP:    return cmd_sweep(rq);
+	case CMD_KEYS:     return cmd_keys(rq);
 	default:           return EXIT_USAGE;
 	}
 }

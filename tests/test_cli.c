@@ -40,8 +40,8 @@ Test(cli, version_and_help)
 	cr_assert(strncmp(out, "crisim ", 7) == 0, "%s", out);
 	cr_assert_eq(sh("--help", ""), 0);
 	cr_assert(strstr(out, "usage: crisim COMMAND"));
-	const char *cmds[] = { "run", "validate", "graph", "plot" };
-	for (int i = 0; i < 4; i++) {
+	const char *cmds[] = { "run", "validate", "graph", "plot", "compare", "sweep", "keys" };
+	for (int i = 0; i < 7; i++) {
 		cr_assert_eq(sh("%s --help", cmds[i]), 0);
 		char want[64];
 		snprintf(want, sizeof want, "usage: crisim %s", cmds[i]);
@@ -54,7 +54,7 @@ Test(cli, usage_errors_exit_2_with_one_line)
 {
 	const char *bad[] = { "", "frobnicate", "run", "run a.json --bogus",
 	                      "run a.json --seed x", "run a.json -o", "plot",
-	                      "run a.json b.json" };
+	                      "run a.json b.json", "keys bogus", "keys --markdown x" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		cr_assert_eq(sh("%s", bad[i]), 2, "crisim %s", bad[i]);
 		cr_assert(strncmp(err, "crisim: ", 8) == 0, "%s", err);
