@@ -143,6 +143,9 @@ void cli_help(FILE *f, enum cmd cmd)
 	fputs(texts[cmd], f);
 }
 
+/* 2^53 - 1: the largest seed a scenario file can hold exactly. */
+#define SEED_CLI_MAX 9007199254740991ULL
+
 /* Parse a decimal seed in [0, 2^64). */
 static int parse_seed(const char *s, uint64_t *out)
 {
@@ -245,15 +248,19 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 
 		if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0)
 			rq->help = true;
-		else if (strcmp(name, "-o") == 0 || strcmp(name, "--out") == 0)
+		else if ((strcmp(name, "-o") == 0 || strcmp(name, "--out") == 0) &&
+		         (plan_cmd || rq->cmd == CMD_GRAPH))
 			rq->out = val;
-		else if (strcmp(name, "--set") == 0 && rq->cmd != CMD_PLOT)
+		else if (strcmp(name, "--set") == 0 && rq->cmd != CMD_PLOT &&
+		         rq->cmd != CMD_KEYS)
 			rq->sets[rq->n_sets++] = val;
 		else if (strcmp(name, "--seed") == 0 &&
 		         (plan_cmd || rq->cmd == CMD_VALIDATE)) {
-			if (parse_seed(val, &rq->seed)) {
+			/* The scenario's own bound: larger seeds are not exact in
+			 * the JSON of the manifest, so the run could not be redone. */
+			if (parse_seed(val, &rq->seed) || rq->seed > SEED_CLI_MAX) {
 				snprintf(err, errlen, "--seed: expected an integer in "
-				         "[0, 2^64), got '%s'", val);
+				         "[0, 2^53-1], got '%s'", val);
 				goto usage;
 			}
 			rq->have_seed = true;
@@ -337,6 +344,10 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 			clash = "--resume or --stop-after without --runs";
 		else if (rq->runs && rq->out && strcmp(rq->out, "-") == 0)
 			clash = "--runs and -o -";
+		else if (rq->threads && !rq->runs)
+			clash = "--threads without --runs";
+		else if (rq->summary && rq->out)
+			clash = "--summary (which writes no files) and -o";
 		if (clash) {
 			snprintf(err, errlen, "run: %s cannot be combined", clash);
 			goto usage;

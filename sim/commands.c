@@ -78,6 +78,9 @@ static void default_dir(const char *name, char *buf, size_t len)
 		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
 		    !(*p >= '0' && *p <= '9') && *p != '.' && *p != '-' && *p != '_')
 			*p = '_';
+	/* A leading dot would make "." or ".." a path, not a name. */
+	if (n > 4 && buf[4] == '.')
+		buf[4] = '_';
 }
 
 /* run, compare and sweep with a plan: an ensemble, a comparison or a sweep. */
@@ -276,7 +279,9 @@ int cmd_graph(const struct request *rq)
 		return fail(EXIT_RUNTIME, "out of memory computing statistics");
 	}
 	double tc = st.k2 - st.mean_degree > 0 ? st.mean_degree / (st.k2 - st.mean_degree) : 0;
-	FILE *f = stdout;
+	/* With the edge list on stdout (-o -) the statistics go to stderr, so
+	 * the edge list can be read back. */
+	FILE *f = rq->out && strcmp(rq->out, "-") == 0 ? stderr : stdout;
 	fprintf(f, "source\t%s\nnodes\t%u\narcs\t%llu\nmean_degree\t%.4f\n"
 	        "k2\t%.4f\nmax_degree\t%u\nreciprocity\t%.4f\nclustering\t%.4f\n"
 	        "giant_weak\t%u\nsir_threshold\t%.6f\n",

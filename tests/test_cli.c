@@ -54,7 +54,10 @@ Test(cli, usage_errors_exit_2_with_one_line)
 {
 	const char *bad[] = { "", "frobnicate", "run", "run a.json --bogus",
 	                      "run a.json --seed x", "run a.json -o", "plot",
-	                      "run a.json b.json", "keys bogus", "keys --markdown x" };
+	                      "run a.json b.json", "keys bogus", "keys --markdown x",
+	                      "validate a.json -o x", "run a.json --threads 2",
+	                      "run a.json --summary -o d", "keys --set a=1",
+	                      "run a.json --seed 9007199254740992" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		cr_assert_eq(sh("%s", bad[i]), 2, "crisim %s", bad[i]);
 		cr_assert(strncmp(err, "crisim: ", 8) == 0, "%s", err);
@@ -169,6 +172,12 @@ Test(cli, graph_statistics)
 	snprintf(o, sizeof o, "%s/e.txt", dir);
 	cr_assert_eq(sh("graph %s", o), 0, "%s", err);
 	cr_assert(strstr(out, "nodes\t300\n"), "round trip through the edge list: %s", out);
+	/* With -o - the edge list alone goes to stdout: it reads back. */
+	snprintf(o, sizeof o, "scenarios/default.json --set network.nodes=300 -o - > %s/f.txt", dir);
+	cr_assert_eq(sh("graph %s", o), 0, "%s", err);
+	snprintf(o, sizeof o, "%s/f.txt", dir);
+	cr_assert_eq(sh("graph %s", o), 0, "%s", err);
+	cr_assert(strstr(out, "nodes\t300\n"), "%s", out);
 	cr_assert_eq(sh("graph %s", "README.md"), 2, "not an edge list");
 	cr_assert(strstr(err, "README.md: line"), "%s", err);
 }
