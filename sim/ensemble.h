@@ -13,8 +13,9 @@
  *
  * Checkpoint: DIR/checkpoint/part-NNNNNN.bin, each written atomically
  * (output_open/output_commit) and never rewritten: a part holds the items
- * finished since the previous part (written at most every 2 s, and when
- * stopped).  Format (native byte order, not portable across machines):
+ * finished since the previous part (written at most every 30 s, CKPT_EVERY
+ * in ensemble.c, and when stopped).  Format (native byte order, not
+ * portable across machines):
  *   header  char magic[8] "CRISIMCK", uint32 version 1, uint32 SUMMARY_NFIELD,
  *           uint32 SERIES_NCOL, uint32 0, uint64 plan fingerprint,
  *           uint64 items in the plan, uint64 records in this part;
