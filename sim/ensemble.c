@@ -468,11 +468,17 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 	run_items(&st, mine, n_mine, threads);
 	progress_end(&st.prog);
 	rc = st.failed;
-	r->interrupted = progress_stop_requested() || st.stop;
+	/* Interrupted means unfinished: a stop that arrives with the last run
+	 * (--stop-after K with K the remaining runs, a late SIGINT) leaves
+	 * nothing to resume. */
+	int left = 0;
+	for (size_t j = 0; j < n_mine && !left; j++)
+		left = !r->done[mine[j]];
+	r->interrupted = left;
 
 #ifdef CRISIM_MPI
 	if (size > 1) {
-		int flags[2] = { rc, r->interrupted }, all[2];
+		int flags[2] = { rc, left }, all[2];
 		MPI_Allreduce(flags, all, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
 		if (mpi_gather(&st, mine, n_mine, rank, size) && rc == 0) {
 			snprintf(err, errlen, "out of memory");
@@ -485,8 +491,6 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 		r->interrupted = all[1] != 0;
 	}
 #endif
-	if (rank == 0 && r->n_done < n)
-		r->interrupted = true;
 	if (rc == 0 && st.cdir) {
 		if (r->interrupted) {
 			if (flush_checkpoint(&st))

@@ -214,6 +214,17 @@ Test(ensemble, resume_after_interruption_gives_the_same_files)
 	}
 }
 
+Test(ensemble, a_stop_with_the_last_run_is_not_an_interruption)
+{
+	/* --stop-after K with K = every run: the plan finished */
+	cr_assert_eq(sh("run " SMALL " --runs 3 --threads 1 --stop-after 3 -o %s/e", dir), 0,
+	             "%s", err);
+	cr_assert_eq(shell("grep -c -e '\"interrupted\": false' -e '\"runs_completed\": 3' "
+	                   "%s/e/manifest.json", dir), 0);
+	cr_assert_eq(atoi(out), 2, "%s", out);
+	cr_assert_neq(shell("test -e %s/e/checkpoint", dir), 0, "checkpoint removed");
+}
+
 Test(ensemble, usage_errors)
 {
 	const char *bad[] = {
