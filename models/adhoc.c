@@ -71,10 +71,11 @@ static void adhoc_act(struct model_ctx *c)
 	/* He is not monitoring: he looks at the page every check_minutes and
 	 * then works through what he finds, as many replies as his capacity
 	 * allows for the time since his last look. */
-	uint32_t every = (uint32_t)ceil(r->adhoc.check_minutes / c->scn->tick_minutes);
+	uint32_t every = model_ticks(c->scn, r->adhoc.check_minutes, 1);
 	if (c->tick % every != 0)
 		return;
-	a->b.budget = r->capacity * every;
+	uint64_t budget = (uint64_t)r->capacity * every;
+	a->b.budget = budget > UINT32_MAX ? UINT32_MAX : (uint32_t)budget;
 	struct pending m;
 	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &m)) {
 		struct reply rp = {

@@ -11,8 +11,8 @@ int brand_init(struct brand *b, const struct model_ctx *c)
 	const struct scenario *s = c->scn;
 	*b = (struct brand){ .credibility = s->responder.reputation,
 	                     .first_seen = POP_NEVER };
-	b->delay = (uint32_t)ceil(s->responder.detection_delay / s->tick_minutes);
-	b->w = (uint32_t)ceil(60.0 / s->tick_minutes);
+	b->delay = model_ticks(s, s->responder.detection_delay, 0);
+	b->w = model_ticks(s, 60.0, 1);
 	b->ring = calloc(b->w, sizeof *b->ring);
 	return b->ring ? 0 : -1;
 }
@@ -79,7 +79,7 @@ void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio)
 {
 	const struct mention_log *m = c->mentions;
 	uint32_t noticed = 0;
-	while (b->cursor < m->n && m->v[b->cursor].tick + b->delay <= c->tick) {
+	while (b->cursor < m->n && c->tick - m->v[b->cursor].tick >= b->delay) {
 		uint32_t agent = m->v[b->cursor].agent;
 		uint32_t posted = m->v[b->cursor++].tick;
 		if (gsl_rng_uniform(c->resp_rng) >= c->scn->responder.coverage)

@@ -28,7 +28,7 @@ static int crisis_init(struct model_ctx *c)
 	struct crisis *k = calloc(1, sizeof *k);
 	if (!k)
 		return -1;
-	k->w = (uint32_t)ceil(60.0 / c->scn->tick_minutes);
+	k->w = model_ticks(c->scn, 60.0, 1);
 	k->window = calloc(k->w, sizeof *k->window);
 	if (!k->window) {
 		free(k);
@@ -77,9 +77,12 @@ static void crisis_seed(struct model_ctx *c, uint32_t agent,
 	struct population *pop = c->pop;
 	/* The wronged customer: as angry as the incident says, and as
 	 * negative as angry. */
-	population_set_arousal(pop, agent, (float)e->arousal);
-	if (pop->attitude[agent] > -(float)e->arousal)
-		population_set_attitude(pop, agent, -(float)e->arousal);
+	float anger = (float)e->arousal;
+	population_set_arousal(pop, agent, anger);
+	/* A complaint is negative even when calm (arousal 0). */
+	float x = anger > 0.05f ? -anger : -0.05f;
+	if (pop->attitude[agent] > x)
+		population_set_attitude(pop, agent, x);
 	model_activate(c, agent);
 	/* The incident is a post: it lands now.  (The engine collects seeds
 	 * and whoever this post activates into the current tick's list.) */
@@ -131,11 +134,6 @@ static void crisis_step(struct model_ctx *c, const uint32_t *active,
 
 	for (uint32_t a = 0; a < n; a++) {
 		uint32_t i = active[a];
-		/* Skip agents stopped by the responder, and a second copy of
-		 * an agent who stopped and was sparked again in one tick. */
-		if (pop->state[i] != AW_SPREADING || (pop->flags[i] & POP_F_STEPPED))
-			continue;
-		pop->flags[i] |= POP_F_STEPPED;
 		if (gsl_rng_uniform(c->rng) < p_tired) {
 			population_set_state(pop, i, AW_DONE);
 			continue;
@@ -147,8 +145,6 @@ static void crisis_step(struct model_ctx *c, const uint32_t *active,
 		if (pop->state[i] == AW_SPREADING && agent_list_push(c->next, i))
 			c->oom = 1;
 	}
-	for (uint32_t a = 0; a < n; a++)
-		pop->flags[active[a]] &= (uint8_t)~POP_F_STEPPED;
 
 	/* The negative posts of the last hour (this tick's incidents
 	 * included) drive the media. */

@@ -6,8 +6,8 @@ double exposure_attention(const struct model_ctx *c)
 {
 	const struct spread_spec *sp = &c->scn->spread;
 	double age = (c->tick - c->story_origin) * c->scn->tick_minutes;
-	if (age <= 0.0)
-		return 1.0;
+	if (!c->incident || age <= 0.0)
+		return 1.0;  /* before the story breaks, nothing has aged */
 	return exp2(-pow(age / sp->half_life, sp->decay_shape));
 }
 

@@ -100,8 +100,9 @@ struct spread_rule {
 	/* Incident `e` starts the story at `agent` in this tick. */
 	void (*seed)(struct model_ctx *c, uint32_t agent,
 	             const struct event_spec *e);
-	/* One tick for the current spreaders `active` (in a deterministic
-	 * order).  Agents who spread in the next tick, survivors included,
+	/* One tick for the current spreaders `active`: each spreading agent
+	 * once, in a deterministic order (the engine drops stale entries and
+	 * repeats).  Agents who spread in the next tick, survivors included,
 	 * are appended to c->next. */
 	void (*step)(struct model_ctx *c, const uint32_t *active, uint32_t n);
 };
@@ -131,6 +132,18 @@ static inline void model_make_aware(struct model_ctx *c, uint32_t i)
 		return;
 	population_set_state(p, i, AW_AWARE);
 	c->tc->new_aware++;
+}
+
+/* A duration in minutes as a whole number of ticks, rounded up and clamped
+ * to the run's length + 1 (so huge durations mean "never in this run" and
+ * tick arithmetic cannot wrap); at least `least`. */
+static inline uint32_t model_ticks(const struct scenario *s, double minutes,
+                                   uint32_t least)
+{
+	double t = ceil(minutes / s->tick_minutes);
+	if (t > (double)s->ticks + 1)
+		t = (double)s->ticks + 1;
+	return t < (double)least ? least : (uint32_t)t;
 }
 
 /* Agent i posts with this tone now: counted, and a negative post by anyone

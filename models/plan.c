@@ -64,7 +64,7 @@ static void plan_free(struct model_ctx *c)
 
 static uint32_t after_minutes(const struct model_ctx *c, double minutes)
 {
-	return c->tick + (uint32_t)ceil(minutes / c->scn->tick_minutes);
+	return c->tick + model_ticks(c->scn, minutes, 0);
 }
 
 static void escalate(struct model_ctx *c, uint32_t level, const char *what)

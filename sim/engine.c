@@ -125,6 +125,26 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 	}
 }
 
+/* The list the spread rule gets: each spreading agent once, in first-seen
+ * order.  Stale entries (agents a reply stopped after they were queued) and
+ * second copies (stopped, then sparked again by a gaffe in the same tick)
+ * are dropped here, once for every rule.  O(active). */
+static void compact_active(struct run *r)
+{
+	struct population *p = &r->pop;
+	uint32_t k = 0;
+	for (uint32_t a = 0; a < r->cur.n; a++) {
+		uint32_t id = r->cur.v[a];
+		if (p->state[id] != AW_SPREADING || (p->flags[id] & POP_F_LISTED))
+			continue;
+		p->flags[id] |= POP_F_LISTED;
+		r->cur.v[k++] = id;
+	}
+	r->cur.n = k;
+	for (uint32_t a = 0; a < k; a++)
+		p->flags[r->cur.v[a]] &= (uint8_t)~POP_F_LISTED;
+}
+
 static void record_row(struct run *r, struct series *out, uint32_t t)
 {
 	const struct population *p = &r->pop;
@@ -218,6 +238,16 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		run_free(&r);
 		return rc == -1 ? ENGINE_ENOMEM : ENGINE_EBADINPUT;
 	}
+	/* The brand account is known only now: an incident cannot start at
+	 * the brand itself. */
+	for (size_t k = 0; k < s->n_events; k++)
+		if (s->events[k].target == TGT_AGENT && s->events[k].agent == r.pop.brand) {
+			snprintf(err, errlen, "events[%zu].agent: expected an agent other "
+			         "than the brand account, got %u (the brand)", k,
+			         s->events[k].agent);
+			run_free(&r);
+			return ENGINE_EBADINPUT;
+		}
 	r.incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
 	r.ctx = (struct model_ctx){
 		.scn = s, .g = g, .pop = &r.pop,
@@ -244,6 +274,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		r.ctx.tick = t;
 		r.ctx.next = &r.cur;          /* incidents spread this tick */
 		fire_events(&r, t, &next_event);
+		compact_active(&r);
 		r.ctx.next = &r.next;
 		double t0 = now();
 		r.rule->step(&r.ctx, r.cur.v, r.cur.n);
@@ -258,7 +289,9 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		record_row(&r, &out->series, t);
 		out->audience += r.tc.audience;
 	}
-	uint32_t incident = s->n_events ? s->events[0].tick : 0;
+	/* The incident is the first event that started the story. */
+	uint32_t incident = r.ctx.incident ? r.ctx.incident->tick
+	                  : s->n_events ? s->events[0].tick : 0;
 	series_summarize(&out->series, incident, r.pop.n, &out->summary);
 	summarize_replies(&r, &out->summary);
 	run_free(&r);

@@ -34,7 +34,7 @@ enum {
 	POP_F_FRAMED   = 1u << 0,  /* heard the brand's version first */
 	POP_F_REPLIED  = 1u << 1,  /* got a reply from the brand */
 	POP_F_REPORTED = 1u << 2,  /* a media outlet that reported the story */
-	POP_F_STEPPED  = 1u << 3,  /* already handled in this tick's step */
+	POP_F_LISTED   = 1u << 3,  /* engine scratch while deduplicating */
 	POP_F_COMPLAINED = 1u << 4 /* posted a complaint at least once */
 };
 

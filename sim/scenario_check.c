@@ -304,6 +304,13 @@ static int finish_event(struct ctx *c, const cJSON *el, struct event_spec *e,
 		return scn_fail_at(c, d, from_set || scn_is_set(c, agent),
 		                   "only allowed with target \"agent\" (target is "
 		                   "\"%s\")", scenario_event_target_name(e->target));
+	if (e->target == TGT_AGENT && e->count != 1) {
+		const cJSON *count = cJSON_GetObjectItemCaseSensitive(el, "count");
+		scn_join_path(d, disp, "count");
+		return scn_fail_at(c, d, from_set || scn_is_set(c, count),
+		                   "expected 1 with target \"agent\" (one agent), "
+		                   "got %u", e->count);
+	}
 	return check_relative(c, "events[]", el, e, disp, from_set);
 }
 

@@ -171,3 +171,27 @@ Test(engine, unknown_rule_and_strategy_are_bad_input)
 	graph_free(&g);
 	scenario_free(&s);
 }
+
+/* The brand account is the largest audience; an incident aimed at it by id
+ * is bad input, found once the population (and so the brand) exists. */
+Test(engine, incident_at_the_brand_is_bad_input)
+{
+	struct scenario s;
+	struct graph g;
+	load(small, &s, &g);
+	struct run_result r;
+	char err[256];
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), 0, "%s", err);
+	run_result_free(&r);
+	/* Find the brand: the agent with the most followers, lowest id. */
+	uint32_t brand = 0;
+	for (uint32_t v = 1; v < g.n; v++)
+		if (graph_out_degree(&g, v) > graph_out_degree(&g, brand))
+			brand = v;
+	s.events[0].target = TGT_AGENT;
+	s.events[0].agent = brand;
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), ENGINE_EBADINPUT);
+	cr_assert(strstr(err, "events[0].agent: expected an agent other than the brand"), "%s", err);
+	graph_free(&g);
+	scenario_free(&s);
+}

@@ -579,3 +579,10 @@ Test(scenario, enum_names)
 	cr_assert_str_eq(scenario_event_target_name(TGT_AGENT), "agent");
 	cr_assert_str_eq(scenario_event_kind_name(EV_INCIDENT), "incident");
 }
+
+Test(scenario, agent_target_takes_one_agent)
+{
+	expect_error("{\"events\": [{\"tick\": 1, \"target\": \"agent\", \"agent\": 3, "
+	             "\"count\": 4}]}", NULL, 0, SCN_EBADINPUT,
+	             "s.json: events[0].count: expected 1 with target \"agent\" (one agent), got 4");
+}
