@@ -58,6 +58,7 @@ void results_free(struct results *r)
 	free(r->sum);
 	free(r->done);
 	free(r->rows);
+	free(r->in_ckpt);
 	memset(r, 0, sizeof *r);
 }
 
@@ -69,7 +70,8 @@ static int results_init(struct results *r, size_t n)
 	r->sum = calloc(n ? n * NF : 1, sizeof *r->sum);
 	r->ser = calloc(n ? n : 1, sizeof *r->ser);
 	r->rows = calloc(n ? n : 1, sizeof *r->rows);
-	return r->done && r->sum && r->ser && r->rows ? 0 : -1;
+	r->in_ckpt = calloc(n ? n : 1, 1);
+	return r->done && r->sum && r->ser && r->rows && r->in_ckpt ? 0 : -1;
 }
 
 /* ---- checkpoint ---- */
@@ -236,6 +238,25 @@ static void ckpt_remove(const char *cdir)
 	rmdir(cdir);
 }
 
+/* Write a part with every done item not yet in the checkpoint; scratch
+ * holds r->n indices.  Nothing to write writes nothing. */
+static int ckpt_flush(const char *cdir, const struct plan *p, struct results *r,
+                      size_t *scratch, char *err, size_t errlen)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->done[i] && !r->in_ckpt[i])
+			scratch[n++] = i;
+	if (n == 0)
+		return 0;
+	if (ckpt_write(cdir, r->next_part, p, r, scratch, n, err, errlen))
+		return -1;
+	r->next_part++;
+	for (size_t k = 0; k < n; k++)
+		r->in_ckpt[scratch[k]] = 1;
+	return 0;
+}
+
 /* State shared by the threads; touched only inside the critical section
  * (or with omp atomic for `stop`). */
 struct exec_state {
@@ -243,10 +264,8 @@ struct exec_state {
 	const struct exec_opts *o;
 	struct results *r;
 	struct progress prog;
-	unsigned char *saved;     /* item already in a checkpoint part */
 	size_t *scratch;          /* item list for a part */
 	char *cdir;               /* NULL: no checkpointing on this rank */
-	unsigned next_part;
 	double last_ckpt;
 	size_t session_done;
 	int stop;                 /* stop scheduling new runs */
@@ -260,20 +279,11 @@ static int flush_checkpoint(struct exec_state *st)
 {
 	if (!st->cdir)
 		return 0;
-	size_t n = 0;
-	for (size_t i = 0; i < st->r->n; i++)
-		if (st->r->done[i] && !st->saved[i])
-			st->scratch[n++] = i;
-	if (n == 0)
-		return 0;
 	char e[512];
-	if (ckpt_write(st->cdir, st->next_part, st->p, st->r, st->scratch, n, e, sizeof e)) {
+	if (ckpt_flush(st->cdir, st->p, st->r, st->scratch, e, sizeof e)) {
 		snprintf(st->err, st->errlen, "%s", e);
 		return -1;
 	}
-	st->next_part++;
-	for (size_t k = 0; k < n; k++)
-		st->saved[st->scratch[k]] = 1;
 	st->last_ckpt = progress_now();
 	return 0;
 }
@@ -417,7 +427,7 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 	int rc = 0;
 	size_t n = plan_items(p);
 
-	if (results_init(r, n) || !(st.saved = calloc(n ? n : 1, 1)) ||
+	if (results_init(r, n) ||
 	    !(st.scratch = malloc((n ? n : 1) * sizeof *st.scratch)) ||
 	    !(mine = malloc((n ? n : 1) * sizeof *mine))) {
 		snprintf(err, errlen, "out of memory");
@@ -428,8 +438,8 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 			snprintf(err, errlen, "out of memory");
 			rc = 1;
 		} else if (o->resume) {
-			rc = ckpt_read(st.cdir, p, r, &st.next_part, err, errlen);
-			memcpy(st.saved, r->done, n);
+			rc = ckpt_read(st.cdir, p, r, &r->next_part, err, errlen);
+			memcpy(r->in_ckpt, r->done, n);
 		}
 		if (rc == 0 && output_mkdir(st.cdir, err, errlen))
 			rc = 1;
@@ -491,18 +501,38 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 		r->interrupted = all[1] != 0;
 	}
 #endif
-	if (rc == 0 && st.cdir) {
-		if (r->interrupted) {
-			if (flush_checkpoint(&st))
-				rc = 1;
-		} else {
-			ckpt_remove(st.cdir);
-		}
-	}
+	/* A finished plan keeps its checkpoint until its reports are written:
+	 * ensemble_checkpoint_remove. */
+	if (rc == 0 && st.cdir && r->interrupted && flush_checkpoint(&st))
+		rc = 1;
 out:
 	free(mine);
-	free(st.saved);
 	free(st.scratch);
 	free(st.cdir);
 	return rc;
+}
+
+int ensemble_checkpoint_save(const struct plan *p, const struct exec_opts *o,
+                             struct results *r, char *err, size_t errlen)
+{
+	if (!o->dir || !r->done)
+		return 0;
+	char *cdir = ckpt_dir(o->dir);
+	size_t *scratch = malloc((r->n ? r->n : 1) * sizeof *scratch);
+	int rc = -1;
+	if (!cdir || !scratch)
+		snprintf(err, errlen, "out of memory");
+	else if (output_mkdir(cdir, err, errlen) == 0)
+		rc = ckpt_flush(cdir, p, r, scratch, err, errlen);
+	free(scratch);
+	free(cdir);
+	return rc;
+}
+
+void ensemble_checkpoint_remove(const struct exec_opts *o)
+{
+	char *cdir = o->dir ? ckpt_dir(o->dir) : NULL;
+	if (cdir)
+		ckpt_remove(cdir);
+	free(cdir);
 }

@@ -21,7 +21,10 @@
  *           uint64 items in the plan, uint64 records in this part;
  *   record  uint64 item, uint32 rows (0: no series), uint32 0,
  *           double summary[SUMMARY_NFIELD], double series[rows*SERIES_NCOL].
- * A finished (uninterrupted) plan deletes its checkpoint directory.
+ * A finished plan deletes its checkpoint directory once its reports and
+ * manifest are written (ensemble_checkpoint_remove); when writing them
+ * fails, the finished items are saved to it (ensemble_checkpoint_save), so
+ * that --resume DIR writes them without running anything again.
  */
 #ifndef CRISIM_ENSEMBLE_H
 #define CRISIM_ENSEMBLE_H
@@ -51,6 +54,8 @@ struct results {
 	size_t n_done;        /* items done, including resumed ones */
 	size_t n_resumed;     /* items read back from the checkpoint */
 	bool interrupted;     /* stopped before every item was done */
+	unsigned char *in_ckpt;  /* n flags: item is in DIR/checkpoint */
+	unsigned next_part;   /* number of the next checkpoint part */
 };
 
 /* Run every item of p not already done.  Returns 0 (also when
@@ -61,6 +66,15 @@ struct results {
 int ensemble_execute(const struct plan *p, const struct exec_opts *o,
                      struct results *r, char *err, size_t errlen);
 void results_free(struct results *r);
+
+/* Rank 0, after ensemble_execute returned 0: write the done items of r not
+ * yet in o->dir's checkpoint as a new part (nothing without o->dir).  For
+ * when the reports cannot be written.  0, or -1 with err set. */
+int ensemble_checkpoint_save(const struct plan *p, const struct exec_opts *o,
+                             struct results *r, char *err, size_t errlen);
+/* Delete o->dir's checkpoint directory: once a finished plan's reports and
+ * manifest are written. */
+void ensemble_checkpoint_remove(const struct exec_opts *o);
 
 /* MPI rank and size (0 and 1 without CRISIM_MPI). */
 int ensemble_rank(void);

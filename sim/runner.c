@@ -151,6 +151,7 @@ int runner_plan(const struct plan *p, const struct exec_opts *o,
 	static const char *const kinds[] = { "ensemble", "compare", "sweep" };
 	double t0 = now();
 	struct results r;
+	bool writing = false;   /* runs done, files not all written yet */
 	int code = ensemble_execute(p, o, &r, err, errlen);
 	if (code || ensemble_rank() != 0) {
 		if (!code && r.interrupted)
@@ -160,6 +161,7 @@ int runner_plan(const struct plan *p, const struct exec_opts *o,
 	const char *dir = o->dir;
 	char sub[4096];
 	code = 1;
+	writing = true;
 	if (p->kind == PLAN_ENSEMBLE) {
 		if (report_ensemble(dir, p, &r, 0, o->threads, err, errlen))
 			goto out;
@@ -200,7 +202,25 @@ int runner_plan(const struct plan *p, const struct exec_opts *o,
 	if (manifest_file(dir, &p->v[0].s, rc, now() - t0, &mp, err, errlen))
 		goto out;
 	code = r.interrupted ? EXIT_INTERRUPTED : 0;
+	writing = false;
+	/* Only now: until the manifest is written the checkpoint is the only
+	 * copy of the finished runs. */
+	if (!r.interrupted)
+		ensemble_checkpoint_remove(o);
 out:
+	if (writing) {
+		/* Keep what finished: --resume DIR writes the files again. */
+		char e[512];
+		size_t len = strlen(err);
+		if (ensemble_checkpoint_save(p, o, &r, e, sizeof e) == 0)
+			snprintf(err + len, errlen - len, "; the %zu finished run%s %s "
+			         "kept in %s/checkpoint: --resume %s writes the files",
+			         r.n_done, r.n_done == 1 ? "" : "s",
+			         r.n_done == 1 ? "is" : "are", dir, dir);
+		else
+			snprintf(err + len, errlen - len, "; the finished runs could "
+			         "not be saved either (%s)", e);
+	}
 	results_free(&r);
 	return code;
 }

@@ -214,6 +214,36 @@ Test(ensemble, resume_after_interruption_gives_the_same_files)
 	}
 }
 
+Test(ensemble, a_failed_write_keeps_the_finished_runs)
+{
+	/* A file size limit of 24 blocks (12 KiB in dash's 512-byte blocks,
+	 * 24 KiB in bash's): a checkpoint part of one run of SMALL (about 8 KB)
+	 * fits, ensemble.tsv (about 36 KB) does not. */
+	const char *limit = "trap '' XFSZ; ulimit -f 24;";
+	cr_assert_eq(sh("run " SMALL " --runs 2 -o %s/full", dir), 0, "%s", err);
+	cr_assert_eq(sh("run " SMALL " --runs 2 --threads 1 --stop-after 1 -o %s/p", dir), 130,
+	             "%s", err);
+	/* the plan finishes but its files cannot be written: the checkpoint
+	 * read back is not deleted, and the new runs are added to it */
+	cr_assert_eq(shell("(%s %s run " SMALL " --runs 2 --resume %s/p)", limit, crisim_bin(),
+	                   dir), 1, "%s", err);
+	cr_assert(strstr(err, "ensemble.tsv") && strstr(err, "2 finished runs are kept"),
+	          "%s", err);
+	cr_assert_eq(shell("ls %s/p/checkpoint | wc -l", dir), 0);
+	cr_assert_eq(atoi(out), 2, "two parts: %s", out);
+	/* without the limit, --resume writes the files of the full plan */
+	cr_assert_eq(sh("run " SMALL " --runs 2 --stop-after 1 --resume %s/p", dir), 0,
+	             "nothing left to run: %s", err);
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		char a[256], b[256];
+		snprintf(a, sizeof a, "%s/full/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/p/%s", dir, files[i]);
+		same_file(a, b);
+	}
+	cr_assert_neq(shell("test -e %s/p/checkpoint", dir), 0, "checkpoint removed");
+}
+
 Test(ensemble, a_stop_with_the_last_run_is_not_an_interruption)
 {
 	/* --stop-after K with K = every run: the plan finished */
