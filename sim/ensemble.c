@@ -134,14 +134,15 @@ static int is_part(const char *name, unsigned *num)
 	       strlen(name) == 15;
 }
 
-/* Read every part in cdir into r; *next_part is one past the largest. */
+/* Read every part in cdir into r; *next_part is one past the largest (left
+ * as it is without parts, or without cdir). */
 static int ckpt_read(const char *cdir, const struct plan *p, struct results *r,
                      unsigned *next_part, char *err, size_t errlen)
 {
 	DIR *d = opendir(cdir);
 	if (!d) {
-		if (errno == ENOENT)
-			return 0;   /* nothing finished yet */
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
 		snprintf(err, errlen, "%s: cannot read: %s", cdir, strerror(errno));
 		return 1;
 	}
@@ -239,15 +240,17 @@ static void ckpt_remove(const char *cdir)
 }
 
 /* Write a part with every done item not yet in the checkpoint; scratch
- * holds r->n indices.  Nothing to write writes nothing. */
+ * holds r->n indices.  Nothing to write writes nothing, unless `always`
+ * and there is no part yet: an empty part then marks the plan as started
+ * (interrupted before any run finished), to be resumed. */
 static int ckpt_flush(const char *cdir, const struct plan *p, struct results *r,
-                      size_t *scratch, char *err, size_t errlen)
+                      bool always, size_t *scratch, char *err, size_t errlen)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->done[i] && !r->in_ckpt[i])
 			scratch[n++] = i;
-	if (n == 0)
+	if (n == 0 && !(always && r->next_part == 0))
 		return 0;
 	if (ckpt_write(cdir, r->next_part, p, r, scratch, n, err, errlen))
 		return -1;
@@ -275,12 +278,12 @@ struct exec_state {
 };
 
 /* Write a part with every done item not yet saved (rank 0 only). */
-static int flush_checkpoint(struct exec_state *st)
+static int flush_checkpoint(struct exec_state *st, bool always)
 {
 	if (!st->cdir)
 		return 0;
 	char e[512];
-	if (ckpt_flush(st->cdir, st->p, st->r, st->scratch, e, sizeof e)) {
+	if (ckpt_flush(st->cdir, st->p, st->r, always, st->scratch, e, sizeof e)) {
 		snprintf(st->err, st->errlen, "%s", e);
 		return -1;
 	}
@@ -300,7 +303,7 @@ static void item_done(struct exec_state *st, size_t i)
 	if (progress_stop_requested())
 		st->stop = 1;
 	if (st->cdir && progress_now() - st->last_ckpt >= CKPT_EVERY &&
-	    flush_checkpoint(st) && !st->failed)
+	    flush_checkpoint(st, false) && !st->failed)
 		st->failed = 1;
 }
 
@@ -440,6 +443,11 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 		} else if (o->resume) {
 			rc = ckpt_read(st.cdir, p, r, &r->next_part, err, errlen);
 			memcpy(r->in_ckpt, r->done, n);
+			if (rc == 0 && r->next_part == 0) {
+				snprintf(err, errlen, "%s: no checkpoint to resume "
+				         "(finished, or never started)", o->dir);
+				rc = 2;
+			}
 		}
 		if (rc == 0 && output_mkdir(st.cdir, err, errlen))
 			rc = 1;
@@ -503,7 +511,7 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 #endif
 	/* A finished plan keeps its checkpoint until its reports are written:
 	 * ensemble_checkpoint_remove. */
-	if (rc == 0 && st.cdir && r->interrupted && flush_checkpoint(&st))
+	if (rc == 0 && st.cdir && r->interrupted && flush_checkpoint(&st, true))
 		rc = 1;
 out:
 	free(mine);
@@ -523,7 +531,7 @@ int ensemble_checkpoint_save(const struct plan *p, const struct exec_opts *o,
 	if (!cdir || !scratch)
 		snprintf(err, errlen, "out of memory");
 	else if (output_mkdir(cdir, err, errlen) == 0)
-		rc = ckpt_flush(cdir, p, r, scratch, err, errlen);
+		rc = ckpt_flush(cdir, p, r, false, scratch, err, errlen);
 	free(scratch);
 	free(cdir);
 	return rc;

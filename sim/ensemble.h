@@ -21,6 +21,8 @@
  *           uint64 items in the plan, uint64 records in this part;
  *   record  uint64 item, uint32 rows (0: no series), uint32 0,
  *           double summary[SUMMARY_NFIELD], double series[rows*SERIES_NCOL].
+ * An interrupted plan always leaves a part, empty when no run had finished.
+ * --resume DIR without a part is an error (exit 2).
  * A finished plan deletes its checkpoint directory once its reports and
  * manifest are written (ensemble_checkpoint_remove); when writing them
  * fails, the finished items are saved to it (ensemble_checkpoint_save), so

@@ -244,6 +244,26 @@ Test(ensemble, a_failed_write_keeps_the_finished_runs)
 	cr_assert_neq(shell("test -e %s/p/checkpoint", dir), 0, "checkpoint removed");
 }
 
+Test(ensemble, resume_needs_a_checkpoint)
+{
+	char want[512];
+	/* never started, a finished plan, a single run, a file */
+	cr_assert_eq(sh("run " SMALL " --runs 2 -o %s/done", dir), 0, "%s", err);
+	cr_assert_eq(sh("run " SMALL " -o %s/one", dir), 0, "%s", err);
+	const char *dirs[] = { "never", "done", "one", "one/series.tsv" };
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		cr_assert_eq(sh("run " SMALL " --runs 2 --resume %s/%s", dir, dirs[i]), 2,
+		             "%s: %s", dirs[i], err);
+		snprintf(want, sizeof want, "crisim: %s/%s: no checkpoint to resume (finished, "
+		         "or never started)\n", dir, dirs[i]);
+		cr_assert_str_eq(err, want);
+	}
+	/* nothing was written into them */
+	cr_assert_neq(shell("test -e %s/never", dir), 0);
+	cr_assert_eq(shell("ls %s/one", dir), 0);
+	cr_assert_str_eq(out, "events.tsv\nmanifest.json\nseries.tsv\nsummary.json\n");
+}
+
 Test(ensemble, a_stop_with_the_last_run_is_not_an_interruption)
 {
 	/* --stop-after K with K = every run: the plan finished */
