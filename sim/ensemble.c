@@ -217,6 +217,21 @@ static int ckpt_read(const char *cdir, const struct plan *p, struct results *r,
 	return rc;
 }
 
+/* Whether cdir holds a part. */
+static bool ckpt_exists(const char *cdir)
+{
+	DIR *d = opendir(cdir);
+	if (!d)
+		return false;
+	bool found = false;
+	struct dirent *e;
+	unsigned num;
+	while (!found && (e = readdir(d)) != NULL)
+		found = is_part(e->d_name, &num);
+	closedir(d);
+	return found;
+}
+
 static void ckpt_remove(const char *cdir)
 {
 	DIR *d = opendir(cdir);
@@ -448,6 +463,13 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 				         "(finished, or never started)", o->dir);
 				rc = 2;
 			}
+		} else if (ckpt_exists(st.cdir)) {
+			/* Its parts would be mixed with this plan's, which restart
+			 * at part 0; and deleting them could throw away hours. */
+			snprintf(err, errlen, "%s: holds the checkpoint of an interrupted "
+			         "plan: continue it with --resume %s, or delete %s to "
+			         "start again", o->dir, o->dir, st.cdir);
+			rc = 2;
 		}
 		if (rc == 0 && output_mkdir(st.cdir, err, errlen))
 			rc = 1;

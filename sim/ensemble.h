@@ -22,7 +22,9 @@
  *   record  uint64 item, uint32 rows (0: no series), uint32 0,
  *           double summary[SUMMARY_NFIELD], double series[rows*SERIES_NCOL].
  * An interrupted plan always leaves a part, empty when no run had finished.
- * --resume DIR without a part is an error (exit 2).
+ * --resume DIR without a part is an error (exit 2), and so is a new plan
+ * (no --resume) into a DIR that holds one: its parts would mix with the
+ * new plan's, and deleting them silently could throw away a long job.
  * A finished plan deletes its checkpoint directory once its reports and
  * manifest are written (ensemble_checkpoint_remove); when writing them
  * fails, the finished items are saved to it (ensemble_checkpoint_save), so
@@ -44,7 +46,8 @@ struct exec_opts {
 	                         many runs finished in this session; 0 never */
 	const char *dir;      /* output directory (holds checkpoint/); NULL:
 	                         no checkpoint */
-	bool resume;          /* read DIR/checkpoint first, skip its items */
+	bool resume;          /* read DIR/checkpoint first, skip its items;
+	                         false: DIR must hold no checkpoint */
 };
 
 struct results {

@@ -264,6 +264,30 @@ Test(ensemble, resume_needs_a_checkpoint)
 	cr_assert_str_eq(out, "events.tsv\nmanifest.json\nseries.tsv\nsummary.json\n");
 }
 
+Test(ensemble, a_new_plan_refuses_a_directory_with_a_checkpoint)
+{
+	cr_assert_eq(sh("run " SMALL " --runs 4 --threads 1 --stop-after 2 -o %s/e", dir), 130,
+	             "%s", err);
+	/* another plan (or the same one without --resume) into DIR: refused,
+	 * the checkpoint left as it was */
+	cr_assert_eq(shell("ls %s/e/checkpoint", dir), 0);
+	cr_assert_str_eq(out, "part-000000.bin\n");
+	cr_assert_eq(sh("run " SMALL " --runs 5 -o %s/e", dir), 2, "%s", err);
+	cr_assert(strstr(err, "holds the checkpoint of an interrupted plan: continue it "
+	                 "with --resume"), "%s", err);
+	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 2 -o %s/e", dir), 2,
+	             "%s", err);
+	cr_assert_eq(shell("ls %s/e/checkpoint", dir), 0);
+	cr_assert_str_eq(out, "part-000000.bin\n");
+	/* the interrupted plan still resumes; then DIR is free again */
+	cr_assert_eq(sh("run " SMALL " --runs 4 --resume %s/e", dir), 0, "%s", err);
+	cr_assert_eq(sh("run " SMALL " --runs 5 -o %s/e", dir), 0, "%s", err);
+	/* a deleted checkpoint starts again */
+	cr_assert_eq(sh("run " SMALL " --runs 4 --stop-after 1 -o %s/e2", dir), 130, "%s", err);
+	cr_assert_eq(shell("rm -r %s/e2/checkpoint", dir), 0);
+	cr_assert_eq(sh("run " SMALL " --runs 4 -o %s/e2", dir), 0, "%s", err);
+}
+
 Test(ensemble, a_stop_with_the_last_run_is_not_an_interruption)
 {
 	/* --stop-after K with K = every run: the plan finished */
