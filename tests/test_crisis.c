@@ -3,11 +3,13 @@
  * Each comparison runs both variants on the same run indices (common random
  * numbers: same graph, population, incident and, until the first brand
  * action, the same spreading draws) and tests the mean paired difference
- * against its standard error.  "Clearly lower" means the mean difference is
- * more than 2 standard errors below zero; "no worse" means it is not more
- * than 2 standard errors above zero.  With R = 20 runs a correct mechanism
- * passes with probability ~0.98 under a normal approximation, and the seeds
- * are fixed, so the outcome is reproducible. */
+ * against its standard error over R = 20 runs.  "No worse" means the mean
+ * difference is not more than 2 standard errors above zero: when the true
+ * difference is zero that passes with probability ~0.98 (normal
+ * approximation).  "Clearly lower" means more than 2 standard errors below
+ * zero: a one-sided test at ~2 %, whose power depends on the effect; the
+ * effects asserted here are several standard errors wide at the fixed
+ * seeds, so the tests are deterministic and not marginal. */
 #include <criterion/criterion.h>
 #include <math.h>
 
@@ -198,6 +200,25 @@ Test(crisis, plan_beats_adhoc_on_the_influencer_story, .timeout = 120)
 	assert_lower(&plan, &none, SUM_damage, "plan vs none");
 }
 
+/* SCCT: in a victim crisis both a denial and an apology fit, so the story
+ * is the same with either (the model charges nothing for a stronger
+ * response than needed); the official statement must have gone out. */
+Test(crisis, deny_and_rebuild_are_alike_in_a_victim_crisis, .timeout = 120)
+{
+	static struct variant deny, rebuild;
+	const char *s_deny[] = { "responder.plan.statement=deny" };
+	const char *s_rebuild[] = { "responder.plan.statement=rebuild" };
+	run_variant("scenarios/false-rumour.json", s_deny, 1, &deny);
+	run_variant("scenarios/false-rumour.json", s_rebuild, 1, &rebuild);
+	int stated = 0;
+	for (int k = 0; k < R; k++) {
+		stated += deny.v[k][SUM_statements] >= 2;
+		cr_assert_eq(deny.v[k][SUM_damage], rebuild.v[k][SUM_damage], "run %d", k);
+		cr_assert_eq(deny.v[k][SUM_final_attitude], rebuild.v[k][SUM_final_attitude], "run %d", k);
+	}
+	cr_assert_geq(stated, R / 2, "the official statement goes out in most runs: %d", stated);
+}
+
 /* Stealing thunder (Arpan & Roskos-Ewoldsen 2005), directional only: the
  * plan that discloses first ends with less negative volume. */
 Test(crisis, stealing_thunder_lowers_damage, .timeout = 120)
@@ -235,7 +256,13 @@ Test(crisis, every_scenario_runs_with_every_strategy, .timeout = 120)
 			cr_assert_eq(netgen_build(&s.network, s.seed, &g, NULL, err, sizeof err), 0, "%s", err);
 			struct run_result r;
 			cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), 0, "%s: %s", files[f], err);
-			cr_assert(r.summary.v[SUM_gaffes] <= r.summary.v[SUM_replies]);
+			cr_assert_gt(r.summary.v[SUM_reach], 0, "%s: the incident happens", files[f]);
+			if (k == 0)
+				cr_assert_eq(r.summary.v[SUM_replies] + r.summary.v[SUM_statements], 0,
+				             "%s: silence says nothing", files[f]);
+			if (k == 2 && !strstr(files[f], "quiet-day"))
+				cr_assert_gt(r.summary.v[SUM_answered_share], 0,
+				             "%s: the plan answers someone", files[f]);
 			run_result_free(&r);
 			graph_free(&g);
 			scenario_free(&s);
