@@ -29,6 +29,16 @@ run0(i) = sprintf("%s/%s/run-0", indir, pick(i))
 val(i, k) = real(system(sprintf("sed -n 's/^ *\"%s\": *\\([-0-9.e+]*\\).*/\\1/p' '%s/summary.json' | head -n 1", k, run0(i))))
 fr(i) = system(sprintf("sed -n 's/^ *\"first_response\": *\\([^,]*\\).*/\\1/p' '%s/summary.json' | head -n 1", run0(i)))
 h(m) = m / 60.0
+
+# An interrupted comparison writes no run-0 stories: say so on the page.
+have = int(system(sprintf("test -r '%s/series.tsv' && test -r '%s/series.tsv' && echo 1 || echo 0", run0(1), run0(2))))
+if (!have) {
+    unset border
+    unset tics
+    set label 1 sprintf("crisim trainer board — %s\n\nno run-0 stories in %s:\nthe comparison was interrupted; finish it with --resume", name, indir) at graph 0.5, 0.5 center font ",24" noenhanced
+    plot [0:1] [0:1] NaN notitle
+    exit
+}
 tm = real(system(sprintf("awk -F'\t' '!/^#/ && $1 == 1 {print $2; exit}' '%s/series.tsv'", run0(1))))
 
 set grid lc rgb "#e5e5e5"

@@ -1,7 +1,9 @@
 # compare.gp — strategies overlaid: median and 50 % / 90 % bands over runs
 # of negative posts and of mean attitude, from DIR/STRATEGY/ensemble.tsv of
 # `crisim compare`; the incident and the first strategy's key moments of
-# run 0 (DIR/STRATEGY/run-0/events.tsv) are marked.
+# run 0 (DIR/STRATEGY/run-0/events.tsv) are marked.  A strategy without
+# finished runs (an interrupted comparison) is left out and named in the
+# title; each strategy keeps its colour.
 #
 #   gnuplot -e "indir='out/cmp'; outfile='out/cmp/compare.png'; fmt='png'" compare.gp
 
@@ -24,17 +26,38 @@ set grid lc rgb "#dddddd"
 set border lw 1.5
 set autoscale xfix
 
-strats = system(sprintf("awk -F'\t' '!/^#/ && $1 == \"damage\" {print $3}' '%s'", cmp))
+all = system(sprintf("awk -F'\t' '!/^#/ && $1 == \"damage\" {print $3}' '%s'", cmp))
 name = system(sprintf("sed -n 's/^# scenario: //p' '%s' | head -n 1", cmp))
 runs = system(sprintf("sed -n 's/^# runs: //p' '%s' | head -n 1", cmp))
-colours = "#c0392b #2471a3 #27ae60 #8e44ad #e67e22 #7f8c8d"
+palette = "#c0392b #2471a3 #27ae60 #8e44ad #e67e22 #7f8c8d"
+# rows of DIR/S/ensemble.tsv after its header: 0 when S has no finished run
+rows(s) = int(system(sprintf("awk '!/^#/ {n++} END {print (n > 1 ? n - 1 : 0)}' '%s/%s/ensemble.tsv'", indir, s)))
+strats = ""
+colours = ""
+missing = ""
+do for [i = 1:words(all)] {
+    if (rows(word(all, i)) > 0) {
+        strats = strats . " " . word(all, i)
+        colours = colours . " " . word(palette, (i - 1) % words(palette) + 1)
+    } else {
+        missing = missing . " " . word(all, i)
+    }
+}
 ns = words(strats)
+if (ns == 0) {
+    print sprintf("compare.gp: %s: no strategy has a finished run", indir)
+    exit status 1
+}
 h(m) = m / 60.0
 ens(i) = sprintf("%s/%s/ensemble.tsv", indir, word(strats, i))
 ev = sprintf("%s/%s/run-0/events.tsv", indir, word(strats, ns))
 have_ev = int(system(sprintf("test -r '%s' && echo 1 || echo 0", ev)))
 
-set multiplot layout 2,1 title sprintf("crisim — %s: strategies compared over %s paired runs (median, 50%% and 90%% bands)", name, runs) font "Sans,19"
+title = sprintf("crisim — %s: strategies compared over %s paired runs (median, 50%% and 90%% bands)", name, runs)
+if (words(missing) > 0) {
+    title = title . "\nno finished run yet:" . missing
+}
+set multiplot layout 2,1 title title font "Sans,19"
 set lmargin 12
 set rmargin 4
 

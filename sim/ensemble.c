@@ -342,8 +342,8 @@ static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
 		if (stop)
 			continue;
 		size_t i = mine[j];
-		const struct plan_variant *v = &p->v[i / p->runs];
-		uint64_t run = (uint64_t)(i % p->runs);
+		const struct plan_variant *v = &p->v[plan_item_variant(p, i)];
+		uint64_t run = plan_item_run(p, i);
 		struct run_result res;
 		char e[512];
 		int rc = engine_run(&v->s, &p->graphs[v->graph], run, &res, e, sizeof e);

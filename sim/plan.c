@@ -504,6 +504,11 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 	                      p->keep_series };
 	h = fnv(h, shape, sizeof shape);
 	h = fnv(h, &p->runs, sizeof p->runs);
+	/* Items became run-major (plan.h): a checkpoint of several variants
+	 * written in the former variant-major order must not match.  With one
+	 * variant the orders agree, and so do the fingerprints. */
+	if (p->n_variants > 1)
+		h = fnv(h, "run-major", 9);
 	for (size_t v = 0; v < p->n_variants; v++) {
 		struct plan_variant *pv = &p->v[v];
 		pv->point = v / p->n_strats;

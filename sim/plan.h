@@ -2,10 +2,12 @@
  *
  * A plan is a list of variants (the scenario with a grid point and a
  * strategy applied through the loader's --set mechanism) times a number of
- * runs.  Item i of the plan is (variant i / runs, run index i % runs); run
- * index k uses the random streams (seed, purpose, k) whichever thread or
- * rank computes it, so every variant of a run index shares graph,
- * population, incident and dynamics draws (common random numbers).
+ * runs.  Items are run-major: item i is (variant i % n_variants, run index
+ * i / n_variants), so a plan stopped part-way has every variant at nearly
+ * the same number of runs.  Run index k uses the random streams (seed,
+ * purpose, k) whichever thread or rank computes it, in whatever order, so
+ * every variant of a run index shares graph, population, incident and
+ * dynamics draws (common random numbers).
  *
  * Variant v is point v / n_strats, strategy v % n_strats.  Graphs are built
  * once: one for the whole plan, or one per grid point when the grid touches
@@ -52,8 +54,9 @@ struct plan {
 	size_t n_graphs;
 	struct graph *graphs;
 	bool keep_series;          /* items keep their series (ensemble.tsv) */
-	uint64_t fingerprint;      /* FNV-1a of kind, runs and every resolved
-	                              variant: checkpoints must match it */
+	uint64_t fingerprint;      /* FNV-1a of kind, runs, the item order and
+	                              every resolved variant: checkpoints must
+	                              match it */
 };
 
 struct plan_request {
@@ -80,6 +83,20 @@ void plan_free(struct plan *p);
 static inline size_t plan_items(const struct plan *p)
 {
 	return p->n_variants * (size_t)p->runs;
+}
+
+/* The item of variant v and run index k, and back. */
+static inline size_t plan_item(const struct plan *p, size_t v, uint64_t k)
+{
+	return (size_t)k * p->n_variants + v;
+}
+static inline size_t plan_item_variant(const struct plan *p, size_t i)
+{
+	return i % p->n_variants;
+}
+static inline uint64_t plan_item_run(const struct plan *p, size_t i)
+{
+	return (uint64_t)(i / p->n_variants);
 }
 
 /* Parse one grid spec "PATH=V1,V2" or "PATH=a:b:step" into *ax (owned).

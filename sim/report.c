@@ -49,7 +49,7 @@ static size_t done_runs(const struct plan *p, const struct results *r, size_t v,
 {
 	size_t m = 0;
 	for (uint64_t k = 0; k < p->runs; k++) {
-		size_t i = v * (size_t)p->runs + (size_t)k;
+		size_t i = plan_item(p, v, k);
 		if (r->done[i])
 			idx[m++] = i;
 	}
@@ -98,7 +98,7 @@ int report_ensemble(const char *dir, const struct plan *p,
 	meta(o.f, s, m);
 	report_summary_header(o.f);
 	for (size_t j = 0; j < m; j++)
-		report_summary_row(o.f, idx[j] % p->runs, s->seed, r->sum + idx[j] * NF);
+		report_summary_row(o.f, plan_item_run(p, idx[j]), s->seed, r->sum + idx[j] * NF);
 	if (output_commit(&o, err, errlen))
 		goto out;
 
@@ -235,7 +235,7 @@ static void pair_stats(const struct plan *p, const struct results *r, size_t s,
 	size_t runs = (size_t)p->runs, na = 0, nb = 0, nd = 0, nbetter = 0, nties = 0;
 	double *d = tmp + runs;   /* tmp holds 2 runs */
 	for (size_t run = 0; run < runs; run++) {
-		size_t i0 = run, is = s * runs + run;
+		size_t i0 = plan_item(p, 0, run), is = plan_item(p, s, run);
 		double x0 = r->sum[i0 * NF + (size_t)k], xs = r->sum[is * NF + (size_t)k];
 		if (r->done[i0])
 			a[na++] = x0;
@@ -483,14 +483,16 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 			fprintf(o.f, "\t%s", a < 64 ? p->axes[a].labels[pos[a]] : "?");
 		size_t m = 0;
 		for (size_t k = 0; k < runs; k++)
-			m += r->done[v * runs + k];
+			m += r->done[plan_item(p, v, k)];
 		fprintf(o.f, "\t%s\t%zu", p->strats[pv->strat] ? p->strats[pv->strat] :
 		        pv->s.responder.strategy, m);
 		for (int k = 0; k < NF; k++) {
 			size_t n = 0;
-			for (size_t j = 0; j < runs; j++)
-				if (r->done[v * runs + j])
-					vals[n++] = r->sum[(v * runs + j) * NF + (size_t)k];
+			for (size_t j = 0; j < runs; j++) {
+				size_t i = plan_item(p, v, j);
+				if (r->done[i])
+					vals[n++] = r->sum[i * NF + (size_t)k];
+			}
 			struct stats_desc d;
 			stats_describe(vals, 1, n, tmp, &d);
 			const double x[] = { d.mean, d.sd, d.ci_lo, d.ci_hi };

@@ -299,6 +299,38 @@ Test(ensemble, a_stop_with_the_last_run_is_not_an_interruption)
 	cr_assert_neq(shell("test -e %s/e/checkpoint", dir), 0, "checkpoint removed");
 }
 
+Test(ensemble, an_interrupted_compare_has_runs_of_every_strategy)
+{
+	/* items are run-major: 5 items of 3 strategies on one thread are runs
+	 * 0 and 1 of the first two strategies and run 0 of the third */
+	const char *c = "compare " SMALL " --strategies none,plan,adhoc --runs 4";
+	cr_assert_eq(sh("%s -o %s/full", c, dir), 0, "%s", err);
+	cr_assert_eq(sh("%s --threads 1 --stop-after 5 -o %s/c", c, dir), 130, "%s", err);
+	const char *strat[] = { "none", "plan", "adhoc" };
+	const int want[] = { 2, 2, 1 };
+	for (int i = 0; i < 3; i++) {
+		cr_assert_eq(shell("grep -v '^#' %s/c/%s/runs.tsv | tail -n +2 | wc -l", dir,
+		                   strat[i]), 0);
+		cr_assert_eq(atoi(out), want[i], "%s: %s runs", strat[i], out);
+	}
+	/* compare.gp draws the strategies that have runs (here only none) */
+	cr_assert_eq(sh("%s --threads 1 --stop-after 1 -o %s/c1", c, dir), 130, "%s", err);
+	if (shell("command -v gnuplot") == 0)
+		cr_assert_eq(shell("gnuplot -e \"indir='%s/c1'; outfile='%s/c1/compare.png'; "
+		                   "fmt='png'\" scripts/compare.gp", dir, dir), 0, "%s", err);
+	/* resumed, the files are those of the uninterrupted comparison */
+	cr_assert_eq(sh("%s --threads 2 --resume %s/c", c, dir), 0, "%s", err);
+	const char *files[] = { "compare.tsv", "compare.json", "none/runs.tsv",
+	                        "plan/ensemble.tsv", "adhoc/summary.json",
+	                        "adhoc/run-0/series.tsv" };
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char a[256], b[256];
+		snprintf(a, sizeof a, "%s/full/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/c/%s", dir, files[i]);
+		same_file(a, b);
+	}
+}
+
 Test(ensemble, usage_errors)
 {
 	const char *bad[] = {
@@ -337,6 +369,10 @@ Test(ensemble, plot_recognises_ensemble_compare_and_sweep)
 	cr_assert_eq(sh("plot %s/e", dir), 0, "%s", err);
 	cr_assert_eq(sh("plot %s/c", dir), 0, "%s", err);
 	cr_assert_eq(sh("plot %s/s", dir), 0, "%s", err);
+	/* an interrupted comparison: no run-0 stories, the board says so */
+	cr_assert_eq(sh("compare " SMALL " --strategies none,adhoc --runs 3 --threads 1 "
+	                "--stop-after 3 -o %s/ci", dir), 130, "%s", err);
+	cr_assert_eq(sh("plot %s/ci", dir), 0, "%s", err);
 	const char *want[] = { "e/ensemble.png", "e/ensemble.svg", "c/compare.png",
 	                       "c/compare-diff.png", "c/board.png", "s/sweep.png",
 	                       "s/sweep.svg" };

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # MPI tests (make test-mpi): the MPI build of crisim ($CRISIM) on 1 and 2
 # ranks must write byte-identical files (the manifest up to wall_seconds),
-# for ensembles, comparisons and sweeps, and an interrupted 2-rank sweep
-# resumed on 2 ranks must equal the uninterrupted one.
+# for ensembles, comparisons and sweeps, and an interrupted 2-rank sweep or
+# comparison resumed on 2 ranks must equal the uninterrupted one.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(cd "$(dirname "${CRISIM:-build/mpi/crisim}")" && pwd)/$(basename "${CRISIM:-build/mpi/crisim}")
@@ -63,6 +63,26 @@ if cmp -s out/sweep.tsv "$work/sweep-1/out/sweep.tsv"; then
 	echo "ok: sweep interrupted and resumed on 2 ranks"
 else
 	echo "FAIL: resumed sweep.tsv differs"; fails=$((fails + 1))
+fi
+
+# a comparison interrupted and resumed on 2 ranks = uninterrupted on 1 (every
+# file but the manifests, whose commands differ)
+mkdir -p "$work/resume-compare"
+cd "$work/resume-compare"
+set +e
+"${mpirun[@]}" -n 2 "$bin" compare "${scn[@]}" --strategies none,none --runs 5 --threads 1 \
+	--stop-after 2 -o out >/dev/null 2>&1
+rc=$?
+set -e
+if [ "$rc" != 130 ]; then
+	echo "FAIL: interrupted comparison exited $rc, not 130"; fails=$((fails + 1))
+fi
+"${mpirun[@]}" -n 2 "$bin" compare "${scn[@]}" --strategies none,none --runs 5 --threads 1 \
+	--resume out >/dev/null
+if diff -r -x manifest.json out "$work/compare-1/out" >/dev/null; then
+	echo "ok: comparison interrupted and resumed on 2 ranks"
+else
+	echo "FAIL: resumed comparison differs"; fails=$((fails + 1))
 fi
 
 [ "$fails" = 0 ] && echo "MPI tests: all passed" || { echo "MPI tests: $fails failed"; exit 1; }
