@@ -7,7 +7,13 @@
 # from other work on the machine.  The binary is $CRISIM (default ./crisim).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${CRISIM:-./crisim}
+bin=${CRISIM:-}
+if [ -z "$bin" ]; then   # a source tree, an installed tree, or PATH
+	for c in ./crisim ../../bin/crisim "$(command -v crisim || true)"; do
+		[ -n "$c" ] && [ -x "$c" ] && { bin=$c; break; }
+	done
+	bin=${bin:-./crisim}
+fi
 runs=${RUNS:-1000}
 reps=${REPS:-5}
 scn=scenarios/default.json

@@ -13,7 +13,13 @@
 # (see README.md, "Ensembles, comparisons and sweeps").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-crisim=${CRISIM:-./crisim}
+crisim=${CRISIM:-}
+if [ -z "$crisim" ]; then   # a source tree, an installed tree, or PATH
+	for c in ./crisim ../../bin/crisim "$(command -v crisim || true)"; do
+		[ -n "$c" ] && [ -x "$c" ] && { crisim=$c; break; }
+	done
+	crisim=${crisim:-./crisim}
+fi
 scn=(scenarios/default.json --set network.nodes=3000 --set responder.strategy=plan)
 
 printf 'capacity\t'

@@ -41,7 +41,13 @@ done
 # ($CRISIM without a slash is looked up in PATH; unset, the repository's.)
 case $out in /*) ;; *) out=$here/$out ;; esac
 cd "$(dirname "$0")/.."
-crisim=${CRISIM:-$PWD/crisim}
+crisim=${CRISIM:-}
+if [ -z "$crisim" ]; then   # a source tree, an installed tree, or PATH
+	for c in $PWD/crisim $PWD/../../bin/crisim "$(command -v crisim || true)"; do
+		[ -n "$c" ] && [ -x "$c" ] && { crisim=$c; break; }
+	done
+	crisim=${crisim:-$PWD/crisim}
+fi
 case $crisim in /*) ;; */*) crisim=$here/$crisim ;; *) crisim=$(command -v "$crisim" || echo "$crisim") ;; esac
 [ -x "$crisim" ] || { echo "validate.sh: $crisim: no crisim binary (run make)" >&2; exit 2; }
 vd=scenarios/validation
@@ -160,7 +166,8 @@ tol=$(f4 "$(awk -v s=$scale 'BEGIN { print 0.005 * s }')")
 row A1-theta "Maki-Thompson well mixed: final ignorant fraction theta" "Sudbury 1985" 0.203188 \
 	"$(f6 $m)" "$(f6 $h)" "$tol" "$n" "$(judge $m 0.203188 $tol)" "N=$nused; per-run sd $(f4 $sd)"
 awk -F'\t' '!/^#/ && $1 == "run" { for (i = 1; i <= NF; i++) if ($i == "reach_share") c = i; next }
-	!/^#/ { printf "%.6f\n", 1 - $c }' $out/runs/mt-well-mixed/runs.tsv > "$out/theta.tsv"
+	!/^#/ { printf "%.6f\n", 1 - $c }' $out/runs/mt-well-mixed/runs.tsv > "$out/theta.tsv.tmp"
+mv "$out/theta.tsv.tmp" "$out/theta.tsv"
 
 # ---- B3: independent cascade on Erdos-Renyi --------------------------------
 tol=$(f4 "$(awk -v s=$scale 'BEGIN { print 0.01 * s }')")
@@ -187,7 +194,7 @@ done
 # The final-size curve for the figure: S against zT for three z, which
 # theory puts on one curve S = 1 - exp(-zT S) (full runs only).
 if [ $R_SWEEP -gt 0 ]; then
-	printf 'z\tT\tzT\truns\tmajors\tshare\tshare_lo\tshare_hi\tsize\tsize_ci\ttheory\n' > "$out/sweep-er.tsv"
+	printf 'z\tT\tzT\truns\tmajors\tshare\tshare_lo\tshare_hi\tsize\tsize_ci\ttheory\n' > "$out/sweep-er.tsv.tmp"
 	for z in 3 4 10; do
 		for c in 0.5 0.8 1.2 1.5 2 3 4; do
 			T=$(awk -v c=$c -v z=$z 'BEGIN { printf "%.6g", c / z }')
@@ -196,10 +203,12 @@ if [ $R_SWEEP -gt 0 ]; then
 			read -r n m sd h all mx < <(stats $out/runs/er-z$z-c$c/runs.tsv reach_share 0.01)
 			awk -v z=$z -v T=$T -v c=$c -v a=$all -v k=$n -v m=$m -v h=$h -v s=$(er_size $c) "$AWKLIB"'BEGIN {
 				printf "%s\t%s\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%s\t%s\t%s\n", z, T, c, a, k, k / a, wlo(k, a), whi(k, a),
-					k ? sprintf("%.6f", m) : "NaN", k ? sprintf("%.6f", h) : "NaN", s }' >> "$out/sweep-er.tsv"
+					k ? sprintf("%.6f", m) : "NaN", k ? sprintf("%.6f", h) : "NaN", s }' >> "$out/sweep-er.tsv.tmp"
 		done
 	done
-	for i in $(seq 0 250); do c=$(awk -v i=$i 'BEGIN { print i / 50 }'); printf '%s\t%s\n' $c $(er_size $c); done > "$out/er-theory.tsv"
+	mv "$out/sweep-er.tsv.tmp" "$out/sweep-er.tsv"
+	for i in $(seq 0 250); do c=$(awk -v i=$i 'BEGIN { print i / 50 }'); printf '%s\t%s\n' $c $(er_size $c); done > "$out/er-theory.tsv.tmp"
+	mv "$out/er-theory.tsv.tmp" "$out/er-theory.tsv"
 fi
 
 name=cascade-er-subcritical
@@ -223,7 +232,7 @@ sweep() {
 	for mlt in $mults; do Ts="$Ts $(awk -v a=$mlt -v t=$tc 'BEGIN { printf "%.8g", a * t }')"; done
 	local cm=($(cm_size "$out/runs/$name-edges.txt" "$nodes" $Ts))
 	printf '# %s: T_c=%s <k>=%s nodes=%s runs=%s\nT\tT_over_Tc\truns\tmajors\tshare\tshare_lo\tshare_hi\tsize\tsize_ci\tmean_reach_share\tmean_reach\tmean_reach_ci\tcm_size\n' \
-		"$name" "$tc" "$kmean" "$nodes" "$runs" > "$out/sweep-$name.tsv"
+		"$name" "$tc" "$kmean" "$nodes" "$runs" > "$out/sweep-$name.tsv.tmp"
 	local i=0 T
 	for T in $Ts; do
 		mlt=$(echo $mults | cut -d' ' -f$((i + 1)))
@@ -235,10 +244,12 @@ sweep() {
 		awk -v T=$T -v x=$mlt -v a=$all -v k=$n -v m=$m -v h=$h -v mr=$m2 -v r=$m3 -v rh=$h3 -v s=${cm[$i]} "$AWKLIB"'BEGIN {
 			printf "%s\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%s\t%s\t%.6f\t%.4f\t%.4f\t%.6f\n", T, x, a, k, k / a, wlo(k, a), whi(k, a),
 				k ? sprintf("%.6f", m) : "NaN", k ? sprintf("%.6f", h) : "NaN", mr, r, rh, s }' \
-			>> "$out/sweep-$name.tsv"
+			>> "$out/sweep-$name.tsv.tmp"
 		i=$((i + 1))
 	done
-	echo "$tc $kmean $nodes" > "$out/sweep-$name.info"
+	mv "$out/sweep-$name.tsv.tmp" "$out/sweep-$name.tsv"
+	echo "$tc $kmean $nodes" > "$out/sweep-$name.info.tmp"
+	mv "$out/sweep-$name.info.tmp" "$out/sweep-$name.info"
 }
 # sweep_at NAME MULT COLUMN: a column of the sweep row at T = MULT T_c.
 sweep_at() { awk -F'\t' -v x=$2 -v c=$3 '!/^#/ && $1 != "T" && $2 == x { print $c }' "$out/sweep-$1.tsv"; }
@@ -318,12 +329,13 @@ row C10-first-reply-crisis "adhoc: median minutes from the incident to the brand
 # gaffe_prob whatever its target, so the gaffe events of events.tsv are an
 # unbiased sample of replied accounts, with their follower counts.
 for strat in adhoc plan; do
-	: > "$out/runs/calib-$strat-gaffes.tsv"
+	: > "$out/runs/calib-$strat-gaffes.tsv.tmp"
 	for ((k = 0; k < R_ONE; k++)); do
 		"$crisim" run $cal --run $k --set responder.strategy=$strat -o "$out/runs/calib-$strat-run$k" --quiet
 		awk -F'\t' '$4 == "gaffe" { if (match($5, /of its [0-9]+ followers/)) print substr($5, RSTART + 7, RLENGTH - 17) }' \
-			"$out/runs/calib-$strat-run$k/events.tsv" >> "$out/runs/calib-$strat-gaffes.tsv"
+			"$out/runs/calib-$strat-run$k/events.tsv" >> "$out/runs/calib-$strat-gaffes.tsv.tmp"
 	done
+	mv "$out/runs/calib-$strat-gaffes.tsv.tmp" "$out/runs/calib-$strat-gaffes.tsv"
 done
 read -r ga gah gan < <(awk "$AWKLIB"'{ n++; s += $1; ss += $1 * $1 } END { if (n < 2) { printf "%s - %d\n", n ? s : "NaN", n; exit } m = s / n; sd = sqrt((ss - s * s / n) / (n - 1)); printf "%.1f %.1f %d\n", m, tq(n - 1) * sd / sqrt(n), n }' "$out/runs/calib-adhoc-gaffes.tsv")
 read -r gp gph gpn < <(awk "$AWKLIB"'{ n++; s += $1; ss += $1 * $1 } END { if (n < 2) { printf "%s - %d\n", n ? s : "NaN", n; exit } m = s / n; sd = sqrt((ss - s * s / n) / (n - 1)); printf "%.1f %.1f %d\n", m, tq(n - 1) * sd / sqrt(n), n }' "$out/runs/calib-plan-gaffes.tsv")
@@ -336,10 +348,20 @@ secs=$(( $(date +%s) - start ))
 # ---- table and plots --------------------------------------------------------
 awk -F'\t' 'NR == 1 { next }
 	{ printf "%-26s %-10s %-12s %-22s %-12s %s\n      %s — %s%s\n", $1, $9, $4, $5 " ± " $6, "tol " $7, "n=" $8, $2, $3, ($10 != "" ? "; " $10 : "") }' "$tsv"
+plot_fails=0
 if [ $plots = 1 ]; then
 	if command -v gnuplot > /dev/null; then
+		# Each plot is drawn to a temporary name and renamed when done.
 		for g in scripts/validation-*.gp; do
-			gnuplot -e "dir='$out'" "$g" || echo "validate.sh: $g failed" >&2
+			png=$out/$(basename "$g" .gp).png
+			if gnuplot -e "dir='$out'; outfile='$png.tmp'" "$g"; then
+				# (a script with no data for this run draws nothing)
+				if [ -e "$png.tmp" ]; then mv "$png.tmp" "$png"; fi
+			else
+				rm -f "$png.tmp"
+				echo "validate.sh: $g failed" >&2
+				plot_fails=$((plot_fails + 1))
+			fi
 		done
 		[ $fast = 1 ] || echo "plots: $out/validation-*.png"
 	else
@@ -348,4 +370,4 @@ if [ $plots = 1 ]; then
 fi
 fails=$(awk -F'\t' 'NR > 1 && $9 == "FAIL"' "$tsv" | wc -l)
 echo "validation: $(awk -F'\t' 'NR > 1 && $9 == "PASS"' "$tsv" | wc -l) PASS, $fails FAIL; $tsv; ${secs} s"
-[ "$fails" = 0 ]
+[ "$fails" = 0 ] && [ "$plot_fails" = 0 ]

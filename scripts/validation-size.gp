@@ -8,7 +8,8 @@ if (!exists("dir")) dir = "out/validation"
 f = dir . "/sweep-er.tsv"
 if (system("test -f '" . f . "'; echo $?") ne "0") exit
 set terminal pngcairo size 1000,700 enhanced font "Sans,14"
-set output dir . "/validation-size.png"
+if (!exists("outfile")) outfile = dir . "/validation-size.png"
+set output outfile
 set datafile separator "\t"
 set key top left box opaque
 set grid lc rgb "#dddddd"

@@ -7,7 +7,8 @@ if (!exists("dir")) dir = "out/validation"
 f = dir . "/theta.tsv"
 if (system("test -f '" . f . "'; echo $?") ne "0") exit
 set terminal pngcairo size 900,650 enhanced font "Sans,14"
-set output dir . "/validation-theta.png"
+if (!exists("outfile")) outfile = dir . "/validation-theta.png"
+set output outfile
 stats f u 1 nooutput
 w = (STATS_max - STATS_min) / 15.0
 if (w <= 0) w = 0.001

@@ -9,7 +9,8 @@
 if (!exists("dir")) dir = "out/validation"
 if (system("test -f '" . dir . "/sweep-facebook.tsv'; echo $?") ne "0") exit
 set terminal pngcairo size 1400,620 enhanced font "Sans,14"
-set output dir . "/validation-threshold.png"
+if (!exists("outfile")) outfile = dir . "/validation-threshold.png"
+set output outfile
 set datafile separator "\t"
 set datafile commentschars "#"
 set key top left box opaque font ",12"

@@ -17,6 +17,7 @@
 #include "rng.h"
 #include "runner.h"
 #include "scenario.h"
+#include "stats.h"
 
 extern char **environ;
 
@@ -480,19 +481,26 @@ int cmd_keys(const struct request *rq)
 			scenario_key_info(i, &c[0], &c[1], &c[2], &c[3]);
 			key_row(md, 4, c, md);
 		}
-	} else {
-		bool series = strcmp(rq->file, "series") == 0;
-		const char *head[] = { series ? "column" : "field", "meaning" };
+	} else if (strcmp(rq->file, "series") == 0) {
+		const char *head[] = { "column", "meaning" };
 		key_row(md, 2, head, false);
 		if (md)
 			puts("|---|---|");
-		int n = series ? SERIES_NCOL : SUMMARY_NFIELD;
-		for (int i = 0; i < n; i++) {
-			const char *c[2] = {
-				series ? series_col_name[i] : summary_field_name[i],
-				series ? series_col_doc[i] : summary_field_doc[i]
-			};
+		for (int i = 0; i < SERIES_NCOL; i++) {
+			const char *c[2] = { series_col_name[i], series_col_doc[i] };
 			key_row(md, 2, c, md);
+		}
+	} else {
+		/* Outcomes with the direction compare calls better. */
+		const char *head[] = { "field", "better", "meaning" };
+		key_row(md, 3, head, false);
+		if (md)
+			puts("|---|---|---|");
+		for (int i = 0; i < SUMMARY_NFIELD; i++) {
+			const char *c[3] = { summary_field_name[i],
+			                     stats_better_word(stats_better[i]),
+			                     summary_field_doc[i] };
+			key_row(md, 3, c, md);
 		}
 	}
 	return fflush(stdout) ? fail(EXIT_RUNTIME, "stdout: write error") : EXIT_OK;
