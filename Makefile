@@ -56,12 +56,14 @@ endif
 .PHONY: all deps deps-mpi demo test check test-mpi bench validate fuzz install clean help FORCE
 all: $(BIN)
 
-# build/flavor names the tree the binary was last linked from, so switching
-# between `make` and `make MPI=1` relinks ./crisim.
-build/flavor: FORCE
+# build/flavor-BIN names the tree that binary was last linked from, so
+# switching between `make` and `make MPI=1` relinks ./crisim (and a build
+# into another BIN leaves ./crisim alone).
+FLAVOR := build/flavor-$(subst /,_,$(BIN))
+$(FLAVOR): FORCE
 	@mkdir -p build; echo '$(BUILD)' | cmp -s - $@ || echo '$(BUILD)' > $@
 
-$(BIN): $(SIM_OBJ) $(MAIN_OBJ) build/flavor
+$(BIN): $(SIM_OBJ) $(MAIN_OBJ) $(FLAVOR)
 	$(CC) $(LDFLAGS) -o $@ $(SIM_OBJ) $(MAIN_OBJ) $(LDLIBS)
 
 $(BUILD)/%.o: %.c
@@ -163,4 +165,4 @@ help:
 	@echo "make CC=clang  build with clang"
 	@echo "make install PREFIX=DIR"
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
