@@ -37,10 +37,17 @@ void report_summary_row(FILE *f, uint64_t run, uint64_t seed, const double *sum)
 	fputc('\n', f);
 }
 
+static void meta_text(FILE *f, const struct scenario *s, const char *runs)
+{
+	fprintf(f, "# scenario: %s\n# seed: %llu\n# crisim: %s\n# runs: %s\n",
+	        s->name, (unsigned long long)s->seed, CRISIM_VERSION, runs);
+}
+
 static void meta(FILE *f, const struct scenario *s, size_t runs)
 {
-	fprintf(f, "# scenario: %s\n# seed: %llu\n# crisim: %s\n# runs: %zu\n",
-	        s->name, (unsigned long long)s->seed, CRISIM_VERSION, runs);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%zu", runs);
+	meta_text(f, s, buf);
 }
 
 /* Runs of variant v that finished, in run order. */
@@ -261,6 +268,43 @@ static void pair_stats(const struct plan *p, const struct results *r, size_t s,
 	out->rel_hi = scale > 0 ? 100 * out->diff.ci_hi / scale : NAN;
 }
 
+/* Finished runs per strategy of a comparison: fin[s], their least and
+ * greatest, and the text for the tables ("400", or "182-183" when an
+ * interrupted comparison left them unequal). */
+struct finished {
+	const size_t *fin;
+	size_t lo, hi;
+	bool all;          /* every planned run finished */
+	char text[48];
+};
+
+static void finished_init(struct finished *fi, const struct plan *p, size_t *fin,
+                          const struct results *r)
+{
+	fi->fin = fin;
+	fi->lo = SIZE_MAX;
+	fi->hi = 0;
+	for (size_t s = 0; s < p->n_strats; s++) {
+		fin[s] = 0;
+		for (uint64_t k = 0; k < p->runs; k++)
+			fin[s] += r->done[plan_item(p, s, k)];
+		fi->lo = fin[s] < fi->lo ? fin[s] : fi->lo;
+		fi->hi = fin[s] > fi->hi ? fin[s] : fi->hi;
+	}
+	fi->all = fi->lo == p->runs;
+	if (fi->lo == fi->hi)
+		snprintf(fi->text, sizeof fi->text, "%zu", fi->lo);
+	else
+		snprintf(fi->text, sizeof fi->text, "%zu-%zu", fi->lo, fi->hi);
+}
+
+/* "none 183, plan 182" */
+static void finished_list(FILE *f, const struct plan *p, const struct finished *fi)
+{
+	for (size_t s = 0; s < p->n_strats; s++)
+		fprintf(f, "%s%s %zu", s ? ", " : "", p->strat_dirs[s], fi->fin[s]);
+}
+
 static void tsv_nums(FILE *f, const double *x, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -269,9 +313,15 @@ static void tsv_nums(FILE *f, const double *x, size_t n)
 	}
 }
 
-static void write_compare_tsv(FILE *f, const struct plan *p, const struct paired *ps)
+static void write_compare_tsv(FILE *f, const struct plan *p, const struct paired *ps,
+                              const struct finished *fi)
 {
-	meta(f, &p->v[0].s, (size_t)p->runs);
+	meta_text(f, &p->v[0].s, fi->text);
+	if (!fi->all) {
+		fputs("# interrupted: runs finished per strategy: ", f);
+		finished_list(f, p, fi);
+		fprintf(f, " (of %llu planned)\n", (unsigned long long)p->runs);
+	}
 	fprintf(f, "# difference: strategy minus %s, paired by run index; CI: %s\n",
 	        p->strat_dirs[0], ci_text);
 	fputs("outcome\tbetter\tstrategy\tn\tnan\tmean\tsd\tci_lo\tci_hi\tvs\tpairs"
@@ -309,9 +359,23 @@ static void json_ci(FILE *f, const char *key, double lo, double hi)
 	fputc(']', f);
 }
 
-static void write_compare_json(FILE *f, const struct plan *p, const struct paired *ps)
+static void write_compare_json(FILE *f, const struct plan *p, const struct paired *ps,
+                               const struct finished *fi)
 {
-	fprintf(f, "{\n  \"runs\": %llu,\n  \"baseline\": ", (unsigned long long)p->runs);
+	/* runs: what every strategy finished; an interrupted comparison also
+	 * says what was planned and what each strategy finished */
+	fprintf(f, "{\n  \"runs\": %zu,\n", fi->lo);
+	if (!fi->all) {
+		fprintf(f, "  \"runs_planned\": %llu,\n  \"runs_finished\": {",
+		        (unsigned long long)p->runs);
+		for (size_t s = 0; s < p->n_strats; s++) {
+			fputs(s ? ", " : "", f);
+			output_json_string(f, p->strat_dirs[s]);
+			fprintf(f, ": %zu", fi->fin[s]);
+		}
+		fputs("},\n", f);
+	}
+	fputs("  \"baseline\": ", f);
 	output_json_string(f, p->strat_dirs[0]);
 	fputs(",\n  \"difference\": \"strategy minus baseline, paired by run index "
 	      "(common random numbers)\",\n  \"confidence_interval\": ", f);
@@ -359,12 +423,21 @@ static void cell(char *buf, size_t len, double m, double lo, double hi)
 		snprintf(buf, len, "%.4g [%.4g, %.4g]", m, lo, hi);
 }
 
-static void write_compare_table(FILE *f, const struct plan *p, const struct paired *ps)
+static void write_compare_table(FILE *f, const struct plan *p, const struct paired *ps,
+                                const struct finished *fi)
 {
-	fprintf(f, "%llu runs per strategy, paired by run index (common random "
+	if (fi->all) {
+		fprintf(f, "%s runs per strategy", fi->text);
+	} else {
+		fprintf(f, "Interrupted: %s of %llu runs per strategy finished (", fi->text,
+		        (unsigned long long)p->runs);
+		finished_list(f, p, fi);
+		fputc(')', f);
+	}
+	fprintf(f, ", paired by run index (common random "
 	        "numbers).\nmean [95%% CI, t]; difference = strategy - %s [95%% CI, "
 	        "paired t]; \"better\" = share of runs where the strategy did better.\n\n",
-	        (unsigned long long)p->runs, p->strat_dirs[0]);
+	        p->strat_dirs[0]);
 	char buf[128];
 	fprintf(f, "%-16s %-7s", "outcome", "better");
 	for (size_t s = 0; s < p->n_strats; s++)
@@ -402,32 +475,35 @@ int report_compare(const char *dir, const struct plan *p,
 	struct paired *ps = calloc((size_t)NF * p->n_strats, sizeof *ps);
 	double *a = malloc((runs + 1) * sizeof *a), *b = malloc((runs + 1) * sizeof *b);
 	double *tmp = malloc(2 * (runs + 1) * sizeof *tmp);
+	size_t *fin = malloc((p->n_strats + 1) * sizeof *fin);
 	int rc = -1;
 	struct out_file o;
-	if (!ps || !a || !b || !tmp) {
+	if (!ps || !a || !b || !tmp || !fin) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
+	struct finished fi;
+	finished_init(&fi, p, fin, r);
 	for (int k = 0; k < NF; k++)
 		for (size_t s = 0; s < p->n_strats; s++)
 			pair_stats(p, r, s, k, a, b, tmp, &ps[(size_t)k * p->n_strats + s]);
 	if (output_mkdir(dir, err, errlen) ||
 	    output_open(&o, dir, "compare.tsv", err, errlen))
 		goto out;
-	write_compare_tsv(o.f, p, ps);
+	write_compare_tsv(o.f, p, ps, &fi);
 	if (output_commit(&o, err, errlen) ||
 	    output_open(&o, dir, "compare.json", err, errlen))
 		goto out;
-	write_compare_json(o.f, p, ps);
+	write_compare_json(o.f, p, ps, &fi);
 	if (output_commit(&o, err, errlen))
 		goto out;
 	if (out) {
 		if (fmt == FORMAT_TSV)
-			write_compare_tsv(out, p, ps);
+			write_compare_tsv(out, p, ps, &fi);
 		else if (fmt == FORMAT_JSON)
-			write_compare_json(out, p, ps);
+			write_compare_json(out, p, ps, &fi);
 		else
-			write_compare_table(out, p, ps);
+			write_compare_table(out, p, ps, &fi);
 	}
 	rc = 0;
 out:
@@ -435,6 +511,7 @@ out:
 	free(a);
 	free(b);
 	free(tmp);
+	free(fin);
 	return rc;
 }
 

@@ -313,6 +313,16 @@ Test(ensemble, an_interrupted_compare_has_runs_of_every_strategy)
 		                   strat[i]), 0);
 		cr_assert_eq(atoi(out), want[i], "%s: %s runs", strat[i], out);
 	}
+	/* the tables say how many runs finished, not how many were planned */
+	cr_assert_eq(sh("%s --threads 1 --stop-after 5 -o %s/t", c, dir), 130, "%s", err);
+	cr_assert(strncmp(out, "Interrupted: 1-2 of 4 runs per strategy finished (none 2, "
+	                  "plan 2, adhoc 1), paired", 79) == 0, "%s", out);
+	cr_assert_eq(shell("(grep '^# runs' %s/t/compare.tsv; grep -A2 '\"runs\"' "
+	                   "%s/t/compare.json)", dir, dir), 0);
+	cr_assert_str_eq(out, "# runs: 1-2\n  \"runs\": 1,\n  \"runs_planned\": 4,\n"
+	                 "  \"runs_finished\": {\"none\": 2, \"plan\": 2, \"adhoc\": 1},\n");
+	cr_assert_eq(sh("%s --format tsv --resume %s/t", c, dir), 0, "%s", err);
+	cr_assert(strstr(out, "# runs: 4\n# difference"), "%s", out);
 	/* compare.gp draws the strategies that have runs (here only none) */
 	cr_assert_eq(sh("%s --threads 1 --stop-after 1 -o %s/c1", c, dir), 130, "%s", err);
 	if (shell("command -v gnuplot") == 0)
