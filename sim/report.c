@@ -561,7 +561,8 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 		size_t m = 0;
 		for (size_t k = 0; k < runs; k++)
 			m += r->done[plan_item(p, v, k)];
-		fprintf(o.f, "\t%s\t%zu", p->strats[pv->strat] ? p->strats[pv->strat] :
+		/* the label of compare's tables: none, none-2 on a repeat */
+		fprintf(o.f, "\t%s\t%zu", p->strats[pv->strat] ? p->strat_dirs[pv->strat] :
 		        pv->s.responder.strategy, m);
 		for (int k = 0; k < NF; k++) {
 			size_t n = 0;

@@ -166,6 +166,12 @@ Test(ensemble, sweep_grid_and_ranges)
 	                   "| sort -n | awk 'NR==1{a=$2} END{print ($2 > a) ? \"ok\" : \"bad\"}'",
 	                   6 + 5 * 3, dir), 0);
 	cr_assert_str_eq(out, "ok\n");
+	/* a repeated strategy is labelled as in compare: none, none-2 */
+	cr_assert_eq(sh("sweep " SMALL " --grid spread.p=0.05,0.2 --strategies none,none --runs 2 "
+	                "-o %s/s3", dir), 0, "%s", err);
+	cr_assert_eq(shell("awk -F'\\t' '!/^#/ && $1 != \"point\" {print $1, $2, $3}' "
+	                   "%s/s3/sweep.tsv", dir), 0);
+	cr_assert_str_eq(out, "0 0.05 none\n0 0.05 none-2\n1 0.2 none\n1 0.2 none-2\n");
 	/* the same grid from a file */
 	char gp[256];
 	snprintf(gp, sizeof gp, "%s/grid.json", dir);
