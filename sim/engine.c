@@ -44,6 +44,7 @@ struct run {
 	const struct scenario *s;
 	struct population pop;
 	struct agent_list cur, next;
+	struct agent_list picked;   /* seeds of the event being fired */
 	struct mention_log mentions;
 	struct latency_log latency;
 	struct tick_counts tc;
@@ -54,9 +55,19 @@ struct run {
 	int rule_ready, resp_ready;
 };
 
-/* Pick an agent for an incident aimed at `target`.  Spreading agents are
- * skipped so `count` seeds are distinct; returns POP_NEVER when no eligible
- * agent is left. */
+/* An agent a random incident may start at: not the brand, not spreading
+ * already, not picked earlier in the same event (POP_F_LISTED), and of the
+ * asked role. */
+static int eligible(const struct population *p, uint32_t id, int customer)
+{
+	return id != p->brand && p->state[id] != AW_SPREADING &&
+	       !(p->flags[id] & POP_F_LISTED) &&
+	       (!customer || p->role[id] == ROLE_CUSTOMER);
+}
+
+/* Pick an agent for an incident aimed at `target`, so that the `count`
+ * seeds of one event are distinct; POP_NEVER when no eligible agent is
+ * left. */
 static uint32_t pick_target(struct run *r, enum event_target target,
                             uint32_t agent)
 {
@@ -68,27 +79,31 @@ static uint32_t pick_target(struct run *r, enum event_target target,
 		enum role role = target == TGT_MEDIA ? ROLE_MEDIA : ROLE_INFLUENCER;
 		uint32_t k = p->n_role[role], free_left = 0;
 		for (uint32_t j = 0; j < k; j++)
-			free_left += p->state[p->members[role][j]] != AW_SPREADING;
+			free_left += eligible(p, p->members[role][j], 0) ? 1u : 0u;
 		if (free_left == 0)
 			return POP_NEVER;
 		uint32_t pick = (uint32_t)gsl_rng_uniform_int(rng, free_left);
 		for (uint32_t j = 0; j < k; j++) {
 			uint32_t id = p->members[role][j];
-			if (p->state[id] != AW_SPREADING && pick-- == 0)
+			if (eligible(p, id, 0) && pick-- == 0)
 				return id;
 		}
 		return POP_NEVER;
 	}
-	/* random / customer: rejection sampling.  Customers are nearly all
-	 * agents, so the expected number of draws is close to 1; the cap only
-	 * guards against a population that is all spreading. */
-	for (int tries = 0; tries < 10000; tries++) {
+	/* random / customer: rejection sampling (customers are nearly all
+	 * agents, so about one draw), then, if 1000 draws all failed, a scan
+	 * from a random start, so an eligible agent is never missed. */
+	int customer = target == TGT_CUSTOMER;
+	for (int tries = 0; tries < 1000; tries++) {
 		uint32_t id = (uint32_t)gsl_rng_uniform_int(rng, p->n);
-		if (id == p->brand || p->state[id] == AW_SPREADING)
-			continue;
-		if (target == TGT_CUSTOMER && p->role[id] != ROLE_CUSTOMER)
-			continue;
-		return id;
+		if (eligible(p, id, customer))
+			return id;
+	}
+	uint32_t start = (uint32_t)gsl_rng_uniform_int(rng, p->n);
+	for (uint32_t j = 0; j < p->n; j++) {
+		uint32_t id = (uint32_t)(((uint64_t)start + j) % p->n);
+		if (eligible(p, id, customer))
+			return id;
 	}
 	return POP_NEVER;
 }
@@ -98,6 +113,7 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 	const struct scenario *s = r->s;
 	while (*next_event < s->n_events && s->events[*next_event].tick == t) {
 		const struct event_spec *e = &s->events[(*next_event)++];
+		r->picked.n = 0;
 		for (uint32_t k = 0; k < e->count; k++) {
 			uint32_t id = pick_target(r, e->target, e->agent);
 			if (id == POP_NEVER) {
@@ -113,6 +129,9 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 				r->ctx.incident = e;
 				r->ctx.story_origin = t;
 			}
+			r->pop.flags[id] |= POP_F_LISTED;
+			if (agent_list_push(&r->picked, id))
+				r->ctx.oom = 1;
 			r->rule->seed(&r->ctx, id, e);
 			if (event_log_add(r->ctx.log, t, id, "incident",
 			                  "%s %u starts a%s %s crisis (%u followers)",
@@ -122,6 +141,8 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 			                  graph_out_degree(r->ctx.g, id)))
 				r->ctx.oom = 1;
 		}
+		for (uint32_t k = 0; k < r->picked.n; k++)
+			r->pop.flags[r->picked.v[k]] &= (uint8_t)~POP_F_LISTED;
 	}
 }
 
@@ -213,6 +234,7 @@ static void run_free(struct run *r)
 	gsl_rng_free(r->incident_rng);
 	agent_list_free(&r->cur);
 	agent_list_free(&r->next);
+	agent_list_free(&r->picked);
 	mention_log_free(&r->mentions);
 	latency_log_free(&r->latency);
 	population_free(&r->pop);

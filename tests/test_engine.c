@@ -197,3 +197,36 @@ Test(engine, incident_at_the_brand_is_bad_input)
 	graph_free(&g);
 	scenario_free(&s);
 }
+
+/* The seeds of one event are distinct agents; when the role runs out, the
+ * event log says so. */
+Test(engine, seeds_of_one_event_are_distinct)
+{
+	struct scenario s;
+	struct graph g;
+	const char *sets[] = { "population.influencers=3", "events[0].count=5" };
+	char err[SCN_ERRLEN], gerr[512];
+	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets, 2, err), 0, "%s", err);
+	cr_assert_eq(netgen_build(&s.network, s.seed, &g, NULL, gerr, sizeof gerr), 0);
+	struct run_result r;
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), 0, "%s", err);
+	uint32_t seeds[8];
+	int n = 0, none_left = 0;
+	for (size_t k = 0; k < r.log.n; k++) {
+		if (strcmp(r.log.v[k].kind, "incident"))
+			continue;
+		if (r.log.v[k].actor == EVENT_NOBODY) {
+			none_left++;
+			cr_assert(strstr(r.log.v[k].detail, "3 of 5 seeded"), "%s", r.log.v[k].detail);
+			continue;
+		}
+		for (int j = 0; j < n; j++)
+			cr_assert_neq(seeds[j], r.log.v[k].actor, "agent %u seeded twice", seeds[j]);
+		seeds[n++] = r.log.v[k].actor;
+	}
+	cr_assert_eq(n, 3);
+	cr_assert_eq(none_left, 1);
+	run_result_free(&r);
+	graph_free(&g);
+	scenario_free(&s);
+}
