@@ -232,15 +232,23 @@ out:
 struct paired {
 	struct stats_desc base, st, diff;
 	double better, ties;   /* shares of pairs; NaN without direction */
-	double rel, rel_lo, rel_hi;   /* diff as % of |baseline mean| */
+	double rel, rel_lo, rel_hi;   /* diff as % of |baseline mean over the
+	                                 same pairs| */
+};
+
+/* Scratch of pair_stats: p->runs + 1 doubles each. */
+struct pair_buf {
+	double *a, *b;   /* baseline, strategy: every finished run */
+	double *x, *d;   /* baseline and difference: the pairs */
+	double *tmp;
 };
 
 /* Outcome k of strategy s against strategy 0 at grid point 0. */
 static void pair_stats(const struct plan *p, const struct results *r, size_t s,
-                       int k, double *a, double *b, double *tmp, struct paired *out)
+                       int k, const struct pair_buf *w, struct paired *out)
 {
 	size_t runs = (size_t)p->runs, na = 0, nb = 0, nd = 0, nbetter = 0, nties = 0;
-	double *d = tmp + runs;   /* tmp holds 2 runs */
+	double *a = w->a, *b = w->b, *x = w->x, *d = w->d, *tmp = w->tmp;
 	for (size_t run = 0; run < runs; run++) {
 		size_t i0 = plan_item(p, 0, run), is = plan_item(p, s, run);
 		double x0 = r->sum[i0 * NF + (size_t)k], xs = r->sum[is * NF + (size_t)k];
@@ -250,6 +258,7 @@ static void pair_stats(const struct plan *p, const struct results *r, size_t s,
 			b[nb++] = xs;
 		if (!r->done[i0] || !r->done[is] || isnan(x0) || isnan(xs))
 			continue;
+		x[nd] = x0;
 		d[nd++] = xs - x0;
 		int dir = stats_better[k];
 		nbetter += dir < 0 ? xs < x0 : dir > 0 ? xs > x0 : 0;
@@ -257,12 +266,15 @@ static void pair_stats(const struct plan *p, const struct results *r, size_t s,
 	}
 	stats_describe(a, 1, na, tmp, &out->base);
 	stats_describe(b, 1, nb, tmp, &out->st);
-	/* d lives in tmp's upper half; describe it through a copy in a */
-	memcpy(a, d, nd * sizeof *d);
-	stats_describe(a, 1, nd, tmp, &out->diff);
+	stats_describe(d, 1, nd, tmp, &out->diff);
 	out->better = stats_better[k] && nd ? (double)nbetter / (double)nd : NAN;
 	out->ties = nd ? (double)nties / (double)nd : NAN;
-	double scale = fabs(out->base.mean);
+	/* Relative to the baseline over the same pairs: over all its runs
+	 * (more of them when the strategy has fewer finished runs or NaNs) the
+	 * ratio would mix two sets of runs. */
+	struct stats_desc xd;
+	stats_describe(x, 1, nd, tmp, &xd);
+	double scale = fabs(xd.mean);
 	out->rel = scale > 0 ? 100 * out->diff.mean / scale : NAN;
 	out->rel_lo = scale > 0 ? 100 * out->diff.ci_lo / scale : NAN;
 	out->rel_hi = scale > 0 ? 100 * out->diff.ci_hi / scale : NAN;
@@ -473,12 +485,15 @@ int report_compare(const char *dir, const struct plan *p,
 {
 	size_t runs = (size_t)p->runs;
 	struct paired *ps = calloc((size_t)NF * p->n_strats, sizeof *ps);
-	double *a = malloc((runs + 1) * sizeof *a), *b = malloc((runs + 1) * sizeof *b);
-	double *tmp = malloc(2 * (runs + 1) * sizeof *tmp);
+	struct pair_buf w = {
+		malloc((runs + 1) * sizeof *w.a), malloc((runs + 1) * sizeof *w.b),
+		malloc((runs + 1) * sizeof *w.x), malloc((runs + 1) * sizeof *w.d),
+		malloc((runs + 1) * sizeof *w.tmp)
+	};
 	size_t *fin = malloc((p->n_strats + 1) * sizeof *fin);
 	int rc = -1;
 	struct out_file o;
-	if (!ps || !a || !b || !tmp || !fin) {
+	if (!ps || !w.a || !w.b || !w.x || !w.d || !w.tmp || !fin) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
@@ -486,7 +501,7 @@ int report_compare(const char *dir, const struct plan *p,
 	finished_init(&fi, p, fin, r);
 	for (int k = 0; k < NF; k++)
 		for (size_t s = 0; s < p->n_strats; s++)
-			pair_stats(p, r, s, k, a, b, tmp, &ps[(size_t)k * p->n_strats + s]);
+			pair_stats(p, r, s, k, &w, &ps[(size_t)k * p->n_strats + s]);
 	if (output_mkdir(dir, err, errlen) ||
 	    output_open(&o, dir, "compare.tsv", err, errlen))
 		goto out;
@@ -508,9 +523,11 @@ int report_compare(const char *dir, const struct plan *p,
 	rc = 0;
 out:
 	free(ps);
-	free(a);
-	free(b);
-	free(tmp);
+	free(w.a);
+	free(w.b);
+	free(w.x);
+	free(w.d);
+	free(w.tmp);
 	free(fin);
 	return rc;
 }

@@ -309,7 +309,9 @@ Test(ensemble, an_interrupted_compare_has_runs_of_every_strategy)
 {
 	/* items are run-major: 5 items of 3 strategies on one thread are runs
 	 * 0 and 1 of the first two strategies and run 0 of the third */
-	const char *c = "compare " SMALL " --strategies none,plan,adhoc --runs 4";
+	/* seed 2: run 0 of adhoc differs from none's (for rel_diff below) */
+	const char *c = "compare scenarios/default.json --set network.nodes=2000 --set ticks=60 "
+	                "--seed 2 -q --strategies none,plan,adhoc --runs 4";
 	cr_assert_eq(sh("%s -o %s/full", c, dir), 0, "%s", err);
 	cr_assert_eq(sh("%s --threads 1 --stop-after 5 -o %s/c", c, dir), 130, "%s", err);
 	const char *strat[] = { "none", "plan", "adhoc" };
@@ -327,6 +329,17 @@ Test(ensemble, an_interrupted_compare_has_runs_of_every_strategy)
 	                   "%s/t/compare.json)", dir, dir), 0);
 	cr_assert_str_eq(out, "# runs: 1-2\n  \"runs\": 1,\n  \"runs_planned\": 4,\n"
 	                 "  \"runs_finished\": {\"none\": 2, \"plan\": 2, \"adhoc\": 1},\n");
+	/* rel_diff of adhoc (run 0 only) is relative to none's run 0, not to
+	 * the mean of none's runs 0 and 1 */
+	cr_assert_eq(shell("awk -F'\\t' 'FNR == 1 {f++} "
+	                   "f == 1 && $1 == \"run\" {for (i = 1; i <= NF; i++) if ($i == \"damage\") c = i} "
+	                   "f == 1 && $1 == \"0\" {x0 = $c} "
+	                   "f == 2 && $1 == \"damage\" && $3 == \"adhoc\" {want = 100 * $12 / "
+	                   "(x0 < 0 ? -x0 : x0); e = $16 - want; "
+	                   "print (x0 != 0 && $11 == 1 && (e < 0 ? -e : e) <= 1e-9 * (want < 0 ? -want : want)) "
+	                   "? \"ok\" : \"bad \" $16 \" \" want}' %s/t/none/runs.tsv %s/t/compare.tsv",
+	                   dir, dir), 0, "%s", err);
+	cr_assert_str_eq(out, "ok\n");
 	cr_assert_eq(sh("%s --format tsv --resume %s/t", c, dir), 0, "%s", err);
 	cr_assert(strstr(out, "# runs: 4\n# difference"), "%s", out);
 	/* compare.gp draws the strategies that have runs (here only none) */
