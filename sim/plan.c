@@ -426,11 +426,23 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 	p->kind = rq->kind;
 	p->runs = rq->runs;
 	p->keep_series = rq->kind != PLAN_SWEEP;
+	p->have_seed = rq->have_seed;
+	p->seed = rq->seed;
 	const char **sets = NULL;
 	char *text = NULL, *dir = NULL, **setbuf = NULL;
 	size_t n_setbuf = 0;
 	int rc = 0;
 
+	if (!(p->file = strdup(rq->file)) ||
+	    !(p->sets = calloc(rq->n_sets ? rq->n_sets : 1, sizeof *p->sets))) {
+		rc = 1;
+		goto oom;
+	}
+	for (; p->n_sets < rq->n_sets; p->n_sets++)
+		if (!(p->sets[p->n_sets] = strdup(rq->sets[p->n_sets]))) {
+			rc = 1;
+			goto oom;
+		}
 	if (rq->grid_file && (rc = parse_grid_file(rq->grid_file, p, err, errlen)))
 		goto fail;
 	for (size_t i = 0; i < rq->n_grids; i++) {
@@ -631,5 +643,9 @@ void plan_free(struct plan *p)
 		for (size_t gi = 0; gi < p->n_graphs; gi++)
 			graph_free(&p->graphs[gi]);
 	free(p->graphs);
+	for (size_t i = 0; i < p->n_sets; i++)
+		free(p->sets[i]);
+	free(p->sets);
+	free(p->file);
 	memset(p, 0, sizeof *p);
 }

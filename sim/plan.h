@@ -54,6 +54,13 @@ struct plan {
 	size_t n_graphs;
 	struct graph *graphs;
 	bool keep_series;          /* items keep their series (ensemble.tsv) */
+	/* What the plan was built from (copies), to name a variant as a
+	 * single run: crisim run FILE [--set ...] [--seed N] */
+	char *file;
+	size_t n_sets;
+	char **sets;
+	bool have_seed;
+	uint64_t seed;
 	uint64_t fingerprint;      /* FNV-1a of kind, runs, the item order and
 	                              every resolved variant: checkpoints must
 	                              match it */
@@ -73,7 +80,8 @@ struct plan_request {
 	uint64_t runs;
 };
 
-/* Build a plan: load every variant, check it, build the graphs.  Returns 0,
+/* Build a plan: load every variant, check it, build the graphs; rq's
+ * strings are copied.  Returns 0,
  * 1 (runtime: memory) or 2 (bad input) with a one-line message in err.
  * On failure *p is freed. */
 int plan_build(struct plan *p, const struct plan_request *rq,

@@ -139,6 +139,46 @@ int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
 	return manifest_file(dir, s, rc, wall, &mp, err, errlen);
 }
 
+/* Strategy s's story of a comparison as the single run it is, so that its
+ * manifest's command re-runs it alone:
+ *   crisim run FILE --run 0 [--set P=V]... --set responder.strategy=S
+ *              [--seed N] -o STORY
+ * out->argv is malloc'd (free it); its strings point into p, rc, story and
+ * the buffers. */
+static int story_context(const struct plan *p, size_t s, const struct run_context *rc,
+                         const char *story, char *seed, size_t seedlen,
+                         char *strat, size_t stratlen, struct run_context *out)
+{
+	char **argv = malloc((p->n_sets * 2 + 12) * sizeof *argv);
+	if (!argv)
+		return -1;
+	int n = 0;
+	argv[n++] = rc->argc > 0 ? rc->argv[0] : "crisim";
+	argv[n++] = "run";
+	argv[n++] = p->file;
+	argv[n++] = "--run";
+	argv[n++] = "0";
+	for (size_t i = 0; i < p->n_sets; i++) {
+		argv[n++] = "--set";
+		argv[n++] = p->sets[i];
+	}
+	if (p->strats[s]) {
+		snprintf(strat, stratlen, "responder.strategy=%s", p->strats[s]);
+		argv[n++] = "--set";
+		argv[n++] = strat;
+	}
+	if (p->have_seed) {
+		snprintf(seed, seedlen, "%llu", (unsigned long long)p->seed);
+		argv[n++] = "--seed";
+		argv[n++] = seed;
+	}
+	argv[n++] = "-o";
+	argv[n++] = (char *)story;
+	argv[n] = NULL;
+	*out = (struct run_context){ n, argv, rc->version };
+	return 0;
+}
+
 static int join_dir(char *buf, size_t len, const char *dir, const char *sub)
 {
 	return (size_t)snprintf(buf, len, "%s/%s", dir, sub) >= len ? -1 : 0;
@@ -178,14 +218,21 @@ int runner_plan(const struct plan *p, const struct exec_opts *o,
 		}
 		/* One story per strategy for the trainer board: run 0 again,
 		 * written as a normal single run (cheap, and identical to the
-		 * ensemble's run 0). */
+		 * ensemble's run 0), whose manifest gives the run command. */
 		for (size_t s = 0; s < p->n_strats && !r.interrupted; s++) {
-			char story[4200];
+			char story[4200], seed[32], strat[SCN_NAMELEN + 32];
 			struct run_result res;
+			struct run_context src_ctx;
 			snprintf(story, sizeof story, "%s/%s/run-0", dir, p->strat_dirs[s]);
+			if (story_context(p, s, rc, story, seed, sizeof seed, strat,
+			                  sizeof strat, &src_ctx)) {
+				snprintf(err, errlen, "out of memory");
+				goto out;
+			}
 			const struct plan_variant *v = &p->v[s];
-			int src = runner_single(&v->s, &p->graphs[v->graph], 0, story, rc,
+			int src = runner_single(&v->s, &p->graphs[v->graph], 0, story, &src_ctx,
 			                        &res, err, errlen);
+			free(src_ctx.argv);
 			run_result_free(&res);
 			if (src) {
 				code = src;

@@ -152,6 +152,31 @@ Test(ensemble, compare_none_none_is_identical)
 	cr_assert_eq(access(a, R_OK), 0);
 }
 
+Test(ensemble, a_compare_story_records_its_run_command)
+{
+	cr_assert_eq(sh("compare " SMALL " --strategies none,adhoc --runs 2 -o %s/c", dir), 0,
+	             "%s", err);
+	cr_assert_eq(shell("cp -r %s/c/adhoc/run-0 %s/story", dir, dir), 0);
+	cr_assert_eq(shell("grep '\"command\"' %s/story/manifest.json", dir), 0);
+	cr_assert(strstr(out, "\"run\", \"scenarios/default.json\", \"--run\", \"0\", \"--set\"") &&
+	          strstr(out, "\"--set\", \"responder.strategy=adhoc\", \"--seed\", \"42\", \"-o\""),
+	          "%s", out);
+	/* that command, run: the same story, the same manifest */
+	cr_assert_eq(shell("eval \"$(sed -n 's/^  \"command\": \\[\\(.*\\)\\],$/\\1/p' "
+	                   "%s/story/manifest.json | sed 's/\", \"/\" \"/g')\"", dir), 0,
+	             "%s", err);
+	const char *files[] = { "series.tsv", "events.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		char a[256], b[256];
+		snprintf(a, sizeof a, "%s/story/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/c/adhoc/run-0/%s", dir, files[i]);
+		same_file(a, b);
+	}
+	cr_assert_eq(shell("cd %s && grep -v wall_seconds story/manifest.json > m1 && "
+	                   "grep -v wall_seconds c/adhoc/run-0/manifest.json > m2 && cmp m1 m2",
+	                   dir), 0, "%s", out);
+}
+
 Test(ensemble, sweep_grid_and_ranges)
 {
 	/* the cascade rule, where spread.p is the transmission probability */
