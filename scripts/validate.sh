@@ -85,6 +85,9 @@ check_done=1
 # ens NAME FILE RUNS [crisim options]: one ensemble into $out/runs/NAME.
 ens() {
 	local name=$1 file=$2 runs=$3; shift 3
+	# Every validation starts afresh: the checkpoint of an interrupted
+	# earlier validation would make crisim refuse the directory.
+	rm -rf "$out/runs/$name/checkpoint"
 	"$crisim" run "$file" --runs "$runs" -o "$out/runs/$name" --quiet "${threads[@]}" "$@"
 	# A cascade still running at the last tick would bias every size down
 	# (the crisis rule's stories may outlast the day: check_done=0).
