@@ -43,7 +43,17 @@ off(i) = (i - 2 - (ns - 2) / 2.0) * width
 # improvement: sign of the difference agrees with the direction of better
 good(b, d) = (b eq "lower" && d < 0) || (b eq "higher" && d > 0)
 shade(i) = i == 2 ? 0 : 0.25 * (i - 2)
-plot for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):3:(good(strcol(2), $3) ? 0x27ae60 : 0xc0392b) with boxes lc rgb variable notitle, \
-     for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):3:4:5 with yerrorbars lc rgb "#222222" lw 2 pt 7 ps 0.6 title sprintf("%s - %s", word(strats, i), base), \
-     for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):($3 >= 0 ? $3 : 0):(word(strats, i)) with labels offset 0,0.8 font ",12" noenhanced notitle, \
-     rows(word(strats, 2)) using 0:(1/0):xtic(1) notitle
+# An interrupted comparison may have no pair yet: say so instead of failing.
+npairs = int(system(sprintf("awk -F'\t' '!/^#/ && $10 != \"-\" && $10 != \"vs\" && $16 != \"NaN\"' '%s' | wc -l", cmp)))
+if (ns < 2 || npairs == 0) {
+    unset xtics
+    unset ytics
+    unset xzeroaxis
+    set label 1 "no paired differences yet: no strategy after the baseline has finished runs" at graph 0.5, 0.5 center font ",20"
+    plot [0:1][0:1] NaN notitle
+} else {
+    plot for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):3:(good(strcol(2), $3) ? 0x27ae60 : 0xc0392b) with boxes lc rgb variable notitle, \
+         for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):3:4:5 with yerrorbars lc rgb "#222222" lw 2 pt 7 ps 0.6 title sprintf("%s - %s", word(strats, i), base), \
+         for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):($3 >= 0 ? $3 : 0):(word(strats, i)) with labels offset 0,0.8 font ",12" noenhanced notitle, \
+         rows(word(strats, 2)) using 0:(1/0):xtic(1) notitle
+}
