@@ -68,4 +68,18 @@ static inline char *slurp(const char *path)
 	return s;
 }
 
+/* A fresh temporary directory from a template "/tmp/NAME-XXXXXX" (its
+ * X's are replaced in place), and its removal with everything in it. */
+static inline int tmpdir_make(char *templ)
+{
+	return mkdtemp(templ) ? 0 : -1;
+}
+
+static inline int tmpdir_remove(const char *dir)
+{
+	char c[512];
+	snprintf(c, sizeof c, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
+	return system(c);
+}
+
 #endif

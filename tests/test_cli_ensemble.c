@@ -42,14 +42,12 @@ static int shell(const char *fmt, ...)
 static void setup(void)
 {
 	strcpy(dir, "/tmp/crisim-ens-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(tmpdir_make(dir), 0);
 }
 
 static void teardown(void)
 {
-	char c[256];
-	snprintf(c, sizeof c, "rm -rf %s", dir);
-	cr_assert_eq(system(c), 0);
+	cr_assert_eq(tmpdir_remove(dir), 0);
 }
 
 TestSuite(ensemble, .init = setup, .fini = teardown);

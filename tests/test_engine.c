@@ -6,12 +6,19 @@
 #include "population.h"
 #include "scenario.h"
 
-/* Parse a scenario, build its network: the fixture of every engine test. */
-static void load(const char *json, struct scenario *s, struct graph *g)
+/* Parse a scenario (with overrides), build its network: the fixture of
+ * every engine test. */
+static void load_sets(const char *json, const char *const *sets, size_t n,
+                      struct scenario *s, struct graph *g)
 {
 	char err[SCN_ERRLEN], gerr[512];
-	cr_assert_eq(scenario_parse(s, json, "test", NULL, NULL, 0, err), 0, "%s", err);
+	cr_assert_eq(scenario_parse(s, json, "test", NULL, sets, n, err), 0, "%s", err);
 	cr_assert_eq(netgen_build(&s->network, s->seed, g, NULL, gerr, sizeof gerr), 0, "%s", gerr);
+}
+
+static void load(const char *json, struct scenario *s, struct graph *g)
+{
+	load_sets(json, NULL, 0, s, g);
 }
 
 static const char small[] =
@@ -84,9 +91,8 @@ Test(engine, p_zero_reaches_only_the_seeds_and_p_one_everyone)
 	struct scenario s;
 	struct graph g;
 	const char *sets0[] = { "spread.p=0", "events[0].count=4" };
-	char err[SCN_ERRLEN], gerr[512];
-	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets0, 2, err), 0, "%s", err);
-	cr_assert_eq(netgen_build(&s.network, s.seed, &g, NULL, gerr, sizeof gerr), 0);
+	char err[SCN_ERRLEN];
+	load_sets(small, sets0, 2, &s, &g);
 	struct run_result r;
 	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), 0);
 	cr_assert_eq(r.summary.v[SUM_reach], 4);
@@ -205,9 +211,8 @@ Test(engine, seeds_of_one_event_are_distinct)
 	struct scenario s;
 	struct graph g;
 	const char *sets[] = { "population.influencers=3", "events[0].count=5" };
-	char err[SCN_ERRLEN], gerr[512];
-	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets, 2, err), 0, "%s", err);
-	cr_assert_eq(netgen_build(&s.network, s.seed, &g, NULL, gerr, sizeof gerr), 0);
+	char err[SCN_ERRLEN];
+	load_sets(small, sets, 2, &s, &g);
 	struct run_result r;
 	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), 0, "%s", err);
 	uint32_t seeds[8];

@@ -11,14 +11,12 @@ static char dir[] = "/tmp/crisim-output-XXXXXX";
 static void setup(void)
 {
 	strcpy(dir, "/tmp/crisim-output-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(tmpdir_make(dir), 0);
 }
 
 static void teardown(void)
 {
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "chmod -R u+w %s; rm -rf %s", dir, dir);
-	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(tmpdir_remove(dir), 0);
 }
 
 TestSuite(output, .init = setup, .fini = teardown);
