@@ -215,8 +215,29 @@ static void summarize_replies(struct run *r, struct summary *sum)
 	sum->v[SUM_answered_share] = c->complainants ?
 		(double)c->answered / (double)c->complainants : NAN;
 	sum->v[SUM_reply_minutes] = NAN;
+	sum->v[SUM_answered_audience] = NAN;
 	if (l->n == 0)
 		return;
+	/* Whom the brand answered, by audience (Gunarathne et al. 2018 found
+	 * airlines answer high-follower accounts more often).  One pass over
+	 * the agents at the end of the run, not per tick. */
+	const struct population *p = &r->pop;
+	double all = 0, answered = 0;
+	uint64_t n_all = 0, n_answered = 0;
+	for (uint32_t i = 0; i < p->n; i++) {
+		if (!(p->flags[i] & POP_F_COMPLAINED))
+			continue;
+		double k = graph_out_degree(c->g, i);
+		all += k;
+		n_all++;
+		if (p->flags[i] & POP_F_REPLIED) {
+			answered += k;
+			n_answered++;
+		}
+	}
+	if (n_answered > 0 && all > 0)
+		sum->v[SUM_answered_audience] =
+			(answered / (double)n_answered) / (all / (double)n_all);
 	qsort(l->v, l->n, sizeof *l->v, by_value);
 	double mid = l->n % 2 ? l->v[l->n / 2]
 	           : 0.5 * ((double)l->v[l->n / 2 - 1] + (double)l->v[l->n / 2]);

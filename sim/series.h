@@ -89,7 +89,8 @@ void event_log_free(struct event_log *log);
 	X(damage,             "negative posts, total (integral of negative volume)") \
 	X(complainants,       "agents who posted at least one complaint") \
 	X(answered_share,     "share of complainants the brand replied to at least once") \
-	X(reply_minutes,      "median minutes from a mention to the brand's reply to it (NaN: no reply)")
+	X(reply_minutes,      "median minutes from a mention to the brand's reply to it (NaN: no reply)") \
+	X(answered_audience,  "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)")
 
 enum summary_field {
 #define X(id, doc) SUM_##id,
