@@ -203,27 +203,33 @@ static inline int is_mutual(const struct mutual *mu, uint64_t i)
 	return mu->bits ? (mu->bits[i >> 3] >> (i & 7)) & 1 : mu->all;
 }
 
+/* The input of build: tie i < head is a[i stride] -> b[i stride]; tie
+ * i >= head (a fan tie) is fan[i] -> base + (i - head) / per, its second end
+ * implicit.  For explicit lists head = count. */
+struct tie_list {
+	const uint32_t *a, *b;
+	size_t stride;
+	uint64_t head, count;
+	const uint32_t *fan;
+	uint32_t base, per;
+};
+
 /* x in [lo, lo + span), by one unsigned comparison. */
 #define OWNS(x, lo, span) ((uint32_t)((x) - (lo)) < (span))
 
-/* Scatter the arcs from this thread's share of sources into adj; off[x]
- * advances to the end of x's list.  A two-stage software pipeline: off[x]
- * of the tie 2 AHEAD on, then the slot adj[off[x]] of the tie AHEAD on
- * (approximate if x recurs in between, which only costs a miss).  Only
- * owned entries are touched, even by a prefetch: off[x] of another share
- * is being written by its thread. */
-static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
-                          const uint32_t *a, const uint32_t *b, size_t stride,
-                          uint64_t count, const struct mutual *mu)
+/* Scatter the arcs of ties [0, t->head) whose ends this thread owns into
+ * adj; off[x] advances to the end of x's list.  A two-stage software
+ * pipeline: off[x] of the tie 2 AHEAD on, then the slot adj[off[x]] of the
+ * tie AHEAD on (approximate if x recurs in between, which only costs a
+ * miss).  Only owned entries are touched, even by a prefetch: off[x] of
+ * another share is being written by its thread. */
+static void scatter_explicit(uint64_t *off, uint32_t *adj, uint32_t lo,
+                             uint32_t span, const struct tie_list *t,
+                             const struct mutual *mu)
 {
-	uint32_t lo, hi, span;
-	my_arc_share(off, n, &lo, &hi);
-	span = hi - lo;
-#ifdef _OPENMP
-	/* Every thread must read off[] for its share before any thread moves
-	 * the starts of its own. */
-#pragma omp barrier
-#endif
+	const uint32_t *a = t->a, *b = t->b;
+	size_t stride = t->stride;
+	uint64_t count = t->head;
 	for (uint64_t i = 0; i < count; i++) {
 		uint32_t u = a[i * stride], v = b[i * stride];
 		if (i + 2 * AHEAD < count) {
@@ -250,9 +256,103 @@ static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
 	}
 }
 
-/* Arcs a[i*stride] -> b[i*stride], plus the reverse when tie i is mutual. */
-static int build(struct graph *g, uint32_t n, const uint32_t *a,
-                 const uint32_t *b, size_t stride, uint64_t count,
+/* The same for the fan ties [t->head, t->count).  Only the first ends are
+ * prefetched: the second ends ascend, and so do off[v] and adj[off[v]] for
+ * them, a stream the hardware prefetcher follows. */
+static void scatter_fans(uint64_t *off, uint32_t *adj, uint32_t lo,
+                         uint32_t span, const struct tie_list *t,
+                         const struct mutual *mu)
+{
+	const uint32_t *fan = t->fan;
+	uint64_t count = t->count;
+	uint32_t v = t->base, k = 0;
+	for (uint64_t i = t->head; i < count; i++) {
+		uint32_t u = fan[i];
+		if (i + 2 * AHEAD < count) {
+			uint32_t x = fan[i + 2 * AHEAD];
+			if (OWNS(x, lo, span))
+				PREFETCH(&off[x]);
+		}
+		if (i + AHEAD < count) {
+			uint32_t x = fan[i + AHEAD];
+			if (OWNS(x, lo, span))
+				PREFETCH(&adj[off[x]]);
+		}
+		if (u != v) {
+			if (OWNS(u, lo, span))
+				adj[off[u]++] = v;
+			if (OWNS(v, lo, span) && is_mutual(mu, i))
+				adj[off[v]++] = u;
+		}
+		if (++k == t->per) {
+			k = 0;
+			v++;
+		}
+	}
+}
+
+static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
+                          const struct tie_list *t, const struct mutual *mu)
+{
+	uint32_t lo, hi;
+	my_arc_share(off, n, &lo, &hi);
+#ifdef _OPENMP
+	/* Every thread must read off[] for its share before any thread moves
+	 * the starts of its own. */
+#pragma omp barrier
+#endif
+	scatter_explicit(off, adj, lo, hi - lo, t, mu);
+	scatter_fans(off, adj, lo, hi - lo, t, mu);
+}
+
+/* Out-degrees into off[x + 1] (after the calloc), self-loops into *loops.
+ * GRAPH_EINVAL when an explicit id is >= n. */
+static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
+                         const struct mutual *mu, uint64_t *loops)
+{
+	const uint32_t *a = t->a, *b = t->b, *fan = t->fan;
+	size_t stride = t->stride;
+	uint64_t head = t->head, count = t->count, nloops = 0;
+	uint32_t v = t->base, k = 0;
+	for (uint64_t i = 0; i < head; i++) {
+		uint32_t x = a[i * stride], y = b[i * stride];
+		if (i + AHEAD < head && a[(i + AHEAD) * stride] < n)
+			PREFETCH(&off[a[(i + AHEAD) * stride] + 1]);
+		if (x >= n || y >= n)
+			return GRAPH_EINVAL;
+		if (x == y) {
+			nloops++;
+			continue;
+		}
+		off[x + 1]++;
+		if (is_mutual(mu, i))
+			off[y + 1]++;
+	}
+	/* Fan ties: second ends were checked by the caller. */
+	for (uint64_t i = head; i < count; i++) {
+		uint32_t x = fan[i];
+		if (i + AHEAD < count && fan[i + AHEAD] < n)
+			PREFETCH(&off[fan[i + AHEAD] + 1]);
+		if (x >= n)
+			return GRAPH_EINVAL;
+		if (x == v) {
+			nloops++;
+		} else {
+			off[x + 1]++;
+			if (is_mutual(mu, i))
+				off[v + 1]++;
+		}
+		if (++k == t->per) {
+			k = 0;
+			v++;
+		}
+	}
+	*loops = nloops;
+	return GRAPH_OK;
+}
+
+/* Arcs first -> second of each tie, plus the reverse when it is mutual. */
+static int build(struct graph *g, uint32_t n, const struct tie_list *t,
                  const struct mutual *mu, uint64_t *loops, uint64_t *dups)
 {
 	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
@@ -261,21 +361,9 @@ static int build(struct graph *g, uint32_t n, const uint32_t *a,
 	if (!off)
 		return GRAPH_ENOMEM;
 	graph_advise_huge(off, ((size_t)n + 1) * sizeof *off);
-	for (uint64_t i = 0; i < count; i++) {
-		uint32_t u = a[i * stride], v = b[i * stride];
-		if (i + AHEAD < count && a[(i + AHEAD) * stride] < n)
-			PREFETCH(&off[a[(i + AHEAD) * stride] + 1]);
-		if (u >= n || v >= n) {
-			free(off);
-			return GRAPH_EINVAL;
-		}
-		if (u == v) {
-			nloops++;
-			continue;
-		}
-		off[u + 1]++;
-		if (is_mutual(mu, i))
-			off[v + 1]++;
+	if (count_degrees(off, n, t, mu, &nloops)) {
+		free(off);
+		return GRAPH_EINVAL;
 	}
 	prefix_sum(off, n);
 	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
@@ -285,23 +373,61 @@ static int build(struct graph *g, uint32_t n, const uint32_t *a,
 	}
 	graph_advise_huge(adj, (size_t)off[n] * sizeof *adj);
 #ifdef _OPENMP
-#pragma omp parallel if (count >= PAR_MIN_TIES)
+#pragma omp parallel if (t->count >= PAR_MIN_TIES)
 #endif
-	scatter_share(off, adj, n, a, b, stride, count, mu);
+	scatter_share(off, adj, n, t, mu);
 	restore_starts(off, n);
 	if (loops)
 		*loops = nloops;
 	return finish(g, n, off, adj, dups);
 }
 
+/* An explicit list a[i stride] -> b[i stride], i < count. */
+static struct tie_list explicit_ties(const uint32_t *a, const uint32_t *b,
+                                     size_t stride, uint64_t count)
+{
+	struct tie_list t;
+	memset(&t, 0, sizeof t);
+	t.a = a;
+	t.b = b;
+	t.stride = stride;
+	t.head = t.count = count;
+	t.per = 1;
+	return t;
+}
+
 int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
                     uint64_t count, uint64_t *loops, uint64_t *dups)
 {
 	struct mutual none = { NULL, 0 };
-	int rc = build(g, n, src, dst, 1, count, &none, loops, dups);
+	struct tie_list t = explicit_ties(src, dst, 1, count);
+	int rc = build(g, n, &t, &none, loops, dups);
 	free(src);
 	free(dst);
 	return rc;
+}
+
+/* Mutual flags of `count` ties, one draw each, for 0 < reciprocity < 1; when
+ * swap (interleaved ties) is non-NULL, a single tie is also reversed with
+ * probability 1/2 by the same draw.  NULL when out of memory. */
+static uint8_t *draw_mutual(uint64_t count, double reciprocity, gsl_rng *r,
+                            uint32_t *swap)
+{
+	uint8_t *bits = calloc((size_t)(count / 8 + 1), 1);
+	double half = (1.0 - reciprocity) / 2.0;
+	if (!bits)
+		return NULL;
+	for (uint64_t i = 0; i < count; i++) {
+		double u = gsl_rng_uniform(r);
+		if (u < reciprocity) {
+			bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+		} else if (swap && u - reciprocity >= half) {
+			uint32_t x = swap[2 * i];
+			swap[2 * i] = swap[2 * i + 1];
+			swap[2 * i + 1] = x;
+		}
+	}
+	return bits;
 }
 
 int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
@@ -309,38 +435,63 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
                     struct graph_dropped *drop)
 {
 	struct mutual mu = { NULL, reciprocity >= 1.0 };
+	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
 	uint8_t *bits = NULL;
 	struct graph_dropped d = { 0, 0 };
 	int rc;
 
 	if (reciprocity > 0.0 && reciprocity < 1.0) {
-		bits = calloc((size_t)(count / 8 + 1), 1);
+		bits = draw_mutual(count, reciprocity, r,
+		                   orient == GRAPH_RANDOM ? ties : NULL);
 		if (!bits) {
 			free(ties);
 			return GRAPH_ENOMEM;
-		}
-		double half = (1.0 - reciprocity) / 2.0;
-		for (uint64_t i = 0; i < count; i++) {
-			double u = gsl_rng_uniform(r);
-			if (u < reciprocity) {
-				bits[i >> 3] |= (uint8_t)(1u << (i & 7));
-			} else if (orient == GRAPH_RANDOM && u - reciprocity >= half) {
-				uint32_t t = ties[2 * i];
-				ties[2 * i] = ties[2 * i + 1];
-				ties[2 * i + 1] = t;
-			}
 		}
 		mu.bits = bits;
 	} else if (reciprocity <= 0.0 && orient == GRAPH_RANDOM) {
 		for (uint64_t i = 0; i < count; i++)
 			if (gsl_rng_uniform(r) >= 0.5) {
-				uint32_t t = ties[2 * i];
+				uint32_t x = ties[2 * i];
 				ties[2 * i] = ties[2 * i + 1];
-				ties[2 * i + 1] = t;
+				ties[2 * i + 1] = x;
 			}
 	}
-	rc = build(g, n, ties, ties + 1, 2, count, &mu, &d.self_loops,
-	           &d.duplicates);
+	rc = build(g, n, &t, &mu, &d.self_loops, &d.duplicates);
+	free(bits);
+	free(ties);
+	if (drop)
+		*drop = d;
+	return rc;
+}
+
+int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
+                    uint64_t count, uint32_t base, uint32_t per,
+                    double reciprocity, gsl_rng *r, struct graph_dropped *drop)
+{
+	struct mutual mu = { NULL, reciprocity >= 1.0 };
+	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
+	uint8_t *bits = NULL;
+	struct graph_dropped d = { 0, 0 };
+	int rc;
+
+	if (head > count || per == 0 ||
+	    (count > head && (uint64_t)base + (count - head - 1) / per >= n)) {
+		free(ties);
+		return GRAPH_EINVAL;
+	}
+	t.head = head;
+	t.fan = ties + head;  /* fan tie i's first end is ties[2 head + i - head] */
+	t.base = base;
+	t.per = per;
+	if (reciprocity > 0.0 && reciprocity < 1.0) {
+		bits = draw_mutual(count, reciprocity, r, NULL);
+		if (!bits) {
+			free(ties);
+			return GRAPH_ENOMEM;
+		}
+		mu.bits = bits;
+	}
+	rc = build(g, n, &t, &mu, &d.self_loops, &d.duplicates);
 	free(bits);
 	free(ties);
 	if (drop)

@@ -86,6 +86,19 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
                     double reciprocity, enum graph_orient orient, gsl_rng *r,
                     struct graph_dropped *drop);
 
+/* Build g from ties of which most share their second ends in runs, as a
+ * Barabási–Albert growth emits them: ties[0 .. 2 head) holds the first `head`
+ * ties interleaved, as for graph_from_ties; tie head + k, for
+ * k < count - head, is {ties[2 head + k], base + k / per}, its second end
+ * implicit.  Ties are oriented first -> second (GRAPH_FIRST_TO_SECOND); the
+ * draws and the result are those of graph_from_ties on the same ties written
+ * out, but the input takes 4 bytes per implicit tie instead of 8.  `ties`
+ * (head + count entries) is consumed.  GRAPH_EINVAL also when head > count,
+ * per is 0 or an implicit end is >= n. */
+int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
+                    uint64_t count, uint32_t base, uint32_t per,
+                    double reciprocity, gsl_rng *r, struct graph_dropped *drop);
+
 /* Add in-edge arrays (the transpose); in-lists are sorted ascending.  Does
  * nothing when they exist.  GRAPH_OK, or GRAPH_ENOMEM. */
 int graph_build_in(struct graph *g);

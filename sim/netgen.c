@@ -184,11 +184,13 @@ static int check_prob(const char *key, double p, char *err, size_t errlen)
 	return NETIO_OK;
 }
 
-/* The BA endpoint list: entry j of t.a.  Tie i >= c (past the clique of c
- * ties) is (target, newcomer m + 1 + (i - c) / m), so odd entries there are
- * computed without touching memory; the others are read. */
+/* The BA endpoint list, stored as graph_from_fans takes it: the clique's
+ * c ties interleaved in a[0 .. 2c), then only the older end (the target) of
+ * each later tie i, at a[c + i]; its other end is newcomer
+ * m + 1 + (i - c) / m.  Entry j of the list is end j & 1 of tie j >> 1, so
+ * an odd entry past the clique is computed without touching memory. */
 struct ba_list {
-	const uint32_t *a;
+	uint32_t *a;
 	uint64_t clique;
 	uint32_t m;
 	double inv_m;  /* 1.0 / m */
@@ -207,12 +209,28 @@ static inline uint64_t ba_div(const struct ba_list *l, uint64_t x)
 	return q;
 }
 
-static inline uint32_t ba_entry(const struct ba_list *l, uint64_t j)
+/* Where entry j is stored, or NULL when it is a computed newcomer. */
+static inline const uint32_t *ba_slot(const struct ba_list *l, uint64_t j)
 {
 	uint64_t i = j >> 1;
-	if ((j & 1) && i >= l->clique)
-		return l->m + 1 + (uint32_t)ba_div(l, i - l->clique);
-	return l->a[j];
+	if (i < l->clique)
+		return &l->a[j];
+	return (j & 1) ? NULL : &l->a[l->clique + i];
+}
+
+static inline uint32_t ba_entry(const struct ba_list *l, uint64_t j)
+{
+	const uint32_t *p = ba_slot(l, j);
+	if (p)
+		return *p;
+	return l->m + 1 + (uint32_t)ba_div(l, (j >> 1) - l->clique);
+}
+
+static inline void ba_prefetch(const struct ba_list *l, uint64_t j)
+{
+	const uint32_t *p = ba_slot(l, j);
+	if (p)
+		PREFETCH(p);
 }
 
 /* Newcomers whose draws are made (and prefetched) ahead of their turn. */
@@ -223,11 +241,9 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
                            char *err, size_t errlen)
 {
 	uint32_t n = spec->nodes, m = spec->m;
-	uint32_t *chosen = NULL;
 	uint64_t *ahead = NULL;
-	struct ties t = { NULL, 0, 0 };
 	struct ba_list l;
-	uint64_t total;
+	uint64_t total, len;
 	int rc;
 
 	memset(g, 0, sizeof *g);
@@ -238,39 +254,46 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
 		         "- 1 = %" PRIu32 "], got %" PRIu32, n - 1, m);
 		return NETIO_EBADINPUT;
 	}
-	total = (uint64_t)m * (m + 1) / 2 + (uint64_t)(n - m - 1) * m;
-	chosen = malloc((size_t)m * sizeof *chosen);
-	ahead = malloc((size_t)m * BA_AHEAD * sizeof *ahead);
-	if (!chosen || !ahead || ties_reserve(&t, total)) {
-		free(chosen);
-		free(ahead);
-		free(t.a);
-		return oom(err, errlen);
-	}
-	for (uint32_t u = 0; u <= m; u++)
-		for (uint32_t v = u + 1; v <= m; v++)
-			ties_push(&t, u, v);
-	l.a = t.a;
-	l.clique = t.len;
+	l.clique = (uint64_t)m * (m + 1) / 2;
 	l.m = m;
 	l.inv_m = 1.0 / m;
-	/* Invariant: before newcomer v, t.a[0 .. 2 t.len) lists every tie's two
-	 * endpoints, so a uniform entry is a vertex drawn with probability
-	 * degree / (2 ties); t.len = clique + (v - m - 1) m is known in advance,
-	 * so newcomer v's m draws are made BA_AHEAD newcomers early and their
-	 * entries prefetched (read only on v's turn, when they are written).
-	 * A draw repeating an earlier target of v is redrawn on the spot. */
+	total = l.clique + (uint64_t)(n - m - 1) * m;
+	ahead = malloc((size_t)m * BA_AHEAD * sizeof *ahead);
+	l.a = malloc((size_t)(l.clique + total) * sizeof *l.a);
+	if (!ahead || !l.a) {
+		free(ahead);
+		free(l.a);
+		return oom(err, errlen);
+	}
+	graph_advise_huge(l.a, (size_t)(l.clique + total) * sizeof *l.a);
+	len = 0;
+	for (uint32_t u = 0; u <= m; u++)
+		for (uint32_t v = u + 1; v <= m; v++) {
+			l.a[2 * len] = u;
+			l.a[2 * len + 1] = v;
+			len++;
+		}
+	/* Invariant: before newcomer v, the list's first 2 len entries give
+	 * every tie's two endpoints, so a uniform entry is a vertex drawn with
+	 * probability degree / (2 ties); len = clique + (v - m - 1) m is known
+	 * in advance, so newcomer v's m draws are made BA_AHEAD newcomers early
+	 * and their entries prefetched (read only on v's turn, when they are
+	 * written).  A draw repeating an earlier target of v is redrawn on the
+	 * spot. */
 	for (uint32_t d = 0; d < BA_AHEAD; d++) {
 		uint64_t ends = 2 * (l.clique + (uint64_t)d * m);
 		for (uint32_t j = 0; j < m; j++) {
 			uint64_t x = uniform_index(r, ends);
 			ahead[d * m + j] = x;
-			PREFETCH(&t.a[x]);
+			ba_prefetch(&l, x);
 		}
 	}
 	for (uint32_t v = m + 1; v < n; v++) {
 		uint64_t *slot = ahead + (size_t)((v - m - 1) % BA_AHEAD) * m;
-		uint64_t ends = 2 * t.len, later;
+		uint64_t ends = 2 * len, later;
+		/* v's ties older -> newcomer: only the older ends are stored,
+		 * past the end of the list drawn from. */
+		uint32_t *chosen = &l.a[l.clique + len];
 		for (uint32_t j = 0; j < m; j++) {
 			uint32_t x = ba_entry(&l, slot[j]);
 			uint32_t i;
@@ -283,23 +306,26 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
 			}
 			chosen[j] = x;
 		}
-		for (uint32_t j = 0; j < m; j++)
-			ties_push(&t, chosen[j], v);  /* older -> newcomer */
+		len += m;
 		if ((uint64_t)v + BA_AHEAD < n) {
 			later = 2 * (l.clique + (uint64_t)(v + BA_AHEAD - m - 1) * m);
 			for (uint32_t j = 0; j < m; j++) {
 				slot[j] = uniform_index(r, later);
-				PREFETCH(&t.a[slot[j]]);
+				ba_prefetch(&l, slot[j]);
 			}
 		}
 	}
-	free(chosen);
 	free(ahead);
 	if (rep)
 		memset(rep, 0, sizeof *rep);
-	/* Every vertex has at least m ties, so none is isolated. */
-	return finish(&t, n, spec, GRAPH_FIRST_TO_SECOND, r, g, rep, 0,
-	              err, errlen);
+	/* Every vertex has at least m ties, so none is isolated; there are no
+	 * self-loops or duplicates to report. */
+	if (graph_from_fans(g, n, l.a, l.clique, total, m + 1, m,
+	                    spec->reciprocity, r, NULL)) {
+		memset(g, 0, sizeof *g);
+		return oom(err, errlen);
+	}
+	return NETIO_OK;
 }
 
 int netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
