@@ -1,7 +1,8 @@
 /* netgen — random network generators and the network dispatcher.
  *
- * Every generator draws undirected ties and hands them to graph_from_ties,
- * which makes a tie mutual (both arcs) with probability spec->reciprocity and
+ * Every generator draws undirected ties and hands them to the CSR builder
+ * (graph_from_ties; Barabási–Albert, whose newcomer ends are implicit, to
+ * graph_from_fans), which makes a tie mutual (both arcs) with probability spec->reciprocity and
  * otherwise one arc: for Barabási–Albert from the older, attached-to vertex
  * to the newcomer (the newcomer follows the popular account, whose posts then
  * reach it); for the other models in a uniformly random direction.  Out-arcs
@@ -37,7 +38,9 @@ int netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
  * each drawn with probability proportional to its degree, by picking a
  * uniform entry of the list of all tie endpoints so far (Batagelj & Brandes,
  * Phys. Rev. E 71, 036113, 2005) and redrawing repeats.  Exactly
- * m(m+1)/2 + (nodes - m - 1) m ties.  O(nodes m) time, 8 bytes per tie. */
+ * m(m+1)/2 + (nodes - m - 1) m ties.  O(nodes m) time; the list stores
+ * only each later tie's target (4 bytes per tie), the newcomer being
+ * implicit in the tie's index. */
 int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
                            struct graph *g, struct net_report *rep,
                            char *err, size_t errlen);
