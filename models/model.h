@@ -55,7 +55,8 @@ struct latency_log {
 /* A growable list of agent ids (the engine's active lists). */
 struct agent_list {
 	uint32_t *v;
-	uint32_t n, cap;
+	uint32_t n;
+	size_t cap;
 };
 
 int agent_list_push(struct agent_list *l, uint32_t id);

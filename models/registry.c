@@ -42,34 +42,37 @@ const struct responder_strategy *model_responder(const char *name)
 	return NULL;
 }
 
+/* Append name i of a list to buf, comma-separated, truncating at len. */
+static void add_name(char *buf, size_t len, size_t *used, size_t i,
+                     const char *name)
+{
+	if (*used < len)
+		*used += (size_t)snprintf(buf + *used, len - *used, "%s%s",
+		                          i ? ", " : "", name);
+}
+
 void model_spread_rule_names(char *buf, size_t len)
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < COUNT(spread_rules) && used < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		                         i ? ", " : "", spread_rules[i]->name);
+	for (size_t i = 0; i < COUNT(spread_rules); i++)
+		add_name(buf, len, &used, i, spread_rules[i]->name);
 }
 
 void model_responder_names(char *buf, size_t len)
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < COUNT(responders) && used < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		                         i ? ", " : "", responders[i]->name);
+	for (size_t i = 0; i < COUNT(responders); i++)
+		add_name(buf, len, &used, i, responders[i]->name);
 }
 
 int agent_list_push(struct agent_list *l, uint32_t id)
 {
-	if (l->n == l->cap) {
-		uint32_t cap = l->cap ? 2 * l->cap : 1024;
-		uint32_t *v = realloc(l->v, (size_t)cap * sizeof *v);
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	uint32_t *v = grow(l->v, &l->cap, l->n, sizeof *v, 1024);
+	if (!v)
+		return -1;
+	l->v = v;
 	l->v[l->n++] = id;
 	return 0;
 }
@@ -78,7 +81,8 @@ void agent_list_free(struct agent_list *l)
 {
 	free(l->v);
 	l->v = NULL;
-	l->n = l->cap = 0;
+	l->n = 0;
+	l->cap = 0;
 }
 
 int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent)
