@@ -17,6 +17,7 @@
  * so callers never see a half-filled scenario.
  */
 #include "scenario_internal.h"
+#include "textfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -307,42 +308,6 @@ fail:
 	return rc;
 }
 
-/* Read a whole stream; NUL-terminated, *len excludes the terminator. */
-static int read_all(FILE *f, char **out, size_t *len)
-{
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-
-	if (!buf)
-		return SCN_ENOMEM;
-	for (;;) {
-		size_t got;
-		if (cap - n < 2) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return SCN_ENOMEM;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int e = errno;
-		free(buf);
-		errno = e ? e : EIO;
-		return SCN_EIO;
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return SCN_OK;
-}
-
 int scenario_load(struct scenario *s, const char *path,
                   const char *const *sets, size_t n_sets,
                   char err[SCN_ERRLEN])
@@ -352,33 +317,14 @@ int scenario_load(struct scenario *s, const char *path,
 	const char *slash = is_stdin ? NULL : strrchr(path, '/');
 	char *text = NULL, *dir = NULL;
 	size_t len = 0;
-	FILE *f;
 	int rc;
 
 	memset(s, 0, sizeof *s);
-	f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f) {
-		scn_bprintf(err, SCN_ERRLEN, "%s: cannot open: %s", label,
-		            strerror(errno));
-		return SCN_EIO;
-	}
-	errno = 0;
-	rc = read_all(f, &text, &len);
-	if (rc == SCN_EIO)
-		scn_bprintf(err, SCN_ERRLEN, "%s: cannot read: %s", label,
-		            strerror(errno));
-	else if (rc == SCN_ENOMEM)
-		scn_bprintf(err, SCN_ERRLEN, "%s: out of memory", label);
-	if (!is_stdin)
-		fclose(f);
-	if (rc)
-		return rc;
-	if (strlen(text) != len) {
-		/* cJSON would stop at the NUL and call the rest trailing text */
-		struct ctx c = { .label = label, .err = err };
-		rc = syntax_error(&c, text, text + strlen(text), "NUL byte");
-		free(text);
-		return rc;
+	switch (textfile_read(path, &text, &len, err, SCN_ERRLEN)) {
+	case ST_OK:     break;
+	case ST_NOMEM:  return SCN_ENOMEM;
+	case ST_IO:     return SCN_EIO;
+	default:        return SCN_EBADINPUT;
 	}
 	if (slash) {
 		size_t dl = slash == path ? 1 : (size_t)(slash - path);

@@ -127,7 +127,7 @@ Test(scenario_errors, nul_byte_in_file)
 	cr_assert_eq(scenario_load(&s, "tests/scenarios/nul_byte.json", NULL, 0,
 	                           err), SCN_EBADINPUT);
 	cr_assert_str_eq(err, "tests/scenarios/nul_byte.json: line 1, column 12: "
-	                 "invalid JSON (NUL byte)");
+	                 "a NUL byte (a text file was expected)");
 }
 
 Test(scenario_errors, top_level_not_an_object)
