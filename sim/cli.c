@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "progress.h"  /* EXIT_INTERRUPTED, until the batch layer returns a status */
 
 #include <errno.h>
 #include <stdlib.h>
@@ -410,4 +411,17 @@ void cli_free(struct request *rq)
 	rq->grids = NULL;
 	rq->n_sets = 0;
 	rq->n_grids = 0;
+}
+
+int cli_exit_code(enum status st)
+{
+	switch (st) {
+	case ST_OK:          return EXIT_OK;
+	case ST_BADINPUT:
+	case ST_IO:          return EXIT_USAGE;
+	case ST_INTERRUPTED: return EXIT_INTERRUPTED;
+	case ST_NOMEM:
+	case ST_RUNTIME:     break;
+	}
+	return EXIT_RUNTIME;
 }

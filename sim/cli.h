@@ -12,8 +12,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "status.h"
+
 /* Exit codes: part of the interface, documented in the README. */
 enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+/* The exit code of a status (status.h): the one place they are mapped. */
+int cli_exit_code(enum status st);
 
 enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
            CMD_SWEEP, CMD_KEYS, CMD_COUNT };

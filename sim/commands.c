@@ -18,20 +18,30 @@
 #include "runner.h"
 #include "scenario.h"
 #include "stats.h"
+#include "status.h"
 
 extern char **environ;
 
 #define ERRLEN 1024
 
-static int fail(int code, const char *msg)
+/* Print the one-line error and return the exit code of st. */
+static int fail(enum status st, const char *msg)
 {
 	fprintf(stderr, "crisim: %s\n", msg);
-	return code;
+	return cli_exit_code(st);
 }
 
-static int scenario_code(int rc)
+static enum status scenario_code(int rc)
 {
-	return rc == SCN_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+	return rc == SCN_ENOMEM ? ST_NOMEM : ST_BADINPUT;
+}
+
+/* Transitional: the status of a layer that still returns exit codes
+ * (plan, runner).  To go once they return enum status. */
+static enum status exit_status(int code)
+{
+	return code == EXIT_USAGE ? ST_BADINPUT :
+	       code == EXIT_INTERRUPTED ? ST_INTERRUPTED : ST_RUNTIME;
 }
 
 static const char *label_of(const char *path)
@@ -52,7 +62,7 @@ static int load_scenario(const struct request *rq, struct scenario *s)
 	if (engine_check(s, NULL, err, sizeof err)) {
 		snprintf(msg, sizeof msg, "%s: %s", label_of(rq->file), err);
 		scenario_free(s);
-		return fail(EXIT_USAGE, msg);
+		return fail(ST_BADINPUT, msg);
 	}
 	return EXIT_OK;
 }
@@ -68,7 +78,7 @@ static int build_network(const struct scenario *s, const char *label,
 		snprintf(msg, sizeof msg, "%s: network.file: %s", label, err);
 	else
 		snprintf(msg, sizeof msg, "%s: network: %s", label, err);
-	return fail(rc == NETIO_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE, msg);
+	return fail(rc == NETIO_ENOMEM ? ST_NOMEM : ST_BADINPUT, msg);
 }
 
 /* out/NAME with anything but [A-Za-z0-9._-] replaced by '_'. */
@@ -97,7 +107,7 @@ static int cmd_plan(const struct request *rq, enum plan_kind kind)
 	struct plan p;
 	int rc = plan_build(&p, &preq, err, sizeof err);
 	if (rc)
-		return fail(rc, err);
+		return fail(exit_status(rc), err);
 	char dirbuf[PATH_MAX];
 	const char *dir = rq->resume ? rq->resume : rq->out ? rq->out : p.v[0].s.output_dir;
 	if (!dir) {
@@ -120,7 +130,7 @@ static int cmd_plan(const struct request *rq, enum plan_kind kind)
 			        dir, dir);
 	} else if (rc) {
 		snprintf(msg, sizeof msg, "%s", err);
-		fail(rc, msg);
+		rc = fail(exit_status(rc), msg);
 	} else if (!rq->quiet && ensemble_rank() == 0) {
 		fprintf(stderr, "crisim: %s: %llu run%s x %zu variant%s; wrote %s/\n",
 		        p.v[0].s.name, (unsigned long long)p.runs, p.runs == 1 ? "" : "s",
@@ -149,14 +159,14 @@ static int run_summary(const struct request *rq, const struct scenario *s,
 	int rc = engine_run(s, g, rq->run, &res, err, sizeof err);
 	if (rc) {
 		snprintf(msg, sizeof msg, "%s: %s", label_of(rq->file), err);
-		return fail(rc == ENGINE_EBADINPUT ? EXIT_USAGE : EXIT_RUNTIME, msg);
+		return fail(rc == ENGINE_EBADINPUT ? ST_BADINPUT : ST_NOMEM, msg);
 	}
 	if (rq->summary_header)
 		report_summary_header(stdout);
 	report_summary_row(stdout, rq->run, s->seed, res.summary.v);
 	run_result_free(&res);
 	if (fflush(stdout) != 0)
-		return fail(EXIT_RUNTIME, "stdout: write error");
+		return fail(ST_RUNTIME, "stdout: write error");
 	return EXIT_OK;
 }
 
@@ -166,7 +176,7 @@ int cmd_run(const struct request *rq)
 		return cmd_plan(rq, PLAN_ENSEMBLE);
 	if (rq->summary_header && !rq->summary) {
 		report_summary_header(stdout);
-		return fflush(stdout) ? fail(EXIT_RUNTIME, "stdout: write error") : EXIT_OK;
+		return fflush(stdout) ? fail(ST_RUNTIME, "stdout: write error") : EXIT_OK;
 	}
 	struct scenario s;
 	int rc = load_scenario(rq, &s);
@@ -197,7 +207,7 @@ int cmd_run(const struct request *rq)
 	if (rc) {
 		snprintf(msg, sizeof msg, "%s%s%s", rc == EXIT_USAGE ?
 		         label_of(rq->file) : "", rc == EXIT_USAGE ? ": " : "", err);
-		fail(rc, msg);
+		rc = fail(exit_status(rc), msg);
 	} else if (!rq->quiet && strcmp(dir, "-") != 0) {
 		const double *v = res.summary.v;
 		fprintf(stderr, "crisim: %s: %u ticks on %u agents; reach %.0f (%.1f%%), "
@@ -220,11 +230,11 @@ int cmd_validate(const struct request *rq)
 	char *json = scenario_to_json(&s);
 	scenario_free(&s);
 	if (!json)
-		return fail(EXIT_RUNTIME, "out of memory");
+		return fail(ST_NOMEM, "out of memory");
 	printf("%s\n", json);
 	free(json);
 	if (fflush(stdout) != 0)
-		return fail(EXIT_RUNTIME, "stdout: write error");
+		return fail(ST_RUNTIME, "stdout: write error");
 	return EXIT_OK;
 }
 
@@ -248,7 +258,7 @@ int cmd_graph(const struct request *rq)
 			size_t len = strlen(rq->network_spec) + 32;
 			char *text = malloc(len);
 			if (!text)
-				return fail(EXIT_RUNTIME, "out of memory");
+				return fail(ST_NOMEM, "out of memory");
 			snprintf(text, len, "{\"network\": %s}", rq->network_spec);
 			label = "--network-spec";
 			rc = scenario_parse(&s, text, label, NULL, rq->sets,
@@ -268,7 +278,7 @@ int cmd_graph(const struct request *rq)
 		label = rq->file;
 		rc = netio_read_edgelist(rq->file, rq->directed, &g, &rep, err, sizeof err);
 		if (rc)
-			return fail(rc == NETIO_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE, err);
+			return fail(rc == NETIO_ENOMEM ? ST_NOMEM : ST_BADINPUT, err);
 	}
 
 	struct graph_stats st;
@@ -277,7 +287,7 @@ int cmd_graph(const struct request *rq)
 	gsl_rng_free(r);
 	if (rc) {
 		graph_free(&g);
-		return fail(EXIT_RUNTIME, "out of memory computing statistics");
+		return fail(ST_NOMEM, "out of memory computing statistics");
 	}
 	double tc = st.k2 - st.mean_degree > 0 ? st.mean_degree / (st.k2 - st.mean_degree) : 0;
 	/* With the edge list on stdout (-o -) the statistics go to stderr, so
@@ -299,7 +309,7 @@ int cmd_graph(const struct request *rq)
 		struct out_file o;
 		char *dir = strdup(rq->out), *base = NULL;
 		if (!dir) {
-			rc = fail(EXIT_RUNTIME, "out of memory");
+			rc = fail(ST_NOMEM, "out of memory");
 		} else if (strcmp(rq->out, "-") == 0) {
 			rc = output_open(&o, "-", "", err, sizeof err);
 		} else {
@@ -320,13 +330,13 @@ int cmd_graph(const struct request *rq)
 		}
 		if (dir && rc != 0) {
 			snprintf(msg, sizeof msg, "%s", err);
-			rc = fail(EXIT_RUNTIME, msg);
+			rc = fail(ST_RUNTIME, msg);
 		}
 		free(dir);
 	}
 	graph_free(&g);
 	if (fflush(stdout) != 0)
-		return fail(EXIT_RUNTIME, "stdout: write error");
+		return fail(ST_RUNTIME, "stdout: write error");
 	return rc;
 }
 
@@ -416,14 +426,14 @@ int cmd_plot(const struct request *rq)
 	if (n_found == 0) {
 		snprintf(msg, sizeof msg, "%s: nothing to plot (no series.tsv, ensemble.tsv, "
 		         "compare.tsv or sweep.tsv)", dir);
-		return fail(EXIT_USAGE, msg);
+		return fail(ST_BADINPUT, msg);
 	}
 	if (find_scripts(scripts, sizeof scripts))
-		return fail(EXIT_RUNTIME, "cannot find the gnuplot scripts "
+		return fail(ST_RUNTIME, "cannot find the gnuplot scripts "
 		            "(set CRISIM_SCRIPTS to crisim's scripts/ directory)");
 	if (strchr(dir, '\'')) {
 		snprintf(msg, sizeof msg, "%s: directory names with a quote cannot be plotted", dir);
-		return fail(EXIT_USAGE, msg);
+		return fail(ST_BADINPUT, msg);
 	}
 	for (size_t i = 0; i < sizeof plot_kinds / sizeof *plot_kinds; i++) {
 		const struct plot_kind *pk = &plot_kinds[i];
@@ -440,13 +450,13 @@ int cmd_plot(const struct request *rq)
 			int rc = run_gnuplot(script, dir, tmp, fmts[k]);
 			if (rc == 127) {
 				remove(tmp);
-				return fail(EXIT_RUNTIME, "gnuplot not found: install it "
+				return fail(ST_RUNTIME, "gnuplot not found: install it "
 				            "(Debian: apt-get install gnuplot-nox)");
 			}
 			if (rc || rename(tmp, final) != 0) {
 				remove(tmp);
 				snprintf(msg, sizeof msg, "%s: gnuplot failed on %s", final, script);
-				return fail(EXIT_RUNTIME, msg);
+				return fail(ST_RUNTIME, msg);
 			}
 		}
 	}
@@ -503,5 +513,5 @@ int cmd_keys(const struct request *rq)
 			key_row(md, 3, c, md);
 		}
 	}
-	return fflush(stdout) ? fail(EXIT_RUNTIME, "stdout: write error") : EXIT_OK;
+	return fflush(stdout) ? fail(ST_RUNTIME, "stdout: write error") : EXIT_OK;
 }
