@@ -1,18 +1,28 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
-int output_mkdir(const char *dir, char *err, size_t errlen)
+/* The status of a failed system call on a file: out of memory when the
+ * system says so, else a runtime failure. */
+static enum status os_status(int e)
+{
+	return e == ENOMEM ? ST_NOMEM : ST_RUNTIME;
+}
+
+enum status output_mkdir(const char *dir, char *err, size_t errlen)
 {
 	char *path = strdup(dir);
 	if (!path) {
 		snprintf(err, errlen, "%s: out of memory", dir);
-		return -1;
+		return ST_NOMEM;
 	}
 	for (char *p = path + 1;; p++) {
 		if (*p != '/' && *p != '\0')
@@ -20,10 +30,11 @@ int output_mkdir(const char *dir, char *err, size_t errlen)
 		char c = *p;
 		*p = '\0';
 		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			int e = errno;
 			snprintf(err, errlen, "%s: cannot create directory: %s",
-			         path, strerror(errno));
+			         path, strerror(e));
 			free(path);
-			return -1;
+			return os_status(e);
 		}
 		*p = c;
 		if (c == '\0')
@@ -33,60 +44,104 @@ int output_mkdir(const char *dir, char *err, size_t errlen)
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		snprintf(err, errlen, "%s: not a directory", dir);
-		return -1;
+		return ST_RUNTIME;
 	}
-	return 0;
+	return ST_OK;
 }
 
-static char *join(const char *dir, const char *prefix, const char *name,
-                  const char *suffix)
+static char *join(const char *dir, const char *name)
 {
-	size_t n = strlen(dir) + strlen(prefix) + strlen(name) + strlen(suffix) + 2;
+	size_t n = strlen(dir) + strlen(name) + 2;
 	char *s = malloc(n);
 	if (s)
-		snprintf(s, n, "%s/%s%s%s", dir, prefix, name, suffix);
+		snprintf(s, n, "%s/%s", dir, name);
 	return s;
 }
 
-int output_open(struct out_file *o, const char *dir, const char *name,
-                char *err, size_t errlen)
+/* Create a new temporary file for `final` in the same directory (so the
+ * rename is atomic) and open it for writing.  O_CREAT|O_EXCL never opens
+ * an existing name, and O_NOFOLLOW never follows a link, so a symlink or
+ * file planted at a guessed name is skipped, never written through; the
+ * name is retried with other suffixes.  Mode 0666 minus the umask, as
+ * fopen("w") would give the final file.  Returns the fd or -1 (errno). */
+static int open_temp(const char *dir, const char *name, char **tmp)
 {
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	unsigned long long salt = (unsigned long long)ts.tv_nsec ^
+	                          ((unsigned long long)getpid() << 32);
+	size_t n = strlen(dir) + strlen(name) + 64;
+	*tmp = malloc(n);
+	if (!*tmp) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		/* splitmix64 step: distinct suffixes for the retries */
+		salt += 0x9e3779b97f4a7c15ULL;
+		unsigned long long z = salt;
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+		z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+		z ^= z >> 31;
+		snprintf(*tmp, n, "%s/.%s.tmp%ld.%012llx", dir, name, (long)getpid(),
+		         z & 0xffffffffffffULL);
+		int fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		              0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+enum status output_open(struct out_file *o, const char *dir, const char *name,
+                        char *err, size_t errlen)
+{
+	enum status st = ST_NOMEM;
 	memset(o, 0, sizeof *o);
 	if (strcmp(dir, "-") == 0) {
 		o->f = stdout;
-		return 0;
+		return ST_OK;
 	}
-	char pid[32];
-	snprintf(pid, sizeof pid, ".tmp%ld", (long)getpid());
-	o->final = join(dir, "", name, "");
-	o->tmp = join(dir, ".", name, pid);
-	if (!o->final || !o->tmp) {
+	o->final = join(dir, name);
+	if (!o->final) {
 		snprintf(err, errlen, "%s/%s: out of memory", dir, name);
 		goto fail;
 	}
-	o->f = fopen(o->tmp, "w");
-	if (!o->f) {
-		snprintf(err, errlen, "%s: cannot write: %s", o->final, strerror(errno));
+	int fd = open_temp(dir, name, &o->tmp);
+	if (fd < 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s: cannot write: %s", o->final, strerror(e));
+		st = os_status(e);
 		goto fail;
 	}
-	return 0;
+	o->f = fdopen(fd, "w");
+	if (!o->f) {
+		int e = errno;
+		close(fd);
+		remove(o->tmp);
+		snprintf(err, errlen, "%s: cannot write: %s", o->final, strerror(e));
+		st = os_status(e);
+		goto fail;
+	}
+	return ST_OK;
 fail:
 	free(o->final);
 	free(o->tmp);
 	memset(o, 0, sizeof *o);
-	return -1;
+	return st;
 }
 
-int output_commit(struct out_file *o, char *err, size_t errlen)
+enum status output_commit(struct out_file *o, char *err, size_t errlen)
 {
-	int rc = 0;
+	enum status st = ST_OK;
 	if (!o->tmp) {  /* stdout: a write error must still be reported */
 		if (fflush(o->f) != 0 || ferror(o->f)) {
 			snprintf(err, errlen, "stdout: write error: %s", strerror(errno));
-			rc = -1;
+			st = ST_RUNTIME;
 		}
 		memset(o, 0, sizeof *o);
-		return rc;
+		return st;
 	}
 	int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
 	int saved = errno;
@@ -99,12 +154,12 @@ int output_commit(struct out_file *o, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: write failed: %s", o->final,
 		         strerror(saved ? saved : EIO));
 		remove(o->tmp);
-		rc = -1;
+		st = os_status(saved);
 	}
 	free(o->tmp);
 	free(o->final);
 	memset(o, 0, sizeof *o);
-	return rc;
+	return st;
 }
 
 void output_abort(struct out_file *o)
@@ -116,6 +171,78 @@ void output_abort(struct out_file *o)
 	free(o->tmp);
 	free(o->final);
 	memset(o, 0, sizeof *o);
+}
+
+/* The lock file's name in a directory; dot-named like the temporaries. */
+#define LOCK_NAME ".crisim.lock"
+
+enum status output_lock(struct out_lock *l, const char *dir,
+                        char *err, size_t errlen)
+{
+	l->fd = -1;
+	l->path = join(dir, LOCK_NAME);
+	if (!l->path) {
+		snprintf(err, errlen, "%s: out of memory", dir);
+		return ST_NOMEM;
+	}
+	/* Lock, then check that the name still points at the locked file: a
+	 * holder unlinks it on release, and whoever opened the old file
+	 * before that must not believe it holds the directory. */
+	for (;;) {
+		int fd = open(l->path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd < 0) {
+			int e = errno;
+			snprintf(err, errlen, "%s: cannot create the lock file: %s",
+			         l->path, strerror(e));
+			goto fail;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int e = errno;
+			char pid[32] = "";
+			ssize_t k = e == EWOULDBLOCK ? pread(fd, pid, sizeof pid - 1, 0) : -1;
+			close(fd);
+			if (e != EWOULDBLOCK) {
+				snprintf(err, errlen, "%s: cannot lock: %s", l->path, strerror(e));
+				goto fail;
+			}
+			pid[k > 0 ? k : 0] = '\0';
+			pid[strcspn(pid, "\n")] = '\0';
+			snprintf(err, errlen, "%s: in use by another crisim (pid %s); wait "
+			         "for it to finish or write elsewhere", dir,
+			         *pid ? pid : "unknown");
+			free(l->path);
+			l->path = NULL;
+			return ST_BADINPUT;
+		}
+		struct stat held, named;
+		if (fstat(fd, &held) == 0 && stat(l->path, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+			char pid[32];
+			int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+			if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)n, 0) != n) {
+				/* the lock holds without the pid: only the message of a
+				 * second writer is poorer */
+			}
+			l->fd = fd;
+			return ST_OK;
+		}
+		close(fd);  /* released and unlinked meanwhile: take the new one */
+	}
+fail:
+	free(l->path);
+	l->path = NULL;
+	return ST_RUNTIME;
+}
+
+void output_unlock(struct out_lock *l)
+{
+	if (l->fd >= 0) {
+		unlink(l->path);
+		close(l->fd);
+	}
+	free(l->path);
+	l->path = NULL;
+	l->fd = -1;
 }
 
 void output_tsv_number(FILE *f, double x)

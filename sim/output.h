@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "graph.h"
+#include "status.h"
 #include "series.h"
 
 struct out_file {
@@ -19,17 +20,38 @@ struct out_file {
 	char *tmp, *final;   /* owned; NULL for stdout */
 };
 
-/* mkdir -p.  0, or -1 with err set. */
-int output_mkdir(const char *dir, char *err, size_t errlen);
+/* mkdir -p.  ST_OK, or ST_RUNTIME / ST_NOMEM with err set. */
+enum status output_mkdir(const char *dir, char *err, size_t errlen);
 
-/* Open dir/name for writing through a temporary file; dir "-" means stdout. */
-int output_open(struct out_file *o, const char *dir, const char *name,
-                char *err, size_t errlen);
+/* Open dir/name for writing through a new temporary file in dir, created
+ * exclusively (O_EXCL|O_NOFOLLOW: never through a planted link) under an
+ * unpredictable name ".NAME.tmpPID.RANDOM"; dir "-" means stdout. */
+enum status output_open(struct out_file *o, const char *dir, const char *name,
+                        char *err, size_t errlen);
 /* Flush, sync, close and rename into place.  On a write error the temporary
- * file is removed and -1 returned with err naming the file. */
-int output_commit(struct out_file *o, char *err, size_t errlen);
+ * file is removed and ST_RUNTIME returned with err naming the file. */
+enum status output_commit(struct out_file *o, char *err, size_t errlen);
 /* Give up: close and remove the temporary file. */
 void output_abort(struct out_file *o);
+
+/* An exclusive lock on an output directory, so that two crisim processes
+ * never write into one directory at once (their files would mix, and one
+ * could delete the other's checkpoint).  flock(2) on DIR/.crisim.lock,
+ * which holds the holder's pid; the lock dies with the process, so a
+ * killed job never leaves a directory locked.  The file is removed on
+ * release. */
+struct out_lock {
+	int fd;        /* -1 when not held */
+	char *path;    /* owned */
+};
+
+/* Take the lock of existing directory dir without waiting.  ST_OK;
+ * ST_BADINPUT when another process holds it (err names its pid), or
+ * ST_RUNTIME / ST_NOMEM. */
+enum status output_lock(struct out_lock *l, const char *dir,
+                        char *err, size_t errlen);
+/* Release (and remove) the lock; a no-op for a lock not held. */
+void output_unlock(struct out_lock *l);
 
 /* Metadata written as `# key: value` comment lines above series tables. */
 struct out_meta {

@@ -116,3 +116,52 @@ Test(output, numbers)
 	cr_assert_str_eq(buf, "3 0.1 null \"a\\\"b\\\\c\\n\\u0001\"");
 	free(buf);
 }
+
+/* The temporary used to be DIR/.NAME.tmpPID opened with fopen("w"): a
+ * symlink planted there made crisim write through it into the link's
+ * target.  Plant one at that name (and the file must still be written). */
+Test(output, planted_symlink_is_never_written_through)
+{
+	struct out_file o;
+	char err[256], victim[512], link[512], path[512];
+	snprintf(victim, sizeof victim, "%s/victim", dir);
+	FILE *v = fopen(victim, "w");
+	cr_assert(v);
+	fputs("precious", v);
+	fclose(v);
+	snprintf(link, sizeof link, "%s/.c.tsv.tmp%ld", dir, (long)getpid());
+	cr_assert_eq(symlink(victim, link), 0);
+	cr_assert_eq(output_open(&o, dir, "c.tsv", err, sizeof err), 0, "%s", err);
+	fputs("new", o.f);
+	cr_assert_eq(output_commit(&o, err, sizeof err), 0, "%s", err);
+	char *s = slurp(victim);
+	cr_assert_str_eq(s, "precious");
+	free(s);
+	snprintf(path, sizeof path, "%s/c.tsv", dir);
+	s = slurp(path);
+	cr_assert_str_eq(s, "new");
+	free(s);
+	struct stat st;
+	cr_assert_eq(lstat(path, &st), 0);
+	cr_assert(S_ISREG(st.st_mode));
+	unlink(link);
+}
+
+Test(output, a_locked_directory_is_refused_naming_the_holder)
+{
+	struct out_lock a, b;
+	char err[512], want[64], path[512];
+	cr_assert_eq(output_lock(&a, dir, err, sizeof err), ST_OK, "%s", err);
+	/* flock locks belong to the open file: a second open conflicts even
+	 * in the same process, as another crisim would */
+	cr_assert_eq(output_lock(&b, dir, err, sizeof err), ST_BADINPUT);
+	snprintf(want, sizeof want, "(pid %ld)", (long)getpid());
+	cr_assert(strstr(err, want), "%s", err);
+	cr_assert(strstr(err, dir), "%s", err);
+	output_unlock(&b);  /* not held: a no-op */
+	output_unlock(&a);
+	snprintf(path, sizeof path, "%s/.crisim.lock", dir);
+	cr_assert_neq(access(path, F_OK), 0, "the lock file is removed on release");
+	cr_assert_eq(output_lock(&b, dir, err, sizeof err), ST_OK, "%s", err);
+	output_unlock(&b);
+}
