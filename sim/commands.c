@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "graph_stats.h"
 #include "netgen.h"
 #include "output.h"
 #include "progress.h"

@@ -103,10 +103,6 @@ int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
  * nothing when they exist.  GRAPH_OK, or GRAPH_ENOMEM. */
 int graph_build_in(struct graph *g);
 
-/* *count = the number of vertices with neither out- nor in-arcs.  GRAPH_OK,
- * or GRAPH_ENOMEM (n bits of scratch when in-edges are not built). */
-int graph_isolated(const struct graph *g, uint32_t *count);
-
 /* Free all arrays and zero *g; safe on a zeroed or freed graph. */
 void graph_free(struct graph *g);
 
@@ -115,30 +111,10 @@ void graph_free(struct graph *g);
  * failure).  For builders of large graphs. */
 void graph_advise_huge(void *p, size_t len);
 
-/* Descriptive statistics.  Degrees are out-degrees (follower counts) and
- * k2 is the mean squared out-degree.  reciprocity is the share of arcs
- * whose reverse arc exists.  clustering is the average local clustering
- * coefficient of the undirected projection, estimated on `sample` vertices
- * drawn uniformly with replacement with the caller's generator (all vertices,
- * exactly, when sample >= n; r may then be NULL); a vertex of undirected
- * degree < 2 counts as 0 (the convention of networkx's average_clustering);
- * NAN when sample is 0, which also skips building the projection.
- * giant_weak is the size of the largest weakly connected component.
- * Memory: a temporary undirected projection (up to 8 bytes per arc) when
- * clustering is computed, plus 8 bytes per vertex. */
-struct graph_stats {
-	uint32_t n;
-	uint64_t arcs;
-	double mean_degree;
-	double k2;
-	uint32_t max_degree;
-	double reciprocity;
-	double clustering;
-	uint32_t giant_weak;
-};
-
-/* GRAPH_OK, or GRAPH_ENOMEM. */
-int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
-                struct graph_stats *st);
+/* The undirected projection of g into *u (which the caller frees with
+ * graph_free): v's list in u is out(v) ∪ in(v), sorted, unique, so every
+ * tie of g appears as both arcs.  GRAPH_OK, or GRAPH_ENOMEM.  Memory: off
+ * (8 bytes per vertex) and adj (up to 8 bytes per arc of g). */
+int graph_undirected(const struct graph *g, struct graph *u);
 
 #endif

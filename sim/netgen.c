@@ -7,6 +7,7 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
+#include "graph_stats.h"
 #include "rng.h"
 
 #if defined(__GNUC__) || defined(__clang__)

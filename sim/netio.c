@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph_stats.h"
+
 /* Largest id accepted, so that n = id + 1 fits in uint32_t. */
 #define MAX_ID (UINT32_MAX - 1u)
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph.h"
+#include "graph_stats.h"
 #include "rng.h"
 
 /* The layout invariant of graph.h, checked in full. */

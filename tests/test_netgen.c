@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "graph_stats.h"
 #include "netgen.h"
 #include "rng.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "graph_stats.h"
 #include "netio.h"
 
 #define DATA "scenarios/data/"
