@@ -499,40 +499,10 @@ int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
 	return rc;
 }
 
-int graph_build_in(struct graph *g)
-{
-	uint32_t n = g->n;
-	uint64_t *in_off;
-	uint32_t *in_adj;
-	if (g->in_off)
-		return GRAPH_OK;
-	in_off = calloc((size_t)n + 1, sizeof *in_off);
-	in_adj = malloc(g->arcs ? (size_t)g->arcs * sizeof *in_adj : 1);
-	if (!in_off || !in_adj) {
-		free(in_off);
-		free(in_adj);
-		return GRAPH_ENOMEM;
-	}
-	for (uint64_t i = 0; i < g->arcs; i++)
-		in_off[g->adj[i] + 1]++;
-	prefix_sum(in_off, n);
-	/* Sources are visited in ascending order, so each in-list comes out
-	 * sorted; it has no duplicates because the out-lists have none. */
-	for (uint32_t u = 0; u < n; u++)
-		for (uint64_t i = g->off[u]; i < g->off[u + 1]; i++)
-			in_adj[in_off[g->adj[i]]++] = u;
-	restore_starts(in_off, n);
-	g->in_off = in_off;
-	g->in_adj = in_adj;
-	return GRAPH_OK;
-}
-
 void graph_free(struct graph *g)
 {
 	free(g->off);
 	free(g->adj);
-	free(g->in_off);
-	free(g->in_adj);
 	memset(g, 0, sizeof *g);
 }
 

@@ -1,13 +1,16 @@
 /* graph — a directed follower graph in compressed sparse row form.
  *
  * Vertex ids are uint32_t in [0, n).  The out-edges of v are v's audience:
- * the agents who see v's posts (its followers).  The in-edges (whom v
- * follows) are built only on request, for rules that need them.
+ * the agents who see v's posts (its followers).  Only out-edges are stored:
+ * no rule walks in-edges (whom v follows).  The one rule that needs
+ * anything of them, threshold (models/threshold.c), needs only in-degrees
+ * and counts them from the out-lists once per run.
  *
  * Layout invariant: the out-neighbours of v are adj[off[v] .. off[v+1]),
- * sorted ascending, without self-loops or duplicates.  off has n+1 entries
- * and off[n] == arcs.  Memory: 4 bytes per arc plus 8 per vertex (16 with
- * in-edges).
+ * sorted ascending, without self-loops or duplicates, every id < n; off has
+ * n+1 entries, off[0] == 0, off[v] <= off[v+1] and off[n] == arcs.  Every
+ * constructor below establishes it (checked in full under CRISIM_CHECKS,
+ * as `make check` builds).  Memory: 4 bytes per arc plus 8 per vertex.
  */
 #ifndef CRISIM_GRAPH_H
 #define CRISIM_GRAPH_H
@@ -21,8 +24,6 @@ struct graph {
 	uint64_t arcs;
 	uint64_t *off;     /* n + 1 */
 	uint32_t *adj;     /* arcs: followers */
-	uint64_t *in_off;  /* NULL until graph_build_in */
-	uint32_t *in_adj;
 };
 
 static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
@@ -33,16 +34,6 @@ static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
 static inline const uint32_t *graph_out(const struct graph *g, uint32_t v)
 {
 	return g->adj + g->off[v];
-}
-
-static inline uint32_t graph_in_degree(const struct graph *g, uint32_t v)
-{
-	return (uint32_t)(g->in_off[v + 1] - g->in_off[v]);
-}
-
-static inline const uint32_t *graph_in(const struct graph *g, uint32_t v)
-{
-	return g->in_adj + g->in_off[v];
 }
 
 /* Error codes of the functions below. */
@@ -98,10 +89,6 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
 int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
                     uint64_t count, uint32_t base, uint32_t per,
                     double reciprocity, gsl_rng *r, struct graph_dropped *drop);
-
-/* Add in-edge arrays (the transpose); in-lists are sorted ascending.  Does
- * nothing when they exist.  GRAPH_OK, or GRAPH_ENOMEM. */
-int graph_build_in(struct graph *g);
 
 /* Free all arrays and zero *g; safe on a zeroed or freed graph. */
 void graph_free(struct graph *g);

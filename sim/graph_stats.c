@@ -156,14 +156,7 @@ int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
 int graph_isolated(const struct graph *g, uint32_t *count)
 {
 	uint32_t c = 0;
-	uint8_t *seen;
-	if (g->in_off) {
-		for (uint32_t v = 0; v < g->n; v++)
-			c += graph_out_degree(g, v) == 0 && graph_in_degree(g, v) == 0;
-		*count = c;
-		return GRAPH_OK;
-	}
-	seen = calloc((size_t)g->n / 8 + 1, 1);
+	uint8_t *seen = calloc((size_t)g->n / 8 + 1, 1);
 	if (!seen)
 		return GRAPH_ENOMEM;
 	for (uint64_t i = 0; i < g->arcs; i++)

@@ -40,7 +40,7 @@ int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
                 struct graph_stats *st);
 
 /* *count = the number of vertices with neither out- nor in-arcs.  GRAPH_OK,
- * or GRAPH_ENOMEM (n bits of scratch when in-edges are not built). */
+ * or GRAPH_ENOMEM (n bits of scratch).  O(n + arcs). */
 int graph_isolated(const struct graph *g, uint32_t *count);
 
 #endif

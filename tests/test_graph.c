@@ -1,4 +1,4 @@
-/* graph: CSR invariants, construction counts, transpose, exact statistics
+/* graph: CSR invariants, construction counts, exact statistics
  * on hand-made graphs. */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -116,45 +116,6 @@ Test(graph, ties_orientation_and_reciprocity_rule)
 	graph_free(&g);
 }
 
-Test(graph, build_in_is_the_transpose)
-{
-	gsl_rng *r = rng_stream(7, RNG_GRAPH, 0);
-	uint32_t n = 500;
-	uint64_t m = 5000;
-	uint32_t *src = malloc(m * sizeof *src), *dst = malloc(m * sizeof *dst);
-	struct graph g;
-	uint64_t *indeg = calloc(n, sizeof *indeg);
-	cr_assert(r && src && dst && indeg);
-	for (uint64_t i = 0; i < m; i++) {
-		src[i] = (uint32_t)gsl_rng_uniform_int(r, n);
-		dst[i] = (uint32_t)gsl_rng_uniform_int(r, n);
-	}
-	cr_assert_eq(graph_from_arcs(&g, n, src, dst, m, NULL, NULL), GRAPH_OK);
-	check_csr(&g);
-	cr_assert_eq(graph_build_in(&g), GRAPH_OK);
-	cr_assert_eq(graph_build_in(&g), GRAPH_OK);
-	cr_assert_eq(g.in_off[n], g.arcs);
-	for (uint32_t u = 0; u < n; u++)
-		for (uint32_t i = 0; i < graph_out_degree(&g, u); i++)
-			indeg[graph_out(&g, u)[i]]++;
-	for (uint32_t v = 0; v < n; v++) {
-		const uint32_t *in = graph_in(&g, v);
-		cr_assert_eq(graph_in_degree(&g, v), indeg[v]);
-		for (uint32_t i = 0; i < graph_in_degree(&g, v); i++) {
-			uint32_t u = in[i];
-			int found = 0;
-			if (i > 0)
-				cr_assert_lt(in[i - 1], u);
-			for (uint32_t j = 0; j < graph_out_degree(&g, u); j++)
-				found |= graph_out(&g, u)[j] == v;
-			cr_assert(found, "in-arc %u -> %u has no out-arc", u, v);
-		}
-	}
-	free(indeg);
-	graph_free(&g);
-	gsl_rng_free(r);
-}
-
 Test(graph, stats_mutual_triangle)
 {
 	static const uint32_t e[][2] = { { 0, 1 }, { 1, 2 }, { 2, 0 } };
@@ -188,9 +149,6 @@ Test(graph, stats_directed_star)
 	cr_assert_float_eq(st.reciprocity, 0.0, 1e-12);
 	cr_assert_float_eq(st.clustering, 0.0, 1e-12);
 	cr_assert_eq(st.giant_weak, 5);  /* vertex 5 is isolated */
-	cr_assert_eq(graph_isolated(&g, &iso), GRAPH_OK);
-	cr_assert_eq(iso, 1);
-	cr_assert_eq(graph_build_in(&g), GRAPH_OK);
 	cr_assert_eq(graph_isolated(&g, &iso), GRAPH_OK);
 	cr_assert_eq(iso, 1);
 	graph_free(&g);
