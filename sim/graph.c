@@ -163,7 +163,7 @@ static void restore_starts(uint64_t *off, uint32_t n)
 	off[0] = 0;
 }
 
-static int finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
+static enum status finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
                   uint64_t *dups)
 {
 	uint64_t total = off[n];
@@ -180,7 +180,7 @@ static int finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
 	g->arcs = kept;
 	g->off = off;
 	g->adj = adj;
-	return GRAPH_OK;
+	return ST_OK;
 }
 
 /* Arcs are scattered to random places of off and adj; prefetching a few
@@ -306,8 +306,8 @@ static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
 }
 
 /* Out-degrees into off[x + 1] (after the calloc), self-loops into *loops.
- * GRAPH_EINVAL when an explicit id is >= n. */
-static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
+ * ST_BADINPUT when an explicit id is >= n. */
+static enum status count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
                          const struct mutual *mu, uint64_t *loops)
 {
 	const uint32_t *a = t->a, *b = t->b, *fan = t->fan;
@@ -319,7 +319,7 @@ static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
 		if (i + AHEAD < head && a[(i + AHEAD) * stride] < n)
 			PREFETCH(&off[a[(i + AHEAD) * stride] + 1]);
 		if (x >= n || y >= n)
-			return GRAPH_EINVAL;
+			return ST_BADINPUT;
 		if (x == y) {
 			nloops++;
 			continue;
@@ -334,7 +334,7 @@ static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
 		if (i + AHEAD < count && fan[i + AHEAD] < n)
 			PREFETCH(&off[fan[i + AHEAD] + 1]);
 		if (x >= n)
-			return GRAPH_EINVAL;
+			return ST_BADINPUT;
 		if (x == v) {
 			nloops++;
 		} else {
@@ -348,28 +348,28 @@ static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
 		}
 	}
 	*loops = nloops;
-	return GRAPH_OK;
+	return ST_OK;
 }
 
 /* Arcs first -> second of each tie, plus the reverse when it is mutual. */
-static int build(struct graph *g, uint32_t n, const struct tie_list *t,
+static enum status build(struct graph *g, uint32_t n, const struct tie_list *t,
                  const struct mutual *mu, uint64_t *loops, uint64_t *dups)
 {
 	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
 	uint32_t *adj = NULL;
 	uint64_t nloops = 0;
 	if (!off)
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	graph_advise_huge(off, ((size_t)n + 1) * sizeof *off);
 	if (count_degrees(off, n, t, mu, &nloops)) {
 		free(off);
-		return GRAPH_EINVAL;
+		return ST_BADINPUT;
 	}
 	prefix_sum(off, n);
 	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
 	if (!adj) {
 		free(off);
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	}
 	graph_advise_huge(adj, (size_t)off[n] * sizeof *adj);
 #ifdef _OPENMP
@@ -396,12 +396,12 @@ static struct tie_list explicit_ties(const uint32_t *a, const uint32_t *b,
 	return t;
 }
 
-int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
+enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
                     uint64_t count, uint64_t *loops, uint64_t *dups)
 {
 	struct mutual none = { NULL, 0 };
 	struct tie_list t = explicit_ties(src, dst, 1, count);
-	int rc = build(g, n, &t, &none, loops, dups);
+	enum status rc = build(g, n, &t, &none, loops, dups);
 	free(src);
 	free(dst);
 	return rc;
@@ -430,7 +430,7 @@ static uint8_t *draw_mutual(uint64_t count, double reciprocity, gsl_rng *r,
 	return bits;
 }
 
-int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
+enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
                     double reciprocity, enum graph_orient orient, gsl_rng *r,
                     struct graph_dropped *drop)
 {
@@ -438,14 +438,14 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
 	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
 	uint8_t *bits = NULL;
 	struct graph_dropped d = { 0, 0 };
-	int rc;
+	enum status rc;
 
 	if (reciprocity > 0.0 && reciprocity < 1.0) {
 		bits = draw_mutual(count, reciprocity, r,
 		                   orient == GRAPH_RANDOM ? ties : NULL);
 		if (!bits) {
 			free(ties);
-			return GRAPH_ENOMEM;
+			return ST_NOMEM;
 		}
 		mu.bits = bits;
 	} else if (reciprocity <= 0.0 && orient == GRAPH_RANDOM) {
@@ -464,7 +464,7 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
 	return rc;
 }
 
-int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
+enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
                     uint64_t count, uint32_t base, uint32_t per,
                     double reciprocity, gsl_rng *r, struct graph_dropped *drop)
 {
@@ -472,12 +472,12 @@ int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
 	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
 	uint8_t *bits = NULL;
 	struct graph_dropped d = { 0, 0 };
-	int rc;
+	enum status rc;
 
 	if (head > count || per == 0 ||
 	    (count > head && (uint64_t)base + (count - head - 1) / per >= n)) {
 		free(ties);
-		return GRAPH_EINVAL;
+		return ST_BADINPUT;
 	}
 	t.head = head;
 	t.fan = ties + head;  /* fan tie i's first end is ties[2 head + i - head] */
@@ -487,7 +487,7 @@ int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
 		bits = draw_mutual(count, reciprocity, r, NULL);
 		if (!bits) {
 			free(ties);
-			return GRAPH_ENOMEM;
+			return ST_NOMEM;
 		}
 		mu.bits = bits;
 	}
@@ -506,13 +506,13 @@ void graph_free(struct graph *g)
 	memset(g, 0, sizeof *g);
 }
 
-int graph_undirected(const struct graph *g, struct graph *u)
+enum status graph_undirected(const struct graph *g, struct graph *u)
 {
 	uint32_t n = g->n;
 	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
 	uint32_t *adj = NULL;
 	if (!off)
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	for (uint32_t v = 0; v < n; v++) {
 		off[v + 1] += graph_out_degree(g, v);
 		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++)
@@ -522,7 +522,7 @@ int graph_undirected(const struct graph *g, struct graph *u)
 	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
 	if (!adj) {
 		free(off);
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	}
 	for (uint32_t v = 0; v < n; v++)
 		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++) {

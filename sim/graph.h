@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+#include "status.h"
+
 struct graph {
 	uint32_t n;
 	uint64_t arcs;
@@ -36,9 +38,6 @@ static inline const uint32_t *graph_out(const struct graph *g, uint32_t v)
 	return g->adj + g->off[v];
 }
 
-/* Error codes of the functions below. */
-enum { GRAPH_OK = 0, GRAPH_ENOMEM = -1, GRAPH_EINVAL = -2 };
-
 /* Counts of what a construction dropped. */
 struct graph_dropped {
 	uint64_t self_loops;   /* input pairs (u, u) */
@@ -49,10 +48,10 @@ struct graph_dropped {
  * < n.  The arrays are consumed: graph_from_arcs frees both (on success and
  * failure) so that peak memory stays near the size of the result.  Self-loops
  * and duplicate arcs are dropped; their numbers are stored in *loops and
- * *dups when those are non-NULL.  Returns GRAPH_OK, GRAPH_ENOMEM, or
- * GRAPH_EINVAL when an id is >= n.  Time O(n + count) plus the sort of each
+ * *dups when those are non-NULL.  Returns ST_OK, ST_NOMEM, or
+ * ST_BADINPUT when an id is >= n.  Time O(n + count) plus the sort of each
  * adjacency list (linear when the input is already ordered per vertex). */
-int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
+enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
                     uint64_t count, uint64_t *loops, uint64_t *dups);
 
 /* How a tie that is not mutual is oriented. */
@@ -73,7 +72,7 @@ enum graph_orient {
  * ties are distinct.  `ties` is consumed (freed on success and failure); the
  * peak is its size plus the result.  Self-loop ties and duplicate arcs are
  * dropped and counted in *drop (may be NULL).  Returns as graph_from_arcs. */
-int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
+enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
                     double reciprocity, enum graph_orient orient, gsl_rng *r,
                     struct graph_dropped *drop);
 
@@ -84,9 +83,9 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
  * implicit.  Ties are oriented first -> second (GRAPH_FIRST_TO_SECOND); the
  * draws and the result are those of graph_from_ties on the same ties written
  * out, but the input takes 4 bytes per implicit tie instead of 8.  `ties`
- * (head + count entries) is consumed.  GRAPH_EINVAL also when head > count,
+ * (head + count entries) is consumed.  ST_BADINPUT also when head > count,
  * per is 0 or an implicit end is >= n. */
-int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
+enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
                     uint64_t count, uint32_t base, uint32_t per,
                     double reciprocity, gsl_rng *r, struct graph_dropped *drop);
 
@@ -100,8 +99,8 @@ void graph_advise_huge(void *p, size_t len);
 
 /* The undirected projection of g into *u (which the caller frees with
  * graph_free): v's list in u is out(v) ∪ in(v), sorted, unique, so every
- * tie of g appears as both arcs.  GRAPH_OK, or GRAPH_ENOMEM.  Memory: off
+ * tie of g appears as both arcs.  ST_OK, or ST_NOMEM.  Memory: off
  * (8 bytes per vertex) and adj (up to 8 bytes per arc of g). */
-int graph_undirected(const struct graph *g, struct graph *u);
+enum status graph_undirected(const struct graph *g, struct graph *u);
 
 #endif

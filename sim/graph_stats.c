@@ -45,20 +45,20 @@ static double local_clustering(const struct graph *u, uint32_t v,
 	return (double)twice_links / ((double)d * (double)(d - 1));
 }
 
-static int clustering(const struct graph *g, gsl_rng *r, uint32_t sample,
+static enum status clustering(const struct graph *g, gsl_rng *r, uint32_t sample,
                       double *out)
 {
 	struct graph u;
 	uint32_t *mark;
 	uint32_t count = sample >= g->n ? g->n : sample;
 	double sum = 0.0;
-	int rc = graph_undirected(g, &u);
+	enum status rc = graph_undirected(g, &u);
 	if (rc)
 		return rc;
 	mark = calloc((size_t)g->n + 1, sizeof *mark);
 	if (!mark) {
 		graph_free(&u);
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	}
 	for (uint32_t i = 0; i < count; i++) {
 		uint32_t v = sample >= g->n
@@ -68,7 +68,7 @@ static int clustering(const struct graph *g, gsl_rng *r, uint32_t sample,
 	*out = count ? sum / count : 0.0;
 	free(mark);
 	graph_free(&u);
-	return GRAPH_OK;
+	return ST_OK;
 }
 
 static uint32_t uf_find(uint32_t *parent, uint32_t x)
@@ -81,7 +81,7 @@ static uint32_t uf_find(uint32_t *parent, uint32_t x)
 }
 
 /* Largest weakly connected component by union-find, union by size. */
-static int giant_weak(const struct graph *g, uint32_t *out)
+static enum status giant_weak(const struct graph *g, uint32_t *out)
 {
 	uint32_t n = g->n, best = 0;
 	uint32_t *parent = malloc(((size_t)n + 1) * sizeof *parent);
@@ -89,7 +89,7 @@ static int giant_weak(const struct graph *g, uint32_t *out)
 	if (!parent || !size) {
 		free(parent);
 		free(size);
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	}
 	for (uint32_t v = 0; v < n; v++) {
 		parent[v] = v;
@@ -115,16 +115,16 @@ static int giant_weak(const struct graph *g, uint32_t *out)
 	free(parent);
 	free(size);
 	*out = best;
-	return GRAPH_OK;
+	return ST_OK;
 }
 
-int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
+enum status graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
                 struct graph_stats *st)
 {
 	double k2 = 0.0;
 	uint64_t recip = 0;
 	uint32_t kmax = 0;
-	int rc;
+	enum status rc;
 
 	memset(st, 0, sizeof *st);
 	st->n = g->n;
@@ -150,20 +150,20 @@ int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
 		return rc;
 	if (sample > 0)
 		return clustering(g, r, sample, &st->clustering);
-	return GRAPH_OK;
+	return ST_OK;
 }
 
-int graph_isolated(const struct graph *g, uint32_t *count)
+enum status graph_isolated(const struct graph *g, uint32_t *count)
 {
 	uint32_t c = 0;
 	uint8_t *seen = calloc((size_t)g->n / 8 + 1, 1);
 	if (!seen)
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	for (uint64_t i = 0; i < g->arcs; i++)
 		seen[g->adj[i] >> 3] |= (uint8_t)(1u << (g->adj[i] & 7));
 	for (uint32_t v = 0; v < g->n; v++)
 		c += graph_out_degree(g, v) == 0 && !((seen[v >> 3] >> (v & 7)) & 1);
 	free(seen);
 	*count = c;
-	return GRAPH_OK;
+	return ST_OK;
 }

@@ -12,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "graph.h"
+#include "status.h"
 
 /* Descriptive statistics.  Degrees are out-degrees (follower counts) and
  * k2 is the mean squared out-degree.  reciprocity is the share of arcs
@@ -35,12 +36,12 @@ struct graph_stats {
 	uint32_t giant_weak;
 };
 
-/* GRAPH_OK, or GRAPH_ENOMEM. */
-int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
+/* ST_OK, or ST_NOMEM. */
+enum status graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
                 struct graph_stats *st);
 
-/* *count = the number of vertices with neither out- nor in-arcs.  GRAPH_OK,
- * or GRAPH_ENOMEM (n bits of scratch).  O(n + arcs). */
-int graph_isolated(const struct graph *g, uint32_t *count);
+/* *count = the number of vertices with neither out- nor in-arcs.  ST_OK,
+ * or ST_NOMEM (n bits of scratch).  O(n + arcs). */
+enum status graph_isolated(const struct graph *g, uint32_t *count);
 
 #endif

@@ -123,21 +123,21 @@ static uint64_t binomial_reserve(double pairs, double p)
 	return (uint64_t)(mean + 6.0 * sqrt(mean) + 1024.0);
 }
 
-static int oom(char *err, size_t errlen)
+static enum status oom(char *err, size_t errlen)
 {
 	snprintf(err, errlen, "network: out of memory");
-	return NETIO_ENOMEM;
+	return ST_NOMEM;
 }
 
 /* Hand the ties to graph_from_ties (which frees them) and fill *rep. */
-static int finish(struct ties *t, uint32_t n, const struct net_spec *spec,
+static enum status finish(struct ties *t, uint32_t n, const struct net_spec *spec,
                   enum graph_orient orient, gsl_rng *r, struct graph *g,
                   struct net_report *rep, int isolated_possible,
                   char *err, size_t errlen)
 {
 	struct graph_dropped drop;
 	struct net_report rp;
-	int rc;
+	enum status rc;
 	memset(&rp, 0, sizeof rp);
 	if (rep) {
 		rp.self_loops = rep->self_loops;
@@ -156,33 +156,33 @@ static int finish(struct ties *t, uint32_t n, const struct net_spec *spec,
 	}
 	if (rep)
 		*rep = rp;
-	return NETIO_OK;
+	return ST_OK;
 }
 
-static int check_common(const struct net_spec *spec, uint32_t min_nodes,
+static enum status check_common(const struct net_spec *spec, uint32_t min_nodes,
                         char *err, size_t errlen)
 {
 	if (spec->nodes < min_nodes) {
 		snprintf(err, errlen, "network.nodes: expected at least %" PRIu32
 		         ", got %" PRIu32, min_nodes, spec->nodes);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	if (!(spec->reciprocity >= 0.0 && spec->reciprocity <= 1.0)) {
 		snprintf(err, errlen, "network.reciprocity: expected a number in "
 		         "[0, 1], got %g", spec->reciprocity);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
-	return NETIO_OK;
+	return ST_OK;
 }
 
-static int check_prob(const char *key, double p, char *err, size_t errlen)
+static enum status check_prob(const char *key, double p, char *err, size_t errlen)
 {
 	if (!(p >= 0.0 && p <= 1.0)) {
 		snprintf(err, errlen, "network.%s: expected a number in [0, 1], "
 		         "got %g", key, p);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
-	return NETIO_OK;
+	return ST_OK;
 }
 
 /* The BA endpoint list, stored as graph_from_fans takes it: the clique's
@@ -237,7 +237,7 @@ static inline void ba_prefetch(const struct ba_list *l, uint64_t j)
 /* Newcomers whose draws are made (and prefetched) ahead of their turn. */
 #define BA_AHEAD 8
 
-int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
+enum status netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
                            struct graph *g, struct net_report *rep,
                            char *err, size_t errlen)
 {
@@ -245,7 +245,7 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
 	uint64_t *ahead = NULL;
 	struct ba_list l;
 	uint64_t total, len;
-	int rc;
+	enum status rc;
 
 	memset(g, 0, sizeof *g);
 	if ((rc = check_common(spec, 2, err, errlen)))
@@ -253,7 +253,7 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
 	if (m < 1 || m >= n) {
 		snprintf(err, errlen, "network.m: expected an integer in [1, nodes "
 		         "- 1 = %" PRIu32 "], got %" PRIu32, n - 1, m);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	l.clique = (uint64_t)m * (m + 1) / 2;
 	l.m = m;
@@ -326,17 +326,17 @@ int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
 		memset(g, 0, sizeof *g);
 		return oom(err, errlen);
 	}
-	return NETIO_OK;
+	return ST_OK;
 }
 
-int netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
+enum status netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
                        struct graph *g, struct net_report *rep,
                        char *err, size_t errlen)
 {
 	uint32_t n = spec->nodes;
 	struct ties t = { NULL, 0, 0 };
 	double p, pairs;
-	int rc;
+	enum status rc;
 
 	memset(g, 0, sizeof *g);
 	if ((rc = check_common(spec, 2, err, errlen)))
@@ -345,7 +345,7 @@ int netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
 		snprintf(err, errlen, "network.mean_degree: expected a number in "
 		         "[0, nodes - 1 = %" PRIu32 "], got %g", n - 1,
 		         spec->mean_degree);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	p = spec->mean_degree / (n - 1.0);
 	pairs = (double)n * (n - 1.0) / 2.0;
@@ -369,13 +369,13 @@ static int owns(const uint32_t *a, uint32_t half, uint32_t v, uint32_t w)
 	return 0;
 }
 
-int netgen_watts_strogatz(const struct net_spec *spec, gsl_rng *r,
+enum status netgen_watts_strogatz(const struct net_spec *spec, gsl_rng *r,
                           struct graph *g, struct net_report *rep,
                           char *err, size_t errlen)
 {
 	uint32_t n = spec->nodes, k = spec->k, half;
 	struct ties t = { NULL, 0, 0 };
-	int rc;
+	enum status rc;
 
 	memset(g, 0, sizeof *g);
 	if ((rc = check_common(spec, 4, err, errlen)))
@@ -383,7 +383,7 @@ int netgen_watts_strogatz(const struct net_spec *spec, gsl_rng *r,
 	if (k < 2 || k % 2 || k >= n - 1) {
 		snprintf(err, errlen, "network.k: expected an even integer in "
 		         "[2, nodes - 2 = %" PRIu32 "], got %" PRIu32, n - 2, k);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	if ((rc = check_prob("rewire", spec->rewire, err, errlen)))
 		return rc;
@@ -453,7 +453,7 @@ static void erase(struct ties *t, uint64_t *loops, uint64_t *dups)
 	}
 }
 
-int netgen_powerlaw(const struct net_spec *spec, gsl_rng *r, struct graph *g,
+enum status netgen_powerlaw(const struct net_spec *spec, gsl_rng *r, struct graph *g,
                     struct net_report *rep, char *err, size_t errlen)
 {
 	uint32_t n = spec->nodes, kmin = spec->min_degree, kmax = spec->max_degree;
@@ -463,7 +463,7 @@ int netgen_powerlaw(const struct net_spec *spec, gsl_rng *r, struct graph *g,
 	struct ties t = { NULL, 0, 0 };
 	struct net_report rp;
 	uint64_t sum = 0;
-	int rc;
+	enum status rc;
 
 	memset(g, 0, sizeof *g);
 	memset(&rp, 0, sizeof rp);
@@ -474,13 +474,13 @@ int netgen_powerlaw(const struct net_spec *spec, gsl_rng *r, struct graph *g,
 	if (!(spec->exponent > 1.0 && spec->exponent <= 10.0)) {
 		snprintf(err, errlen, "network.exponent: expected a number in "
 		         "(1, 10], got %g", spec->exponent);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	if (kmin < 1 || kmin > kmax || kmax > n - 1) {
 		snprintf(err, errlen, "network.min_degree, max_degree: expected "
 		         "1 <= min_degree <= max_degree <= nodes - 1 = %" PRIu32
 		         ", got %" PRIu32 " and %" PRIu32, n - 1, kmin, kmax);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	deg = malloc((size_t)n * sizeof *deg);
 	w = malloc(((size_t)kmax - kmin + 1) * sizeof *w);
@@ -537,7 +537,7 @@ nomem:
 	return oom(err, errlen);
 }
 
-int netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
+enum status netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
                struct net_report *rep, char *err, size_t errlen)
 {
 	uint32_t n = spec->nodes, nb = spec->n_blocks;
@@ -545,7 +545,7 @@ int netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
 	struct ties t = { NULL, 0, 0 };
 	uint64_t total = 0;
 	double in_pairs = 0.0, out_pairs;
-	int rc;
+	enum status rc;
 
 	memset(g, 0, sizeof *g);
 	if ((rc = check_common(spec, 2, err, errlen)))
@@ -553,13 +553,13 @@ int netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
 	if (nb < 1 || nb > SCN_MAX_BLOCKS) {
 		snprintf(err, errlen, "network.n_blocks: expected an integer in "
 		         "[1, %d], got %" PRIu32, SCN_MAX_BLOCKS, nb);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	for (uint32_t b = 0; b < nb; b++) {
 		if (spec->sizes[b] == 0) {
 			snprintf(err, errlen, "network.sizes[%" PRIu32 "]: expected a "
 			         "positive integer, got 0", b);
-			return NETIO_EBADINPUT;
+			return ST_BADINPUT;
 		}
 		start[b] = (uint32_t)total;
 		total += spec->sizes[b];
@@ -568,7 +568,7 @@ int netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
 	if (total != n) {
 		snprintf(err, errlen, "network.sizes: expected sizes summing to "
 		         "nodes = %" PRIu32 ", got %" PRIu64, n, total);
-		return NETIO_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	if ((rc = check_prob("p_in", spec->p_in, err, errlen)) ||
 	    (rc = check_prob("p_out", spec->p_out, err, errlen)))
@@ -593,17 +593,17 @@ nomem:
 	return oom(err, errlen);
 }
 
-int netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
+enum status netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
                  struct net_report *rep, char *err, size_t errlen)
 {
 	gsl_rng *r;
-	int rc;
+	enum status rc;
 
 	memset(g, 0, sizeof *g);
 	if (spec->model == NET_FILE) {
 		if (!spec->file || !*spec->file) {
 			snprintf(err, errlen, "network.file: expected a path, got none");
-			return NETIO_EBADINPUT;
+			return ST_BADINPUT;
 		}
 		return netio_read_edgelist(spec->file, spec->directed, g, rep,
 		                           err, errlen);
@@ -631,7 +631,7 @@ int netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
 	default:
 		snprintf(err, errlen, "network.model: unknown model %d",
 		         (int)spec->model);
-		rc = NETIO_EBADINPUT;
+		rc = ST_BADINPUT;
 		break;
 	}
 	gsl_rng_free(r);

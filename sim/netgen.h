@@ -8,7 +8,7 @@
  * reach it); for the other models in a uniformly random direction.  Out-arcs
  * are audiences (followers), see graph.h.
  *
- * All functions return NETIO_OK or a NETIO_E* code (netio.h) and on failure
+ * All functions return ST_OK or ST_NOMEM / ST_BADINPUT / ST_IO (status.h) and on failure
  * leave *g zeroed and one line in err (no program prefix).  *rep may be NULL;
  * for generators its lines and base are 0, self_loops and duplicates count
  * the ties the configuration model erased (0 for the other models), and
@@ -30,7 +30,7 @@
  * rng_stream(seed, RNG_GRAPH, 0) — run index 0, so every run and every
  * strategy of a scenario shares one graph — or, for NET_FILE, the edge list
  * spec->file read with spec->directed (reciprocity does not apply). */
-int netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
+enum status netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
                  struct net_report *rep, char *err, size_t errlen);
 
 /* Barabási–Albert (nodes, m >= 1, m < nodes).  Starts from a clique on
@@ -41,13 +41,13 @@ int netgen_build(const struct net_spec *spec, uint64_t seed, struct graph *g,
  * m(m+1)/2 + (nodes - m - 1) m ties.  O(nodes m) time; the list stores
  * only each later tie's target (4 bytes per tie), the newcomer being
  * implicit in the tie's index. */
-int netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
+enum status netgen_barabasi_albert(const struct net_spec *spec, gsl_rng *r,
                            struct graph *g, struct net_report *rep,
                            char *err, size_t errlen);
 
 /* Erdős–Rényi G(n, p), p = mean_degree / (nodes - 1), by geometric skipping
  * over the vertex pairs (Batagelj & Brandes 2005): O(nodes + ties). */
-int netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
+enum status netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
                        struct graph *g, struct net_report *rep,
                        char *err, size_t errlen);
 
@@ -57,7 +57,7 @@ int netgen_erdos_renyi(const struct net_spec *spec, gsl_rng *r,
  * probability `rewire` to a uniform vertex w that is neither v nor already
  * tied to v (redrawn; kept unrewired after 1000 failed draws).  Exactly
  * nodes k / 2 ties. */
-int netgen_watts_strogatz(const struct net_spec *spec, gsl_rng *r,
+enum status netgen_watts_strogatz(const struct net_spec *spec, gsl_rng *r,
                           struct graph *g, struct net_report *rep,
                           char *err, size_t errlen);
 
@@ -67,13 +67,13 @@ int netgen_watts_strogatz(const struct net_spec *spec, gsl_rng *r,
  * by one (lowered when at max_degree).  Stubs are shuffled and paired; loops
  * and repeated ties are erased and counted in *rep (Britton, Deijfen &
  * Martin-Löf, J. Stat. Phys. 124, 2006). */
-int netgen_powerlaw(const struct net_spec *spec, gsl_rng *r, struct graph *g,
+enum status netgen_powerlaw(const struct net_spec *spec, gsl_rng *r, struct graph *g,
                     struct net_report *rep, char *err, size_t errlen);
 
 /* Stochastic block model: blocks of sizes[0..n_blocks) (sum = nodes) in id
  * order; each pair within a block is tied with probability p_in, each pair
  * across blocks with p_out, by geometric skipping: O(nodes + ties). */
-int netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
+enum status netgen_sbm(const struct net_spec *spec, gsl_rng *r, struct graph *g,
                struct net_report *rep, char *err, size_t errlen);
 
 #endif

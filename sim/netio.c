@@ -67,7 +67,7 @@ static void bad_line(char *err, size_t errlen, const char *path,
 	         "got \"%.*s%s\"", path, lineno, (int)len, line, dots);
 }
 
-int netio_read_edgelist(const char *path, bool directed, struct graph *g,
+enum status netio_read_edgelist(const char *path, bool directed, struct graph *g,
                         struct net_report *rep, char *err, size_t errlen)
 {
 	FILE *f = NULL;
@@ -78,14 +78,14 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 	uint32_t lo = UINT32_MAX, hi = 0, n;
 	struct net_report rp;
 	struct graph_dropped drop;
-	int rc = NETIO_OK;
+	enum status rc = ST_OK;
 
 	memset(g, 0, sizeof *g);
 	memset(&rp, 0, sizeof rp);
 	f = fopen(path, "r");
 	if (!f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NETIO_EIO;
+		return ST_IO;
 	}
 	for (;;) {
 		uint32_t u, v;
@@ -99,7 +99,7 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 			continue;
 		if (kind < 0) {
 			bad_line(err, errlen, path, lineno, line);
-			rc = NETIO_EBADINPUT;
+			rc = ST_BADINPUT;
 			goto fail;
 		}
 		if (count == cap) {
@@ -107,7 +107,7 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 			uint32_t *np = realloc(pairs, (size_t)ncap * 2 * sizeof *np);
 			if (!np) {
 				snprintf(err, errlen, "%s: out of memory", path);
-				rc = NETIO_ENOMEM;
+				rc = ST_NOMEM;
 				goto fail;
 			}
 			pairs = np;
@@ -124,7 +124,7 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 	if (ferror(f)) {
 		snprintf(err, errlen, "%s: %s", path,
 		         strerror(errno ? errno : EIO));
-		rc = NETIO_EIO;
+		rc = ST_IO;
 		goto fail;
 	}
 	free(line);
@@ -133,7 +133,7 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 	f = NULL;
 	if (count == 0) {
 		snprintf(err, errlen, "%s: no edges", path);
-		rc = NETIO_EBADINPUT;
+		rc = ST_BADINPUT;
 		goto fail;
 	}
 	rp.lines = count;
@@ -150,7 +150,7 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 	pairs = NULL;
 	if (rc) {
 		snprintf(err, errlen, "%s: out of memory", path);
-		rc = NETIO_ENOMEM;
+		rc = ST_NOMEM;
 		goto fail;
 	}
 	rp.self_loops = drop.self_loops;
@@ -158,17 +158,17 @@ int netio_read_edgelist(const char *path, bool directed, struct graph *g,
 	rp.duplicates = directed ? drop.duplicates : drop.duplicates / 2;
 	if (g->arcs == 0) {
 		snprintf(err, errlen, "%s: no edges (only self-loops)", path);
-		rc = NETIO_EBADINPUT;
+		rc = ST_BADINPUT;
 		goto fail;
 	}
 	if (graph_isolated(g, &rp.unused_ids)) {
 		snprintf(err, errlen, "%s: out of memory", path);
-		rc = NETIO_ENOMEM;
+		rc = ST_NOMEM;
 		goto fail;
 	}
 	if (rep)
 		*rep = rp;
-	return NETIO_OK;
+	return ST_OK;
 fail:
 	free(line);
 	free(pairs);
@@ -178,7 +178,7 @@ fail:
 	return rc;
 }
 
-int netio_write_edgelist(const struct graph *g, FILE *f)
+enum status netio_write_edgelist(const struct graph *g, FILE *f)
 {
 	fprintf(f, "# crisim edge list: %" PRIu32 " nodes, %" PRIu64 " arcs\n",
 	        g->n, g->arcs);
@@ -187,9 +187,9 @@ int netio_write_edgelist(const struct graph *g, FILE *f)
 		uint32_t d = graph_out_degree(g, u);
 		for (uint32_t i = 0; i < d; i++)
 			if (fprintf(f, "%" PRIu32 " %" PRIu32 "\n", u, a[i]) < 0)
-				return NETIO_EIO;
+				return ST_IO;
 	}
 	if (fflush(f) != 0 || ferror(f))
-		return NETIO_EIO;
-	return NETIO_OK;
+		return ST_IO;
+	return ST_OK;
 }

@@ -24,10 +24,7 @@
 #include <stdio.h>
 
 #include "graph.h"
-
-/* Error codes of netio_ and netgen_ functions; the same values as the
- * scenario module's SCN_* codes. */
-enum { NETIO_OK = 0, NETIO_ENOMEM = -1, NETIO_EBADINPUT = -2, NETIO_EIO = -3 };
+#include "status.h"
 
 /* What building a network read or dropped. */
 struct net_report {
@@ -46,14 +43,14 @@ struct net_report {
  *   PATH: line N: expected two non-negative integer ids, got "..."
  *   PATH: No such file or directory
  *   PATH: no edges
- * Returns NETIO_OK, NETIO_ENOMEM, NETIO_EBADINPUT or NETIO_EIO.
+ * Returns ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO.
  * Time O(lines + n + sort of each adjacency); memory: the pair list (8 bytes
  * a line, grown by doubling) plus the graph. */
-int netio_read_edgelist(const char *path, bool directed, struct graph *g,
+enum status netio_read_edgelist(const char *path, bool directed, struct graph *g,
                         struct net_report *rep, char *err, size_t errlen);
 
 /* Write "# crisim edge list: N nodes, M arcs" and then "src dst" per arc,
- * in CSR order.  NETIO_OK, or NETIO_EIO when a write or the flush fails. */
-int netio_write_edgelist(const struct graph *g, FILE *f);
+ * in CSR order.  ST_OK, or ST_IO when a write or the flush fails. */
+enum status netio_write_edgelist(const struct graph *g, FILE *f);
 
 #endif

@@ -73,7 +73,7 @@ static float draw_attitude(const struct pop_spec *spec, gsl_rng *r)
 	return (float)fmax(-1.0, fmin(1.0, x));
 }
 
-int population_init(struct population *p, const struct graph *g,
+enum status population_init(struct population *p, const struct graph *g,
                     const struct pop_spec *spec, gsl_rng *r,
                     char *err, size_t errlen)
 {
@@ -86,7 +86,7 @@ int population_init(struct population *p, const struct graph *g,
 		snprintf(err, errlen, "population: brand, %u media and %u "
 		         "influencers need more than the graph's %u agents",
 		         spec->media, n_inf, n);
-		return -2;
+		return ST_BADINPUT;
 	}
 
 	p->n = n;
@@ -133,13 +133,13 @@ int population_init(struct population *p, const struct graph *g,
 		p->negative += p->attitude[i] < 0.0f;
 	}
 	p->count[AW_UNAWARE] = n;
-	return 0;
+	return ST_OK;
 
 nomem:
 	free(top);
 	population_free(p);
 	snprintf(err, errlen, "population: out of memory for %u agents", n);
-	return -1;
+	return ST_NOMEM;
 }
 
 void population_free(struct population *p)

@@ -51,7 +51,7 @@ static void undirected(struct graph *g, uint32_t n, const uint32_t (*e)[2],
 		t[2 * i + 1] = e[i][1];
 	}
 	cr_assert_eq(graph_from_ties(g, n, t, count, 1.0, GRAPH_FIRST_TO_SECOND,
-	                             NULL, NULL), GRAPH_OK);
+	                             NULL, NULL), ST_OK);
 	check_csr(g);
 }
 
@@ -63,7 +63,7 @@ Test(graph, from_arcs_drops_and_counts_loops_and_duplicates)
 	};
 	struct graph g;
 	uint64_t loops = 99, dups = 99;
-	cr_assert_eq(from_list(&g, 3, arcs, 9, &loops, &dups), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 3, arcs, 9, &loops, &dups), ST_OK);
 	check_csr(&g);
 	cr_assert_eq(loops, 2);
 	cr_assert_eq(dups, 3);
@@ -81,17 +81,17 @@ Test(graph, from_arcs_rejects_out_of_range_ids)
 {
 	static const uint32_t arcs[][2] = { { 0, 1 }, { 1, 3 } };
 	struct graph g;
-	cr_assert_eq(from_list(&g, 3, arcs, 2, NULL, NULL), GRAPH_EINVAL);
+	cr_assert_eq(from_list(&g, 3, arcs, 2, NULL, NULL), ST_BADINPUT);
 }
 
 Test(graph, empty_input_gives_empty_graph)
 {
 	struct graph g;
 	struct graph_stats st;
-	cr_assert_eq(from_list(&g, 5, NULL, 0, NULL, NULL), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 5, NULL, 0, NULL, NULL), ST_OK);
 	check_csr(&g);
 	cr_assert_eq(g.arcs, 0);
-	cr_assert_eq(graph_stats(&g, NULL, 5, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 5, &st), ST_OK);
 	cr_assert_eq(st.giant_weak, 1);
 	cr_assert_float_eq(st.clustering, 0.0, 1e-15);
 	graph_free(&g);
@@ -106,7 +106,7 @@ Test(graph, ties_orientation_and_reciprocity_rule)
 	cr_assert(t);
 	memcpy(t, (uint32_t[]){ 2, 0, 1, 1, 0, 1 }, 6 * sizeof *t);
 	cr_assert_eq(graph_from_ties(&g, 3, t, 3, 0.0, GRAPH_FIRST_TO_SECOND,
-	                             NULL, &d), GRAPH_OK);
+	                             NULL, &d), ST_OK);
 	check_csr(&g);
 	cr_assert_eq(d.self_loops, 1);
 	cr_assert_eq(d.duplicates, 0);
@@ -122,7 +122,7 @@ Test(graph, stats_mutual_triangle)
 	struct graph g;
 	struct graph_stats st;
 	undirected(&g, 3, e, 3);
-	cr_assert_eq(graph_stats(&g, NULL, 3, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 3, &st), ST_OK);
 	cr_assert_eq(st.n, 3);
 	cr_assert_eq(st.arcs, 6);
 	cr_assert_float_eq(st.mean_degree, 2.0, 1e-12);
@@ -141,15 +141,15 @@ Test(graph, stats_directed_star)
 	struct graph g;
 	struct graph_stats st;
 	uint32_t iso;
-	cr_assert_eq(from_list(&g, 6, arcs, 4, NULL, NULL), GRAPH_OK);
-	cr_assert_eq(graph_stats(&g, NULL, 100, &st), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 6, arcs, 4, NULL, NULL), ST_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 100, &st), ST_OK);
 	cr_assert_float_eq(st.mean_degree, 4.0 / 6, 1e-12);
 	cr_assert_float_eq(st.k2, 16.0 / 6, 1e-12);
 	cr_assert_eq(st.max_degree, 4);
 	cr_assert_float_eq(st.reciprocity, 0.0, 1e-12);
 	cr_assert_float_eq(st.clustering, 0.0, 1e-12);
 	cr_assert_eq(st.giant_weak, 5);  /* vertex 5 is isolated */
-	cr_assert_eq(graph_isolated(&g, &iso), GRAPH_OK);
+	cr_assert_eq(graph_isolated(&g, &iso), ST_OK);
 	cr_assert_eq(iso, 1);
 	graph_free(&g);
 }
@@ -162,8 +162,8 @@ Test(graph, stats_path_and_partial_reciprocity)
 	};
 	struct graph g;
 	struct graph_stats st;
-	cr_assert_eq(from_list(&g, 6, arcs, 6, NULL, NULL), GRAPH_OK);
-	cr_assert_eq(graph_stats(&g, NULL, 6, &st), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 6, arcs, 6, NULL, NULL), ST_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 6, &st), ST_OK);
 	cr_assert_float_eq(st.reciprocity, 4.0 / 6, 1e-12);
 	cr_assert_float_eq(st.clustering, 0.0, 1e-12);
 	cr_assert_eq(st.giant_weak, 4);
@@ -179,8 +179,8 @@ Test(graph, stats_triangle_with_pendant)
 	};
 	struct graph g;
 	struct graph_stats st;
-	cr_assert_eq(from_list(&g, 4, arcs, 5, NULL, NULL), GRAPH_OK);
-	cr_assert_eq(graph_stats(&g, NULL, 4, &st), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 4, arcs, 5, NULL, NULL), ST_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 4, &st), ST_OK);
 	cr_assert_float_eq(st.clustering, 7.0 / 12, 1e-12);
 	cr_assert_float_eq(st.reciprocity, 2.0 / 5, 1e-12);
 	cr_assert_eq(st.giant_weak, 4);
@@ -203,11 +203,11 @@ Test(graph, sampled_clustering_on_a_regular_ring)
 			t[2 * (2 * v + j - 1) + 1] = (v + j) % n;
 		}
 	cr_assert_eq(graph_from_ties(&g, n, t, 2 * n, 1.0, GRAPH_FIRST_TO_SECOND,
-	                             NULL, NULL), GRAPH_OK);
+	                             NULL, NULL), ST_OK);
 	check_csr(&g);
-	cr_assert_eq(graph_stats(&g, r, 50, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, r, 50, &st), ST_OK);
 	cr_assert_float_eq(st.clustering, 0.5, 1e-12);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 0, &st), ST_OK);
 	cr_assert(isnan(st.clustering));
 	cr_assert_eq(st.giant_weak, n);
 	graph_free(&g);

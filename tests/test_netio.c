@@ -18,7 +18,7 @@ static void read_ok(const char *path, bool directed, struct graph *g,
 {
 	char err[512] = "";
 	int rc = netio_read_edgelist(path, directed, g, rep, err, sizeof err);
-	cr_assert_eq(rc, NETIO_OK, "%s", err);
+	cr_assert_eq(rc, ST_OK, "%s", err);
 }
 
 /* Write `text` to a fresh temporary file; its path goes to path[]. */
@@ -78,7 +78,7 @@ Test(netio, facebook_combined)
 	cr_assert_eq(rep.self_loops, 0);
 	cr_assert_eq(rep.base, 0);
 	cr_assert_eq(rep.unused_ids, 0);
-	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), ST_OK);
 	cr_assert_float_eq(st.mean_degree, 43.691, 5e-4);
 	cr_assert_float_eq(st.k2, 4656.14, 5e-3);
 	cr_assert_eq(st.max_degree, 1045);
@@ -103,7 +103,7 @@ Test(netio, email_eu_core_directed_and_undirected)
 	cr_assert_eq(rep.duplicates, 0);
 	cr_assert_eq(g.arcs, 24929);
 	cr_assert_eq(rep.unused_ids, 19);
-	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), ST_OK);
 	cr_assert_eq(st.giant_weak, 986);
 	cr_assert_float_eq(st.clustering, 0.3994, 1e-4, "%g", st.clustering);
 	graph_free(&g);
@@ -126,7 +126,7 @@ Test(netio, karate_is_one_based)
 	cr_assert_eq(g.n, 34);
 	cr_assert_eq(g.arcs, 156);
 	cr_assert_eq(rep.lines, 78);
-	cr_assert_eq(graph_stats(&g, NULL, 34, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 34, &st), ST_OK);
 	cr_assert_eq(st.max_degree, 17);
 	cr_assert_float_eq(st.k2, 35.65, 5e-3);
 	cr_assert_float_eq(st.clustering, 0.5706, 1e-4, "%g", st.clustering);
@@ -174,22 +174,22 @@ Test(netio, loops_duplicates_and_unused_ids)
 
 Test(netio, malformed_lines_name_their_number)
 {
-	read_fails("0 1\n# ok\n2 x\n", NETIO_EBADINPUT,
+	read_fails("0 1\n# ok\n2 x\n", ST_BADINPUT,
 	           ": line 3: expected two non-negative integer ids, got \"2 x\"");
-	read_fails("0 1\n-1 2\n", NETIO_EBADINPUT, ": line 2: expected");
-	read_fails("5\n", NETIO_EBADINPUT, ": line 1: expected two non-negative "
+	read_fails("0 1\n-1 2\n", ST_BADINPUT, ": line 2: expected");
+	read_fails("5\n", ST_BADINPUT, ": line 1: expected two non-negative "
 	           "integer ids, got \"5\"");
-	read_fails("1.5 2\n", NETIO_EBADINPUT, "line 1");
-	read_fails("0 4294967295\n", NETIO_EBADINPUT, "line 1");
-	read_fails("0 99999999999999999999999\n", NETIO_EBADINPUT, "line 1");
-	read_fails("0x1 2\n", NETIO_EBADINPUT, "line 1");
+	read_fails("1.5 2\n", ST_BADINPUT, "line 1");
+	read_fails("0 4294967295\n", ST_BADINPUT, "line 1");
+	read_fails("0 99999999999999999999999\n", ST_BADINPUT, "line 1");
+	read_fails("0x1 2\n", ST_BADINPUT, "line 1");
 }
 
 Test(netio, empty_files_are_errors)
 {
-	read_fails("", NETIO_EBADINPUT, ": no edges");
-	read_fails("# nothing\n\n", NETIO_EBADINPUT, ": no edges");
-	read_fails("3 3\n", NETIO_EBADINPUT, ": no edges");
+	read_fails("", ST_BADINPUT, ": no edges");
+	read_fails("# nothing\n\n", ST_BADINPUT, ": no edges");
+	read_fails("3 3\n", ST_BADINPUT, ": no edges");
 }
 
 Test(netio, missing_file)
@@ -197,7 +197,7 @@ Test(netio, missing_file)
 	struct graph g;
 	char err[512] = "";
 	cr_assert_eq(netio_read_edgelist("scenarios/data/no-such-file.txt", false,
-	                                 &g, NULL, err, sizeof err), NETIO_EIO);
+	                                 &g, NULL, err, sizeof err), ST_IO);
 	cr_assert_str_eq(err, "scenarios/data/no-such-file.txt: No such file or "
 	                 "directory");
 }
@@ -212,7 +212,7 @@ Test(netio, write_round_trip)
 	strcpy(path, "/tmp/crisim-netio-out-XXXXXX");
 	f = fdopen(mkstemp(path), "w");
 	cr_assert_not_null(f);
-	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_OK);
+	cr_assert_eq(netio_write_edgelist(&g, f), ST_OK);
 	cr_assert_eq(fclose(f), 0);
 	f = fopen(path, "r");
 	cr_assert_not_null(fgets(first, sizeof first, f));
@@ -237,7 +237,7 @@ Test(netio, write_errors_are_detected)
 	read_ok(DATA "karate_zachary_edges.txt", false, &g, NULL);
 	f = fopen(DATA "karate_zachary_edges.txt", "r");
 	cr_assert_not_null(f);
-	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_EIO);
+	cr_assert_eq(netio_write_edgelist(&g, f), ST_IO);
 	fclose(f);
 	graph_free(&g);
 }

@@ -106,7 +106,7 @@ Test(population, too_many_roles_is_an_error)
 	s.population.influencers = 60;
 	gsl_rng *r = rng_stream(1, RNG_POPULATION, 0);
 	char err[256];
-	cr_assert_eq(population_init(&p, &g, &s.population, r, err, sizeof err), -2);
+	cr_assert_eq(population_init(&p, &g, &s.population, r, err, sizeof err), ST_BADINPUT);
 	cr_assert(strstr(err, "need more than the graph's 50 agents"), "%s", err);
 	gsl_rng_free(r);
 	graph_free(&g);
