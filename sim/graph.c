@@ -163,8 +163,8 @@ static void restore_starts(uint64_t *off, uint32_t n)
 	off[0] = 0;
 }
 
-static enum status finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
-                  uint64_t *dups)
+static enum status finish(struct graph *g, uint32_t n, uint64_t *off,
+                          uint32_t *adj, uint64_t *dups)
 {
 	uint64_t total = off[n];
 	uint64_t kept = sort_and_compact(off, adj, n);
@@ -307,8 +307,9 @@ static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
 
 /* Out-degrees into off[x + 1] (after the calloc), self-loops into *loops.
  * ST_BADINPUT when an explicit id is >= n. */
-static enum status count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
-                         const struct mutual *mu, uint64_t *loops)
+static enum status count_degrees(uint64_t *off, uint32_t n,
+                                 const struct tie_list *t,
+                                 const struct mutual *mu, uint64_t *loops)
 {
 	const uint32_t *a = t->a, *b = t->b, *fan = t->fan;
 	size_t stride = t->stride;
@@ -353,7 +354,8 @@ static enum status count_degrees(uint64_t *off, uint32_t n, const struct tie_lis
 
 /* Arcs first -> second of each tie, plus the reverse when it is mutual. */
 static enum status build(struct graph *g, uint32_t n, const struct tie_list *t,
-                 const struct mutual *mu, uint64_t *loops, uint64_t *dups)
+                         const struct mutual *mu, uint64_t *loops,
+                         uint64_t *dups)
 {
 	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
 	uint32_t *adj = NULL;
@@ -396,8 +398,9 @@ static struct tie_list explicit_ties(const uint32_t *a, const uint32_t *b,
 	return t;
 }
 
-enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
-                    uint64_t count, uint64_t *loops, uint64_t *dups)
+enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src,
+                            uint32_t *dst, uint64_t count, uint64_t *loops,
+                            uint64_t *dups)
 {
 	struct mutual none = { NULL, 0 };
 	struct tie_list t = explicit_ties(src, dst, 1, count);
@@ -430,9 +433,10 @@ static uint8_t *draw_mutual(uint64_t count, double reciprocity, gsl_rng *r,
 	return bits;
 }
 
-enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
-                    double reciprocity, enum graph_orient orient, gsl_rng *r,
-                    struct graph_dropped *drop)
+enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t count, double reciprocity,
+                            enum graph_orient orient, gsl_rng *r,
+                            struct graph_dropped *drop)
 {
 	struct mutual mu = { NULL, reciprocity >= 1.0 };
 	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
@@ -464,9 +468,10 @@ enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_
 	return rc;
 }
 
-enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
-                    uint64_t count, uint32_t base, uint32_t per,
-                    double reciprocity, gsl_rng *r, struct graph_dropped *drop)
+enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t head, uint64_t count, uint32_t base,
+                            uint32_t per, double reciprocity, gsl_rng *r,
+                            struct graph_dropped *drop)
 {
 	struct mutual mu = { NULL, reciprocity >= 1.0 };
 	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);

@@ -51,8 +51,9 @@ struct graph_dropped {
  * *dups when those are non-NULL.  Returns ST_OK, ST_NOMEM, or
  * ST_BADINPUT when an id is >= n.  Time O(n + count) plus the sort of each
  * adjacency list (linear when the input is already ordered per vertex). */
-enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
-                    uint64_t count, uint64_t *loops, uint64_t *dups);
+enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src,
+                            uint32_t *dst, uint64_t count, uint64_t *loops,
+                            uint64_t *dups);
 
 /* How a tie that is not mutual is oriented. */
 enum graph_orient {
@@ -72,9 +73,10 @@ enum graph_orient {
  * ties are distinct.  `ties` is consumed (freed on success and failure); the
  * peak is its size plus the result.  Self-loop ties and duplicate arcs are
  * dropped and counted in *drop (may be NULL).  Returns as graph_from_arcs. */
-enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
-                    double reciprocity, enum graph_orient orient, gsl_rng *r,
-                    struct graph_dropped *drop);
+enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t count, double reciprocity,
+                            enum graph_orient orient, gsl_rng *r,
+                            struct graph_dropped *drop);
 
 /* Build g from ties of which most share their second ends in runs, as a
  * Barabási–Albert growth emits them: ties[0 .. 2 head) holds the first `head`
@@ -85,9 +87,10 @@ enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_
  * out, but the input takes 4 bytes per implicit tie instead of 8.  `ties`
  * (head + count entries) is consumed.  ST_BADINPUT also when head > count,
  * per is 0 or an implicit end is >= n. */
-enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
-                    uint64_t count, uint32_t base, uint32_t per,
-                    double reciprocity, gsl_rng *r, struct graph_dropped *drop);
+enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t head, uint64_t count, uint32_t base,
+                            uint32_t per, double reciprocity, gsl_rng *r,
+                            struct graph_dropped *drop);
 
 /* Free all arrays and zero *g; safe on a zeroed or freed graph. */
 void graph_free(struct graph *g);

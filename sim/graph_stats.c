@@ -45,8 +45,8 @@ static double local_clustering(const struct graph *u, uint32_t v,
 	return (double)twice_links / ((double)d * (double)(d - 1));
 }
 
-static enum status clustering(const struct graph *g, gsl_rng *r, uint32_t sample,
-                      double *out)
+static enum status clustering(const struct graph *g, gsl_rng *r,
+                              uint32_t sample, double *out)
 {
 	struct graph u;
 	uint32_t *mark;
@@ -119,7 +119,7 @@ static enum status giant_weak(const struct graph *g, uint32_t *out)
 }
 
 enum status graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
-                struct graph_stats *st)
+                        struct graph_stats *st)
 {
 	double k2 = 0.0;
 	uint64_t recip = 0;

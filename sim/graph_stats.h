@@ -38,7 +38,7 @@ struct graph_stats {
 
 /* ST_OK, or ST_NOMEM. */
 enum status graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
-                struct graph_stats *st);
+                        struct graph_stats *st);
 
 /* *count = the number of vertices with neither out- nor in-arcs.  ST_OK,
  * or ST_NOMEM (n bits of scratch).  O(n + arcs). */

@@ -67,8 +67,9 @@ static void bad_line(char *err, size_t errlen, const char *path,
 	         "got \"%.*s%s\"", path, lineno, (int)len, line, dots);
 }
 
-enum status netio_read_edgelist(const char *path, bool directed, struct graph *g,
-                        struct net_report *rep, char *err, size_t errlen)
+enum status netio_read_edgelist(const char *path, bool directed,
+                                struct graph *g, struct net_report *rep,
+                                char *err, size_t errlen)
 {
 	FILE *f = NULL;
 	char *line = NULL;

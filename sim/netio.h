@@ -46,8 +46,9 @@ struct net_report {
  * Returns ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO.
  * Time O(lines + n + sort of each adjacency); memory: the pair list (8 bytes
  * a line, grown by doubling) plus the graph. */
-enum status netio_read_edgelist(const char *path, bool directed, struct graph *g,
-                        struct net_report *rep, char *err, size_t errlen);
+enum status netio_read_edgelist(const char *path, bool directed,
+                                struct graph *g, struct net_report *rep,
+                                char *err, size_t errlen);
 
 /* Write "# crisim edge list: N nodes, M arcs" and then "src dst" per arc,
  * in CSR order.  ST_OK, or ST_IO when a write or the flush fails. */

@@ -74,8 +74,8 @@ static float draw_attitude(const struct pop_spec *spec, gsl_rng *r)
 }
 
 enum status population_init(struct population *p, const struct graph *g,
-                    const struct pop_spec *spec, gsl_rng *r,
-                    char *err, size_t errlen)
+                            const struct pop_spec *spec, gsl_rng *r, char *err,
+                            size_t errlen)
 {
 	memset(p, 0, sizeof *p);
 	uint32_t n = g->n;

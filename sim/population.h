@@ -65,8 +65,8 @@ struct population {
  * ST_NOMEM, or ST_BADINPUT when the graph has too few agents for the roles
  * (err says why). */
 enum status population_init(struct population *p, const struct graph *g,
-                    const struct pop_spec *spec, gsl_rng *r,
-                    char *err, size_t errlen);
+                            const struct pop_spec *spec, gsl_rng *r, char *err,
+                            size_t errlen);
 
 void population_free(struct population *p);
 

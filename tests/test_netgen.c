@@ -367,3 +367,23 @@ Test(netgen, invalid_specs_are_errors)
 	s.model = (enum net_model)42;
 	refused(&s, "network.model");
 }
+
+/* The table: every generator model has exactly one row, built by
+ * netgen_build; the edge-list model has none (netio reads it). */
+Test(netgen, table_has_one_row_per_generator)
+{
+	for (int m = 0; m < (int)NET_FILE; m++) {
+		const struct netgen *gen = netgen_find((enum net_model)m);
+		cr_assert_not_null(gen, "no generator for %s",
+		                   scenario_net_model_name((enum net_model)m));
+		cr_assert_eq(gen->model, (enum net_model)m);
+		cr_assert_not_null(gen->build);
+		cr_assert_geq(gen->min_nodes, 2);
+	}
+	cr_assert_null(netgen_find(NET_FILE));
+	cr_assert_null(netgen_find((enum net_model)42));
+	/* The row's smallest size is the one netgen_build enforces. */
+	struct net_spec s = spec_of(NET_WATTS_STROGATZ, 3, 1.0);
+	s.k = 2;
+	refused(&s, "network.nodes");
+}
