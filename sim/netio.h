@@ -1,12 +1,20 @@
 /* netio — edge-list import and export.
  *
- * Input format: one pair of ids per line, separated by spaces or tabs.
- * Blank lines and lines whose first non-blank character is '#' or '%' are
- * skipped.  Ids are non-negative integers <= UINT32_MAX - 1; columns beyond
- * the second (weights, timestamps) are ignored.  When the smallest id is 1
- * the file is taken as 1-based and every id is shifted down by one.  Ids are
- * not compacted: n = largest id + 1 after the shift, and ids that appear on
- * no line are counted in unused_ids (they become isolated agents).
+ * Input format (what netio_read_edgelist accepts, and nothing else):
+ *   - Lines end with "\n", "\r\n" or a lone "\r" (files from any system);
+ *     line numbers in messages count every one of them.
+ *   - A line is blank (spaces, tabs, \v, \f only), a comment (its first
+ *     non-blank character is '#' or '%'), or a pair "u v": two ids separated
+ *     by blanks, optionally surrounded by blanks, and nothing else.  A third
+ *     column (a weight, a timestamp) is an error naming the line: crisim
+ *     does not read weights, and dropping them silently would hide that.
+ *   - Ids are decimal digits, 0 .. UINT32_MAX - 1 (no sign, no "0x").
+ *   - A NUL byte anywhere is an error naming its line and column (a binary
+ *     or truncated file, not an edge list).
+ * When the smallest id is 1 the file is taken as 1-based and every id is
+ * shifted down by one.  Ids are not compacted: n = largest id + 1 after the
+ * shift, and ids that appear on no line are counted in unused_ids (they
+ * become isolated agents).
  *
  * Direction.  Undirected: a line "u v" is a mutual tie, both arcs.
  * Directed: a line "u v" is the arc u -> v, as in SNAP's directed graphs;
@@ -41,6 +49,8 @@ struct net_report {
  * graph_free).  *rep (may be NULL) is filled.  On failure *g is zeroed and
  * err holds one line without a program prefix, e.g.
  *   PATH: line N: expected two non-negative integer ids, got "..."
+ *   PATH: line N: expected the end of the line after two ids, got "..."
+ *   PATH: line N, column C: a NUL byte (a text file was expected)
  *   PATH: No such file or directory
  *   PATH: no edges
  * Returns ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO.

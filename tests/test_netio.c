@@ -21,8 +21,9 @@ static void read_ok(const char *path, bool directed, struct graph *g,
 	cr_assert_eq(rc, ST_OK, "%s", err);
 }
 
-/* Write `text` to a fresh temporary file; its path goes to path[]. */
-static void temp_file(char path[64], const char *text)
+/* Write the `len` bytes of `text` (NUL bytes included) to a fresh
+ * temporary file; its path goes to path[]. */
+static void temp_bytes(char path[64], const char *text, size_t len)
 {
 	int fd;
 	FILE *f;
@@ -31,16 +32,23 @@ static void temp_file(char path[64], const char *text)
 	cr_assert_geq(fd, 0);
 	f = fdopen(fd, "w");
 	cr_assert_not_null(f);
-	fputs(text, f);
+	cr_assert_eq(fwrite(text, 1, len, f), len);
 	cr_assert_eq(fclose(f), 0);
 }
 
-/* Parse `text` expecting failure with code rc and `want` in the message. */
-static void read_fails(const char *text, int rc, const char *want)
+static void temp_file(char path[64], const char *text)
+{
+	temp_bytes(path, text, strlen(text));
+}
+
+/* Parse the `len` bytes of `text` expecting failure with code rc and `want`
+ * in the message. */
+static void read_fails_n(const char *text, size_t len, int rc,
+                         const char *want)
 {
 	char path[64], err[512] = "";
 	struct graph g;
-	temp_file(path, text);
+	temp_bytes(path, text, len);
 	cr_assert_eq(netio_read_edgelist(path, false, &g, NULL, err, sizeof err),
 	             rc, "input \"%s\": %s", text, err);
 	cr_assert(strstr(err, want), "message \"%s\" lacks \"%s\"", err, want);
@@ -48,6 +56,11 @@ static void read_fails(const char *text, int rc, const char *want)
 	          "not start with the path", err);
 	cr_assert_null(g.off);
 	unlink(path);
+}
+
+static void read_fails(const char *text, int rc, const char *want)
+{
+	read_fails_n(text, strlen(text), rc, want);
 }
 
 static struct net_report read_text(const char *text, bool directed,
@@ -133,11 +146,11 @@ Test(netio, karate_is_one_based)
 	graph_free(&g);
 }
 
-Test(netio, comments_blanks_columns_tabs_crlf)
+Test(netio, comments_blanks_tabs_crlf)
 {
 	struct graph g;
 	struct net_report rep = read_text(
-		"# header\n% matrix-market style\n\n   \n0\t1\t1234\r\n1 2 7 8\n"
+		"# header\n% matrix-market style\n\n   \n0\t1\r\n1 2\n"
 		"  2   0  \n", true, &g);
 	cr_assert_eq(rep.lines, 3);
 	cr_assert_eq(rep.base, 0);
@@ -240,4 +253,62 @@ Test(netio, write_errors_are_detected)
 	cr_assert_eq(netio_write_edgelist(&g, f), ST_IO);
 	fclose(f);
 	graph_free(&g);
+}
+
+/* Line ends: "\n", "\r\n" and a lone "\r" (old Mac files) each end a line,
+ * so a CR-only file is as many lines as it has CRs, not one. */
+Test(netio, cr_and_crlf_end_lines)
+{
+	struct graph g;
+	struct net_report rep = read_text("0 1\r1 2\r2 3\r", false, &g);
+	cr_assert_eq(rep.lines, 3);
+	cr_assert_eq(g.n, 4);
+	cr_assert_eq(g.arcs, 6);
+	graph_free(&g);
+
+	rep = read_text("# crlf\r\n0 1\r\n1 2\r\n", true, &g);
+	cr_assert_eq(rep.lines, 2);
+	cr_assert_eq(g.arcs, 2);
+	graph_free(&g);
+
+	/* CR then CRLF: two line ends, the second line empty. */
+	rep = read_text("0 1\r\r\n1 2", true, &g);
+	cr_assert_eq(rep.lines, 2);
+	graph_free(&g);
+
+	/* Line numbers count every kind of line end. */
+	read_fails("0 1\r\n# c\r2 x\r3 4\n", ST_BADINPUT,
+	           ": line 3: expected two non-negative integer ids, got \"2 x\"");
+}
+
+/* A third column (a weight, a timestamp, a typo) is an error naming the
+ * line and what follows the ids, not silently dropped. */
+Test(netio, trailing_tokens_are_errors)
+{
+	read_fails("0 1\n1 2 foo\n", ST_BADINPUT,
+	           ": line 2: expected the end of the line after two ids, "
+	           "got \"foo\"");
+	read_fails("0 1 0.5\n", ST_BADINPUT, ": line 1: expected the end of "
+	           "the line after two ids, got \"0.5\"");
+	read_fails("0 1\t# a comment\n", ST_BADINPUT, ": line 1:");
+	/* Blanks after the ids are not a column. */
+	struct graph g;
+	struct net_report rep = read_text("0 1 \t\n1 2\t\r\n", false, &g);
+	cr_assert_eq(rep.lines, 2);
+	graph_free(&g);
+}
+
+/* A NUL byte is an error naming its line and column, wherever it is: the
+ * text after it must not be dropped unnoticed. */
+Test(netio, nul_bytes_are_errors)
+{
+	static const char mid[] = "0 1\n1 2\0garbage\n2 3\n";
+	static const char start[] = "0 1\n\0\n";
+	static const char end[] = "0 1\n1 2\n\0";
+	read_fails_n(mid, sizeof mid - 1, ST_BADINPUT,
+	             ": line 2, column 4: a NUL byte");
+	read_fails_n(start, sizeof start - 1, ST_BADINPUT,
+	             ": line 2, column 1: a NUL byte");
+	read_fails_n(end, sizeof end - 1, ST_BADINPUT,
+	             ": line 3, column 1: a NUL byte");
 }
