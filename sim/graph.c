@@ -3,6 +3,7 @@
 #endif
 #include "graph.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,10 @@ static enum status finish(struct graph *g, uint32_t n, uint64_t *off,
 	g->arcs = kept;
 	g->off = off;
 	g->adj = adj;
+	assert(off[0] == 0 && off[n] == kept);
+#ifdef CRISIM_CHECKS
+	assert(graph_valid(g));
+#endif
 	return ST_OK;
 }
 
@@ -502,6 +507,21 @@ enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
 	if (drop)
 		*drop = d;
 	return rc;
+}
+
+int graph_valid(const struct graph *g)
+{
+	if (!g->off || g->off[0] != 0 || g->off[g->n] != g->arcs)
+		return 0;
+	for (uint32_t v = 0; v < g->n; v++) {
+		if (g->off[v] > g->off[v + 1])
+			return 0;
+		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++)
+			if (g->adj[i] >= g->n || g->adj[i] == v ||
+			    (i > g->off[v] && g->adj[i - 1] >= g->adj[i]))
+				return 0;
+	}
+	return 1;
 }
 
 void graph_free(struct graph *g)

@@ -92,6 +92,12 @@ enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
                             uint32_t per, double reciprocity, gsl_rng *r,
                             struct graph_dropped *drop);
 
+/* 1 when g satisfies the layout invariant above (off monotone from 0 to
+ * arcs, every list strictly ascending, ids < n, no self-loop), else 0.
+ * O(n + arcs): the constructors assert it only in CRISIM_CHECKS builds
+ * (`make check`); tests call it on graphs they built. */
+int graph_valid(const struct graph *g);
+
 /* Free all arrays and zero *g; safe on a zeroed or freed graph. */
 void graph_free(struct graph *g);
 

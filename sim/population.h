@@ -102,6 +102,12 @@ static inline void population_set_arousal(struct population *p, uint32_t i,
 	p->arousal[i] = e;
 }
 
+/* 1 when the counters of *p equal a recount of the arrays (the invariants
+ * at the top of this file; the sums within 1e-6 per agent of rounding, as
+ * they accumulate differences), else 0.  O(n): for CRISIM_CHECKS builds
+ * and tests, never per tick otherwise. */
+int population_valid(const struct population *p);
+
 const char *population_role_name(enum role r);
 
 #endif

@@ -213,3 +213,29 @@ Test(graph, sampled_clustering_on_a_regular_ring)
 	graph_free(&g);
 	gsl_rng_free(r);
 }
+
+/* graph_valid accepts what the constructors build and refuses each way of
+ * breaking the layout invariant. */
+Test(graph, valid_detects_broken_layouts)
+{
+	static const uint32_t arcs[][2] = {
+		{ 0, 1 }, { 0, 2 }, { 1, 2 }, { 2, 0 }, { 3, 0 },
+	};
+	struct graph g;
+	cr_assert_eq(from_list(&g, 4, arcs, 5, NULL, NULL), ST_OK);
+	cr_assert(graph_valid(&g));
+	g.adj[0] = 2;             /* list of 0: {2, 2}, not strictly ascending */
+	cr_assert(!graph_valid(&g));
+	g.adj[0] = 0;             /* a self-loop */
+	cr_assert(!graph_valid(&g));
+	g.adj[0] = 4;             /* an id >= n */
+	cr_assert(!graph_valid(&g));
+	g.adj[0] = 1;
+	cr_assert(graph_valid(&g));
+	g.arcs--;                 /* off[n] != arcs */
+	cr_assert(!graph_valid(&g));
+	g.arcs++;
+	g.off[2] = g.off[1] - 1;  /* offsets not monotone */
+	cr_assert(!graph_valid(&g));
+	graph_free(&g);
+}
