@@ -14,11 +14,11 @@ extern const struct netgen netgen_ba, netgen_er, netgen_ws, netgen_powerlaw,
 /* THE TABLE: one row per generator, in any order; netgen_find looks the
  * model up. */
 static const struct netgen *const generators[] = {
-	&netgen_ba,
-	&netgen_er,
-	&netgen_ws,
-	&netgen_powerlaw,
-	&netgen_sbm,
+	&netgen_ba,        /* barabasi_albert, netgen_ba.c */
+	&netgen_er,        /* erdos_renyi, netgen_pairs.c */
+	&netgen_ws,        /* watts_strogatz, netgen_ws.c */
+	&netgen_powerlaw,  /* powerlaw, netgen_powerlaw.c */
+	&netgen_sbm,       /* sbm, netgen_pairs.c */
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -10,15 +10,10 @@
  * uniformly random direction.  Out-arcs are audiences (followers), see
  * graph.h.
  *
- * The generators (one file each, sim/netgen_*.c, with the model and its
- * source in the file's head comment):
- *   barabasi_albert  netgen_ba.c        preferential attachment, m per newcomer
- *   erdos_renyi      netgen_pairs.c     G(n, p), p = mean_degree / (nodes - 1)
- *   watts_strogatz   netgen_ws.c        rewired ring lattice, k and rewire
- *   powerlaw         netgen_powerlaw.c  erased configuration model
- *   sbm              netgen_pairs.c     stochastic block model, p_in / p_out
- * Adding one: its file defining a `const struct netgen`, one row in the
- * table of netgen.c, and its enum value and keys in the scenario schema.
+ * Each generator is a `const struct netgen` defined in a file of its own,
+ * sim/netgen_*.c, whose head comment gives the model and its source, and
+ * is listed in the table of netgen.c.  Adding one: that file, one row in
+ * the table, and its enum value and keys in the scenario schema.
  *
  * All functions return ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO (status.h) and
  * on failure leave *g zeroed and one line in err (no program prefix).  *rep

@@ -82,6 +82,8 @@ static uint64_t binomial_reserve(double pairs, double p)
 	double mean = pairs * p;
 	return (uint64_t)(mean + 6.0 * sqrt(mean) + 1024.0);
 }
+
+/* erdos_renyi: the triangle of all pairs, one probability. */
 static enum status er_build(const struct net_spec *spec, gsl_rng *r,
                             struct graph *g, struct net_report *rep, char *err,
                             size_t errlen)
@@ -115,6 +117,8 @@ const struct netgen netgen_er = {
 	.build = er_build,
 };
 
+/* sbm: a triangle per block (p_in) and a rectangle per pair of blocks
+ * (p_out), in block order. */
 static enum status sbm_build(const struct net_spec *spec, gsl_rng *r,
                              struct graph *g, struct net_report *rep, char *err,
                              size_t errlen)

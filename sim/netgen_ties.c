@@ -26,6 +26,7 @@ enum status netgen_oom(char *err, size_t errlen)
 	snprintf(err, errlen, "network: out of memory");
 	return ST_NOMEM;
 }
+
 enum status netgen_check_prob(const char *key, double p, char *err,
                               size_t errlen)
 {
@@ -36,6 +37,7 @@ enum status netgen_check_prob(const char *key, double p, char *err,
 	}
 	return ST_OK;
 }
+
 enum status netgen_finish(struct ties *t, uint32_t n,
                           const struct net_spec *spec,
                           enum graph_orient orient, gsl_rng *r,
