@@ -81,15 +81,85 @@ static void bad_line(char *err, size_t errlen, const char *path,
 		         "ids, got \"%.*s%s\"", path, lineno, (int)len, show, dots);
 }
 
+/* The longest line accepted, and the reader's buffer: no edge-list line
+ * comes near it, and a file without line ends (/dev/zero, a binary) is
+ * refused after this much instead of filling memory. */
+#define LINE_MAX_BYTES ((size_t)1 << 20)
+
+/* Lines of a stream, read in blocks: a line ends at "\n", "\r\n" or a
+ * lone "\r" (netio.h).  buf[pos .. have) is read and not yet returned; the
+ * current line is always whole in buf. */
+struct lines {
+	FILE *f;
+	const char *path;
+	char *buf;          /* LINE_MAX_BYTES */
+	size_t pos, have;
+	int eof;
+	uint64_t lineno;    /* of the line last returned */
+};
+
+/* The next line, without its end, in [*p, *e).  ST_OK with *p NULL at the
+ * end of the file; ST_BADINPUT for a NUL byte or an over-long line, ST_IO
+ * for a read error, with the message in err. */
+static enum status next_line(struct lines *l, const char **p, const char **e,
+                             char *err, size_t errlen)
+{
+	for (;;) {
+		const char *b = l->buf + l->pos, *end = l->buf + l->have, *x = b;
+		size_t got;
+		while (x < end && *x != '\n' && *x != '\r' && *x != '\0')
+			x++;
+		if (x < end && *x == '\0') {
+			snprintf(err, errlen, "%s: line %" PRIu64 ", column %zu: a NUL "
+			         "byte (a text file was expected)", l->path,
+			         l->lineno + 1, (size_t)(x - b) + 1);
+			return ST_BADINPUT;
+		}
+		/* A line is complete at its end, or at the end of the file; a
+		 * '\r' last in the buffer may be the start of "\r\n". */
+		if ((x < end && (*x != '\r' || x + 1 < end)) || l->eof) {
+			if (b == end) {
+				*p = NULL;
+				return ST_OK;
+			}
+			l->lineno++;
+			*p = b;
+			*e = x;
+			if (x < end && *x == '\r' && x + 1 < end && x[1] == '\n')
+				x++;
+			l->pos = x < end ? (size_t)(x + 1 - l->buf) : l->have;
+			return ST_OK;
+		}
+		memmove(l->buf, b, (size_t)(end - b));
+		l->have = (size_t)(end - b);
+		l->pos = 0;
+		if (l->have == LINE_MAX_BYTES) {
+			snprintf(err, errlen, "%s: line %" PRIu64 ": expected a line "
+			         "of two ids, got more than %zu bytes without a line "
+			         "end", l->path, l->lineno + 1, LINE_MAX_BYTES);
+			return ST_BADINPUT;
+		}
+		errno = 0;
+		got = fread(l->buf + l->have, 1, LINE_MAX_BYTES - l->have, l->f);
+		l->have += got;
+		if (got == 0) {
+			if (ferror(l->f)) {
+				snprintf(err, errlen, "%s: %s", l->path,
+				         strerror(errno ? errno : EIO));
+				return ST_IO;
+			}
+			l->eof = 1;
+		}
+	}
+}
+
 enum status netio_read_edgelist(const char *path, bool directed,
                                 struct graph *g, struct net_report *rep,
                                 char *err, size_t errlen)
 {
-	FILE *f = NULL;
-	char *line = NULL;
-	size_t linecap = 0;
+	struct lines l = { .path = path };
 	uint32_t *pairs = NULL;
-	uint64_t count = 0, cap = 0, lineno = 0;
+	uint64_t count = 0, cap = 0;
 	uint32_t lo = UINT32_MAX, hi = 0, n;
 	struct net_report rp;
 	struct graph_dropped drop;
@@ -97,79 +167,56 @@ enum status netio_read_edgelist(const char *path, bool directed,
 
 	memset(g, 0, sizeof *g);
 	memset(&rp, 0, sizeof rp);
-	f = fopen(path, "r");
-	if (!f) {
+	l.f = fopen(path, "r");
+	if (!l.f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return ST_IO;
 	}
-	/* getline returns chunks ending in '\n' (or at the end of the file); a
-	 * '\r' inside one also ends a line, "\r\n" being one line end, and a
-	 * NUL byte stops the scan so that it is reported, not skipped. */
-	for (;;) {
-		ssize_t got;
-		const char *p, *end;
-		errno = 0;
-		got = getline(&line, &linecap, f);
-		if (got < 0)
-			break;
-		p = line;
-		end = line + got;
-		while (p < end) {
-			const char *e = p, *rest = NULL;
-			uint32_t u, v;
-			int kind;
-			while (e < end && *e != '\n' && *e != '\r' && *e != '\0')
-				e++;
-			lineno++;
-			if (e < end && *e == '\0') {
-				snprintf(err, errlen, "%s: line %" PRIu64 ", column %zu: "
-				         "a NUL byte (a text file was expected)", path,
-				         lineno, (size_t)(e - p) + 1);
-				rc = ST_BADINPUT;
-				goto fail;
-			}
-			kind = parse_line(p, e, &u, &v, &rest);
-			if (kind < 0) {
-				bad_line(err, errlen, path, lineno, p, e, kind, rest);
-				rc = ST_BADINPUT;
-				goto fail;
-			}
-			if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
-				e++;
-			p = e < end ? e + 1 : end;
-			if (kind == 1)
-				continue;
-			if (count == cap) {
-				uint64_t ncap = cap ? 2 * cap : 4096;
-				uint32_t *np = realloc(pairs,
-				                       (size_t)ncap * 2 * sizeof *np);
-				if (!np) {
-					snprintf(err, errlen, "%s: out of memory", path);
-					rc = ST_NOMEM;
-					goto fail;
-				}
-				pairs = np;
-				cap = ncap;
-			}
-			pairs[2 * count] = u;
-			pairs[2 * count + 1] = v;
-			count++;
-			if (u < lo) lo = u;
-			if (v < lo) lo = v;
-			if (u > hi) hi = u;
-			if (v > hi) hi = v;
-		}
-	}
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: %s", path,
-		         strerror(errno ? errno : EIO));
-		rc = ST_IO;
+	l.buf = malloc(LINE_MAX_BYTES);
+	if (!l.buf) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		rc = ST_NOMEM;
 		goto fail;
 	}
-	free(line);
-	line = NULL;
-	fclose(f);
-	f = NULL;
+	for (;;) {
+		const char *p, *e, *rest = NULL;
+		uint32_t u, v;
+		int kind;
+		if ((rc = next_line(&l, &p, &e, err, errlen)))
+			goto fail;
+		if (!p)
+			break;
+		kind = parse_line(p, e, &u, &v, &rest);
+		if (kind == 1)
+			continue;
+		if (kind < 0) {
+			bad_line(err, errlen, path, l.lineno, p, e, kind, rest);
+			rc = ST_BADINPUT;
+			goto fail;
+		}
+		if (count == cap) {
+			uint64_t ncap = cap ? 2 * cap : 4096;
+			uint32_t *np = realloc(pairs, (size_t)ncap * 2 * sizeof *np);
+			if (!np) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				rc = ST_NOMEM;
+				goto fail;
+			}
+			pairs = np;
+			cap = ncap;
+		}
+		pairs[2 * count] = u;
+		pairs[2 * count + 1] = v;
+		count++;
+		if (u < lo) lo = u;
+		if (v < lo) lo = v;
+		if (u > hi) hi = u;
+		if (v > hi) hi = v;
+	}
+	free(l.buf);
+	l.buf = NULL;
+	fclose(l.f);
+	l.f = NULL;
 	if (count == 0) {
 		snprintf(err, errlen, "%s: no edges", path);
 		rc = ST_BADINPUT;
@@ -209,10 +256,10 @@ enum status netio_read_edgelist(const char *path, bool directed,
 		*rep = rp;
 	return ST_OK;
 fail:
-	free(line);
+	free(l.buf);
 	free(pairs);
-	if (f)
-		fclose(f);
+	if (l.f)
+		fclose(l.f);
 	graph_free(g);
 	return rc;
 }

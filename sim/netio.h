@@ -11,6 +11,9 @@
  *   - Ids are decimal digits, 0 .. UINT32_MAX - 1 (no sign, no "0x").
  *   - A NUL byte anywhere is an error naming its line and column (a binary
  *     or truncated file, not an edge list).
+ *   - A line longer than 1 MiB is an error naming it, so that input without
+ *     line ends (/dev/zero, a binary) cannot fill memory; the file as a
+ *     whole has no cap (real follower graphs run to gigabytes).
  * When the smallest id is 1 the file is taken as 1-based and every id is
  * shifted down by one.  Ids are not compacted: n = largest id + 1 after the
  * shift, and ids that appear on no line are counted in unused_ids (they
@@ -51,11 +54,12 @@ struct net_report {
  *   PATH: line N: expected two non-negative integer ids, got "..."
  *   PATH: line N: expected the end of the line after two ids, got "..."
  *   PATH: line N, column C: a NUL byte (a text file was expected)
+ *   PATH: line N: expected a line of two ids, got more than 1048576 bytes ...
  *   PATH: No such file or directory
  *   PATH: no edges
  * Returns ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO.
- * Time O(lines + n + sort of each adjacency); memory: the pair list (8 bytes
- * a line, grown by doubling) plus the graph. */
+ * Time O(lines + n + sort of each adjacency); memory: a 1 MiB read buffer,
+ * the pair list (8 bytes a line, grown by doubling) plus the graph. */
 enum status netio_read_edgelist(const char *path, bool directed,
                                 struct graph *g, struct net_report *rep,
                                 char *err, size_t errlen);

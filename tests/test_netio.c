@@ -312,3 +312,62 @@ Test(netio, nul_bytes_are_errors)
 	read_fails_n(end, sizeof end - 1, ST_BADINPUT,
 	             ": line 3, column 1: a NUL byte");
 }
+
+/* A file without line ends cannot fill memory: /dev/zero stops at its first
+ * byte, and a line past the 1 MiB cap is an error naming it, even when it
+ * would parse. */
+Test(netio, endless_and_overlong_lines_are_errors)
+{
+	struct graph g;
+	char err[512] = "";
+	size_t len = ((size_t)1 << 20) + 16;
+	char *text = malloc(len + 16);
+	cr_assert_eq(netio_read_edgelist("/dev/zero", false, &g, NULL, err,
+	                                 sizeof err), ST_BADINPUT);
+	cr_assert(strstr(err, "/dev/zero: line 1, column 1: a NUL byte"), "%s",
+	          err);
+	cr_assert_not_null(text);
+	strcpy(text, "0 1\n");
+	memset(text + 4, ' ', len - 4);
+	strcpy(text + len, "1 2\n");
+	read_fails(text, ST_BADINPUT, ": line 2: expected a line of two ids, "
+	           "got more than 1048576 bytes without a line end");
+	/* Just under the cap is still a line. */
+	memset(text + 4, ' ', len - 4);
+	strcpy(text + ((size_t)1 << 20) - 8, "1 2\n");
+	struct net_report rep = read_text(text, false, &g);
+	cr_assert_eq(rep.lines, 2);
+	graph_free(&g);
+	free(text);
+}
+
+/* Line ends that fall across the reader's 1 MiB blocks: a "\r\n" split
+ * between two blocks is one line end, and every line is counted once. */
+Test(netio, line_ends_across_blocks)
+{
+	size_t lines = 300000, len = 0;
+	char *text = malloc(lines * 12 + 1);
+	struct graph g;
+	cr_assert_not_null(text);
+	for (size_t i = 0; i < lines; i++)
+		len += (size_t)sprintf(text + len, "%zu %zu%s", i % 1000,
+		                       i % 1000 + 1, i % 3 ? "\r\n" : "\r");
+	struct net_report rep = read_text(text, true, &g);
+	cr_assert_eq(rep.lines, lines);
+	cr_assert_eq(g.n, 1001);
+	cr_assert_eq(g.arcs, 1000);
+	cr_assert_eq(rep.duplicates, lines - 1000);
+	graph_free(&g);
+	free(text);
+
+	/* "\r" the last byte of the first block, "\n" the first of the next:
+	 * the error is on line 4, not 5. */
+	size_t block = (size_t)1 << 20;
+	text = malloc(block + 64);
+	cr_assert_not_null(text);
+	strcpy(text, "0 1\n#");
+	memset(text + 5, '.', block - 6);
+	strcpy(text + block - 1, "\r\n1 2\n2 x\n");
+	read_fails(text, ST_BADINPUT, ": line 4: expected two non-negative");
+	free(text);
+}
