@@ -38,6 +38,7 @@ BUILD    := build/mpi
 else ifdef SANITIZE
 BUILD    := build/san
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CPPFLAGS += -DCRISIM_CHECKS
 LDFLAGS  += -fsanitize=address,undefined
 else
 BUILD    := build/$(notdir $(CC))

@@ -19,6 +19,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "graph.h"
+#include "logs.h"
 #include "population.h"
 #include "scenario.h"
 #include "series.h"
@@ -35,36 +36,6 @@ struct tick_counts {
 	uint64_t audience;   /* followers of this tick's posters: the arcs a
 	                        post covers (for a cascade, its edge trials) */
 };
-
-/* A negative post the brand's listening could see. */
-struct mention {
-	uint32_t tick, agent;
-};
-
-struct mention_log {
-	struct mention *v;
-	size_t n, cap;
-};
-
-/* Ticks from each answered mention to its reply. */
-struct latency_log {
-	uint32_t *v;
-	size_t n, cap;
-};
-
-/* A growable list of agent ids (the engine's active lists). */
-struct agent_list {
-	uint32_t *v;
-	uint32_t n;
-	size_t cap;
-};
-
-int agent_list_push(struct agent_list *l, uint32_t id);
-void agent_list_free(struct agent_list *l);
-int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent);
-void mention_log_free(struct mention_log *m);
-int latency_log_push(struct latency_log *l, uint32_t ticks);
-void latency_log_free(struct latency_log *l);
 
 struct model_ctx {
 	const struct scenario *scn;

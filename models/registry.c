@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "grow.h"
 #include "model.h"
 
 extern const struct spread_rule spread_crisis, spread_cascade;
@@ -65,56 +64,4 @@ void model_responder_names(char *buf, size_t len)
 	buf[0] = '\0';
 	for (size_t i = 0; i < COUNT(responders); i++)
 		add_name(buf, len, &used, i, responders[i]->name);
-}
-
-int agent_list_push(struct agent_list *l, uint32_t id)
-{
-	uint32_t *v = grow(l->v, &l->cap, l->n, sizeof *v, 1024);
-	if (!v)
-		return -1;
-	l->v = v;
-	l->v[l->n++] = id;
-	return 0;
-}
-
-void agent_list_free(struct agent_list *l)
-{
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-	l->cap = 0;
-}
-
-int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent)
-{
-	struct mention *v = grow(m->v, &m->cap, m->n, sizeof *v, 256);
-	if (!v)
-		return -1;
-	m->v = v;
-	m->v[m->n++] = (struct mention){ tick, agent };
-	return 0;
-}
-
-int latency_log_push(struct latency_log *l, uint32_t ticks)
-{
-	uint32_t *v = grow(l->v, &l->cap, l->n, sizeof *v, 256);
-	if (!v)
-		return -1;
-	l->v = v;
-	l->v[l->n++] = ticks;
-	return 0;
-}
-
-void latency_log_free(struct latency_log *l)
-{
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
-void mention_log_free(struct mention_log *m)
-{
-	free(m->v);
-	m->v = NULL;
-	m->n = m->cap = 0;
 }

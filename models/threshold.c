@@ -25,12 +25,13 @@
  * need_j.  So phi = 0.5 and two of four followees adopt, exactly; "two of
  * three" needs phi <= 0.666666666.  num k < 10^9 2^32 < 2^63: no overflow.
  *
- * Memory and time.  hits and need are uint32_t per agent: 8 bytes per agent
- * (the budget of DESIGN.md is 32 for the population).  need comes from the
- * in-degrees, counted in init by one pass over the out-adjacency, O(n +
- * arcs) once per run (the graph is const, so graph_build_in is not an
- * option, and the transpose would cost 4 bytes per arc more).  After that
- * the work follows activity: O(out-degree) per adopter.
+ * Memory and time.  hits and need are uint32_t per agent: 8 bytes per agent,
+ * 31 with the population and the graph's offsets (23, population.h), within
+ * the budget of 32.  need comes from the in-degrees, counted in init by one
+ * pass over the out-adjacency, O(n + arcs) once per run: the graph stores
+ * no in-edges (graph.h), and a transpose would cost 4 bytes per arc for
+ * their number alone.  After that the work follows activity: O(out-degree)
+ * per adopter.
  */
 #include "model.h"
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "graph_stats.h"
 #include "netgen.h"
 #include "output.h"
 #include "progress.h"
@@ -71,14 +72,14 @@ static int build_network(const struct scenario *s, const char *label,
                          struct graph *g, struct net_report *rep)
 {
 	char err[ERRLEN], msg[ERRLEN + 256];
-	int rc = netgen_build(&s->network, s->seed, g, rep, err, sizeof err);
-	if (rc == NETIO_OK)
+	enum status st = netgen_build(&s->network, s->seed, g, rep, err, sizeof err);
+	if (st == ST_OK)
 		return EXIT_OK;
 	if (s->network.model == NET_FILE)
 		snprintf(msg, sizeof msg, "%s: network.file: %s", label, err);
 	else
 		snprintf(msg, sizeof msg, "%s: network: %s", label, err);
-	return fail(rc == NETIO_ENOMEM ? ST_NOMEM : ST_BADINPUT, msg);
+	return fail(st, msg);
 }
 
 /* out/NAME with anything but [A-Za-z0-9._-] replaced by '_'. */
@@ -276,14 +277,15 @@ int cmd_graph(const struct request *rq)
 			return rc;
 	} else {
 		label = rq->file;
-		rc = netio_read_edgelist(rq->file, rq->directed, &g, &rep, err, sizeof err);
-		if (rc)
-			return fail(rc == NETIO_ENOMEM ? ST_NOMEM : ST_BADINPUT, err);
+		enum status rst = netio_read_edgelist(rq->file, rq->directed, &g,
+		                                      &rep, err, sizeof err);
+		if (rst != ST_OK)
+			return fail(rst, err);
 	}
 
 	struct graph_stats st;
 	gsl_rng *r = rng_stream(0, RNG_STATS, 0);
-	rc = r ? graph_stats(&g, r, 2000, &st) : -1;
+	rc = r ? graph_stats(&g, r, 2000, &st) : ST_NOMEM;
 	gsl_rng_free(r);
 	if (rc) {
 		graph_free(&g);
@@ -320,7 +322,7 @@ int cmd_graph(const struct request *rq)
 			rc = output_open(&o, slash ? (*dir ? dir : "/") : ".", base, err, sizeof err);
 		}
 		if (dir && rc == 0) {
-			if (netio_write_edgelist(&g, o.f) != NETIO_OK) {
+			if (netio_write_edgelist(&g, o.f) != ST_OK) {
 				output_abort(&o);
 				snprintf(err, sizeof err, "%s: write error", rq->out);
 				rc = -1;

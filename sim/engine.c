@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,6 +173,7 @@ static void record_row(struct run *r, struct series *out, uint32_t t)
 	const struct tick_counts *tc = &r->tc;
 	double *row = series_row(out, t);
 	double n = p->n;
+	assert(row);  /* rows are appended in tick order, within ticks */
 	row[COL_tick] = t;
 	row[COL_minutes] = t * r->s->tick_minutes;
 	row[COL_aware] = (double)(p->n - p->count[AW_UNAWARE]);
@@ -318,6 +320,9 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		r.ctx.next = &r.cur;          /* incidents spread this tick */
 		fire_events(&r, t, &next_event);
 		compact_active(&r);
+#ifdef CRISIM_CHECKS
+		assert(agent_list_distinct(&r.cur, r.pop.n));
+#endif
 		r.ctx.next = &r.next;
 		double t0 = now();
 		r.rule->step(&r.ctx, r.cur.v, r.cur.n);
@@ -331,6 +336,12 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 		r.next.n = 0;
 		record_row(&r, &out->series, t);
 		out->audience += r.tc.audience;
+#ifdef CRISIM_CHECKS
+		/* The O(n) recount at ticks 0, 1, 2, 4, ... and the last: a
+		 * counter that drifted stays wrong, so it is still caught. */
+		if ((t & (t - 1)) == 0 || t + 1 == s->ticks)
+			assert(population_valid(&r.pop));
+#endif
 	}
 	/* The incident is the first event that started the story. */
 	uint32_t incident = r.ctx.incident ? r.ctx.incident->tick

@@ -3,6 +3,7 @@
 #endif
 #include "graph.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,8 +164,8 @@ static void restore_starts(uint64_t *off, uint32_t n)
 	off[0] = 0;
 }
 
-static int finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
-                  uint64_t *dups)
+static enum status finish(struct graph *g, uint32_t n, uint64_t *off,
+                          uint32_t *adj, uint64_t *dups)
 {
 	uint64_t total = off[n];
 	uint64_t kept = sort_and_compact(off, adj, n);
@@ -180,7 +181,11 @@ static int finish(struct graph *g, uint32_t n, uint64_t *off, uint32_t *adj,
 	g->arcs = kept;
 	g->off = off;
 	g->adj = adj;
-	return GRAPH_OK;
+	assert(off[0] == 0 && off[n] == kept);
+#ifdef CRISIM_CHECKS
+	assert(graph_valid(g));
+#endif
+	return ST_OK;
 }
 
 /* Arcs are scattered to random places of off and adj; prefetching a few
@@ -306,9 +311,10 @@ static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
 }
 
 /* Out-degrees into off[x + 1] (after the calloc), self-loops into *loops.
- * GRAPH_EINVAL when an explicit id is >= n. */
-static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
-                         const struct mutual *mu, uint64_t *loops)
+ * ST_BADINPUT when an explicit id is >= n. */
+static enum status count_degrees(uint64_t *off, uint32_t n,
+                                 const struct tie_list *t,
+                                 const struct mutual *mu, uint64_t *loops)
 {
 	const uint32_t *a = t->a, *b = t->b, *fan = t->fan;
 	size_t stride = t->stride;
@@ -319,7 +325,7 @@ static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
 		if (i + AHEAD < head && a[(i + AHEAD) * stride] < n)
 			PREFETCH(&off[a[(i + AHEAD) * stride] + 1]);
 		if (x >= n || y >= n)
-			return GRAPH_EINVAL;
+			return ST_BADINPUT;
 		if (x == y) {
 			nloops++;
 			continue;
@@ -334,7 +340,7 @@ static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
 		if (i + AHEAD < count && fan[i + AHEAD] < n)
 			PREFETCH(&off[fan[i + AHEAD] + 1]);
 		if (x >= n)
-			return GRAPH_EINVAL;
+			return ST_BADINPUT;
 		if (x == v) {
 			nloops++;
 		} else {
@@ -348,28 +354,29 @@ static int count_degrees(uint64_t *off, uint32_t n, const struct tie_list *t,
 		}
 	}
 	*loops = nloops;
-	return GRAPH_OK;
+	return ST_OK;
 }
 
 /* Arcs first -> second of each tie, plus the reverse when it is mutual. */
-static int build(struct graph *g, uint32_t n, const struct tie_list *t,
-                 const struct mutual *mu, uint64_t *loops, uint64_t *dups)
+static enum status build(struct graph *g, uint32_t n, const struct tie_list *t,
+                         const struct mutual *mu, uint64_t *loops,
+                         uint64_t *dups)
 {
 	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
 	uint32_t *adj = NULL;
 	uint64_t nloops = 0;
 	if (!off)
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	graph_advise_huge(off, ((size_t)n + 1) * sizeof *off);
 	if (count_degrees(off, n, t, mu, &nloops)) {
 		free(off);
-		return GRAPH_EINVAL;
+		return ST_BADINPUT;
 	}
 	prefix_sum(off, n);
 	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
 	if (!adj) {
 		free(off);
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	}
 	graph_advise_huge(adj, (size_t)off[n] * sizeof *adj);
 #ifdef _OPENMP
@@ -396,12 +403,13 @@ static struct tie_list explicit_ties(const uint32_t *a, const uint32_t *b,
 	return t;
 }
 
-int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
-                    uint64_t count, uint64_t *loops, uint64_t *dups)
+enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src,
+                            uint32_t *dst, uint64_t count, uint64_t *loops,
+                            uint64_t *dups)
 {
 	struct mutual none = { NULL, 0 };
 	struct tie_list t = explicit_ties(src, dst, 1, count);
-	int rc = build(g, n, &t, &none, loops, dups);
+	enum status rc = build(g, n, &t, &none, loops, dups);
 	free(src);
 	free(dst);
 	return rc;
@@ -430,22 +438,23 @@ static uint8_t *draw_mutual(uint64_t count, double reciprocity, gsl_rng *r,
 	return bits;
 }
 
-int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
-                    double reciprocity, enum graph_orient orient, gsl_rng *r,
-                    struct graph_dropped *drop)
+enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t count, double reciprocity,
+                            enum graph_orient orient, gsl_rng *r,
+                            struct graph_dropped *drop)
 {
 	struct mutual mu = { NULL, reciprocity >= 1.0 };
 	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
 	uint8_t *bits = NULL;
 	struct graph_dropped d = { 0, 0 };
-	int rc;
+	enum status rc;
 
 	if (reciprocity > 0.0 && reciprocity < 1.0) {
 		bits = draw_mutual(count, reciprocity, r,
 		                   orient == GRAPH_RANDOM ? ties : NULL);
 		if (!bits) {
 			free(ties);
-			return GRAPH_ENOMEM;
+			return ST_NOMEM;
 		}
 		mu.bits = bits;
 	} else if (reciprocity <= 0.0 && orient == GRAPH_RANDOM) {
@@ -464,20 +473,21 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
 	return rc;
 }
 
-int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
-                    uint64_t count, uint32_t base, uint32_t per,
-                    double reciprocity, gsl_rng *r, struct graph_dropped *drop)
+enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t head, uint64_t count, uint32_t base,
+                            uint32_t per, double reciprocity, gsl_rng *r,
+                            struct graph_dropped *drop)
 {
 	struct mutual mu = { NULL, reciprocity >= 1.0 };
 	struct tie_list t = explicit_ties(ties, ties + 1, 2, count);
 	uint8_t *bits = NULL;
 	struct graph_dropped d = { 0, 0 };
-	int rc;
+	enum status rc;
 
 	if (head > count || per == 0 ||
 	    (count > head && (uint64_t)base + (count - head - 1) / per >= n)) {
 		free(ties);
-		return GRAPH_EINVAL;
+		return ST_BADINPUT;
 	}
 	t.head = head;
 	t.fan = ties + head;  /* fan tie i's first end is ties[2 head + i - head] */
@@ -487,7 +497,7 @@ int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
 		bits = draw_mutual(count, reciprocity, r, NULL);
 		if (!bits) {
 			free(ties);
-			return GRAPH_ENOMEM;
+			return ST_NOMEM;
 		}
 		mu.bits = bits;
 	}
@@ -499,65 +509,35 @@ int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
 	return rc;
 }
 
-int graph_build_in(struct graph *g)
+int graph_valid(const struct graph *g)
 {
-	uint32_t n = g->n;
-	uint64_t *in_off;
-	uint32_t *in_adj;
-	if (g->in_off)
-		return GRAPH_OK;
-	in_off = calloc((size_t)n + 1, sizeof *in_off);
-	in_adj = malloc(g->arcs ? (size_t)g->arcs * sizeof *in_adj : 1);
-	if (!in_off || !in_adj) {
-		free(in_off);
-		free(in_adj);
-		return GRAPH_ENOMEM;
+	if (!g->off || g->off[0] != 0 || g->off[g->n] != g->arcs)
+		return 0;
+	for (uint32_t v = 0; v < g->n; v++) {
+		if (g->off[v] > g->off[v + 1])
+			return 0;
+		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++)
+			if (g->adj[i] >= g->n || g->adj[i] == v ||
+			    (i > g->off[v] && g->adj[i - 1] >= g->adj[i]))
+				return 0;
 	}
-	for (uint64_t i = 0; i < g->arcs; i++)
-		in_off[g->adj[i] + 1]++;
-	prefix_sum(in_off, n);
-	/* Sources are visited in ascending order, so each in-list comes out
-	 * sorted; it has no duplicates because the out-lists have none. */
-	for (uint32_t u = 0; u < n; u++)
-		for (uint64_t i = g->off[u]; i < g->off[u + 1]; i++)
-			in_adj[in_off[g->adj[i]]++] = u;
-	restore_starts(in_off, n);
-	g->in_off = in_off;
-	g->in_adj = in_adj;
-	return GRAPH_OK;
+	return 1;
 }
 
 void graph_free(struct graph *g)
 {
 	free(g->off);
 	free(g->adj);
-	free(g->in_off);
-	free(g->in_adj);
 	memset(g, 0, sizeof *g);
 }
 
-static int has_arc(const struct graph *g, uint32_t u, uint32_t v)
-{
-	const uint32_t *a = graph_out(g, u);
-	uint64_t lo = 0, hi = graph_out_degree(g, u);
-	while (lo < hi) {
-		uint64_t mid = lo + (hi - lo) / 2;
-		if (a[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < graph_out_degree(g, u) && a[lo] == v;
-}
-
-/* The undirected projection: v's list is out(v) ∪ in(v), sorted, unique. */
-static int project(const struct graph *g, struct graph *u)
+enum status graph_undirected(const struct graph *g, struct graph *u)
 {
 	uint32_t n = g->n;
 	uint64_t *off = calloc((size_t)n + 1, sizeof *off);
 	uint32_t *adj = NULL;
 	if (!off)
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	for (uint32_t v = 0; v < n; v++) {
 		off[v + 1] += graph_out_degree(g, v);
 		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++)
@@ -567,7 +547,7 @@ static int project(const struct graph *g, struct graph *u)
 	adj = malloc(off[n] ? (size_t)off[n] * sizeof *adj : 1);
 	if (!adj) {
 		free(off);
-		return GRAPH_ENOMEM;
+		return ST_NOMEM;
 	}
 	for (uint32_t v = 0; v < n; v++)
 		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++) {
@@ -578,155 +558,3 @@ static int project(const struct graph *g, struct graph *u)
 	return finish(u, n, off, adj, NULL);
 }
 
-/* Local clustering of v in the simple undirected graph u:
- * C_v = 2 T_v / (d_v (d_v - 1)), T_v the links among v's neighbours.
- * mark[x] == stamp flags x as a neighbour of v. */
-static double local_clustering(const struct graph *u, uint32_t v,
-                               uint32_t *mark, uint32_t stamp)
-{
-	uint32_t d = graph_out_degree(u, v);
-	const uint32_t *nb = graph_out(u, v);
-	uint64_t twice_links = 0;
-	if (d < 2)
-		return 0.0;
-	for (uint32_t i = 0; i < d; i++)
-		mark[nb[i]] = stamp;
-	for (uint32_t i = 0; i < d; i++) {
-		uint32_t a = nb[i];
-		const uint32_t *na = graph_out(u, a);
-		uint32_t da = graph_out_degree(u, a);
-		for (uint32_t j = 0; j < da; j++)
-			twice_links += mark[na[j]] == stamp;
-	}
-	return (double)twice_links / ((double)d * (double)(d - 1));
-}
-
-static int clustering(const struct graph *g, gsl_rng *r, uint32_t sample,
-                      double *out)
-{
-	struct graph u;
-	uint32_t *mark;
-	uint32_t count = sample >= g->n ? g->n : sample;
-	double sum = 0.0;
-	int rc = project(g, &u);
-	if (rc)
-		return rc;
-	mark = calloc((size_t)g->n + 1, sizeof *mark);
-	if (!mark) {
-		graph_free(&u);
-		return GRAPH_ENOMEM;
-	}
-	for (uint32_t i = 0; i < count; i++) {
-		uint32_t v = sample >= g->n
-		             ? i : (uint32_t)gsl_rng_uniform_int(r, g->n);
-		sum += local_clustering(&u, v, mark, i + 1);
-	}
-	*out = count ? sum / count : 0.0;
-	free(mark);
-	graph_free(&u);
-	return GRAPH_OK;
-}
-
-static uint32_t uf_find(uint32_t *parent, uint32_t x)
-{
-	while (parent[x] != x) {
-		parent[x] = parent[parent[x]];  /* path halving */
-		x = parent[x];
-	}
-	return x;
-}
-
-/* Largest weakly connected component by union-find, union by size. */
-static int giant_weak(const struct graph *g, uint32_t *out)
-{
-	uint32_t n = g->n, best = 0;
-	uint32_t *parent = malloc(((size_t)n + 1) * sizeof *parent);
-	uint32_t *size = malloc(((size_t)n + 1) * sizeof *size);
-	if (!parent || !size) {
-		free(parent);
-		free(size);
-		return GRAPH_ENOMEM;
-	}
-	for (uint32_t v = 0; v < n; v++) {
-		parent[v] = v;
-		size[v] = 1;
-	}
-	for (uint32_t v = 0; v < n; v++)
-		for (uint64_t i = g->off[v]; i < g->off[v + 1]; i++) {
-			uint32_t a = uf_find(parent, v);
-			uint32_t b = uf_find(parent, g->adj[i]);
-			if (a == b)
-				continue;
-			if (size[a] < size[b]) {
-				uint32_t t = a;
-				a = b;
-				b = t;
-			}
-			parent[b] = a;
-			size[a] += size[b];
-		}
-	for (uint32_t v = 0; v < n; v++)
-		if (parent[v] == v && size[v] > best)
-			best = size[v];
-	free(parent);
-	free(size);
-	*out = best;
-	return GRAPH_OK;
-}
-
-int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
-                struct graph_stats *st)
-{
-	double k2 = 0.0;
-	uint64_t recip = 0;
-	uint32_t kmax = 0;
-	int rc;
-
-	memset(st, 0, sizeof *st);
-	st->n = g->n;
-	st->arcs = g->arcs;
-	st->clustering = NAN;
-	for (uint32_t v = 0; v < g->n; v++) {
-		uint32_t d = graph_out_degree(g, v);
-		const uint32_t *a = graph_out(g, v);
-		k2 += (double)d * (double)d;
-		if (d > kmax)
-			kmax = d;
-		for (uint32_t i = 0; i < d; i++)
-			recip += (uint64_t)has_arc(g, a[i], v);
-	}
-	if (g->n) {
-		st->mean_degree = (double)g->arcs / g->n;
-		st->k2 = k2 / g->n;
-	}
-	st->max_degree = kmax;
-	st->reciprocity = g->arcs ? (double)recip / (double)g->arcs : 0.0;
-	rc = giant_weak(g, &st->giant_weak);
-	if (rc)
-		return rc;
-	if (sample > 0)
-		return clustering(g, r, sample, &st->clustering);
-	return GRAPH_OK;
-}
-
-int graph_isolated(const struct graph *g, uint32_t *count)
-{
-	uint32_t c = 0;
-	uint8_t *seen;
-	if (g->in_off) {
-		for (uint32_t v = 0; v < g->n; v++)
-			c += graph_out_degree(g, v) == 0 && graph_in_degree(g, v) == 0;
-		*count = c;
-		return GRAPH_OK;
-	}
-	seen = calloc((size_t)g->n / 8 + 1, 1);
-	if (!seen)
-		return GRAPH_ENOMEM;
-	for (uint64_t i = 0; i < g->arcs; i++)
-		seen[g->adj[i] >> 3] |= (uint8_t)(1u << (g->adj[i] & 7));
-	for (uint32_t v = 0; v < g->n; v++)
-		c += graph_out_degree(g, v) == 0 && !((seen[v >> 3] >> (v & 7)) & 1);
-	free(seen);
-	*count = c;
-	return GRAPH_OK;
-}

@@ -1,13 +1,16 @@
 /* graph — a directed follower graph in compressed sparse row form.
  *
  * Vertex ids are uint32_t in [0, n).  The out-edges of v are v's audience:
- * the agents who see v's posts (its followers).  The in-edges (whom v
- * follows) are built only on request, for rules that need them.
+ * the agents who see v's posts (its followers).  Only out-edges are stored:
+ * no rule walks in-edges (whom v follows).  The one rule that needs
+ * anything of them, threshold (models/threshold.c), needs only in-degrees
+ * and counts them from the out-lists once per run.
  *
  * Layout invariant: the out-neighbours of v are adj[off[v] .. off[v+1]),
- * sorted ascending, without self-loops or duplicates.  off has n+1 entries
- * and off[n] == arcs.  Memory: 4 bytes per arc plus 8 per vertex (16 with
- * in-edges).
+ * sorted ascending, without self-loops or duplicates, every id < n; off has
+ * n+1 entries, off[0] == 0, off[v] <= off[v+1] and off[n] == arcs.  Every
+ * constructor below establishes it (checked in full under CRISIM_CHECKS,
+ * as `make check` builds).  Memory: 4 bytes per arc plus 8 per vertex.
  */
 #ifndef CRISIM_GRAPH_H
 #define CRISIM_GRAPH_H
@@ -16,13 +19,13 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+#include "status.h"
+
 struct graph {
 	uint32_t n;
 	uint64_t arcs;
 	uint64_t *off;     /* n + 1 */
 	uint32_t *adj;     /* arcs: followers */
-	uint64_t *in_off;  /* NULL until graph_build_in */
-	uint32_t *in_adj;
 };
 
 static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
@@ -35,19 +38,6 @@ static inline const uint32_t *graph_out(const struct graph *g, uint32_t v)
 	return g->adj + g->off[v];
 }
 
-static inline uint32_t graph_in_degree(const struct graph *g, uint32_t v)
-{
-	return (uint32_t)(g->in_off[v + 1] - g->in_off[v]);
-}
-
-static inline const uint32_t *graph_in(const struct graph *g, uint32_t v)
-{
-	return g->in_adj + g->in_off[v];
-}
-
-/* Error codes of the functions below. */
-enum { GRAPH_OK = 0, GRAPH_ENOMEM = -1, GRAPH_EINVAL = -2 };
-
 /* Counts of what a construction dropped. */
 struct graph_dropped {
 	uint64_t self_loops;   /* input pairs (u, u) */
@@ -58,11 +48,12 @@ struct graph_dropped {
  * < n.  The arrays are consumed: graph_from_arcs frees both (on success and
  * failure) so that peak memory stays near the size of the result.  Self-loops
  * and duplicate arcs are dropped; their numbers are stored in *loops and
- * *dups when those are non-NULL.  Returns GRAPH_OK, GRAPH_ENOMEM, or
- * GRAPH_EINVAL when an id is >= n.  Time O(n + count) plus the sort of each
+ * *dups when those are non-NULL.  Returns ST_OK, ST_NOMEM, or
+ * ST_BADINPUT when an id is >= n.  Time O(n + count) plus the sort of each
  * adjacency list (linear when the input is already ordered per vertex). */
-int graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src, uint32_t *dst,
-                    uint64_t count, uint64_t *loops, uint64_t *dups);
+enum status graph_from_arcs(struct graph *g, uint32_t n, uint32_t *src,
+                            uint32_t *dst, uint64_t count, uint64_t *loops,
+                            uint64_t *dups);
 
 /* How a tie that is not mutual is oriented. */
 enum graph_orient {
@@ -82,9 +73,10 @@ enum graph_orient {
  * ties are distinct.  `ties` is consumed (freed on success and failure); the
  * peak is its size plus the result.  Self-loop ties and duplicate arcs are
  * dropped and counted in *drop (may be NULL).  Returns as graph_from_arcs. */
-int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
-                    double reciprocity, enum graph_orient orient, gsl_rng *r,
-                    struct graph_dropped *drop);
+enum status graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t count, double reciprocity,
+                            enum graph_orient orient, gsl_rng *r,
+                            struct graph_dropped *drop);
 
 /* Build g from ties of which most share their second ends in runs, as a
  * Barabási–Albert growth emits them: ties[0 .. 2 head) holds the first `head`
@@ -93,19 +85,18 @@ int graph_from_ties(struct graph *g, uint32_t n, uint32_t *ties, uint64_t count,
  * implicit.  Ties are oriented first -> second (GRAPH_FIRST_TO_SECOND); the
  * draws and the result are those of graph_from_ties on the same ties written
  * out, but the input takes 4 bytes per implicit tie instead of 8.  `ties`
- * (head + count entries) is consumed.  GRAPH_EINVAL also when head > count,
+ * (head + count entries) is consumed.  ST_BADINPUT also when head > count,
  * per is 0 or an implicit end is >= n. */
-int graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties, uint64_t head,
-                    uint64_t count, uint32_t base, uint32_t per,
-                    double reciprocity, gsl_rng *r, struct graph_dropped *drop);
+enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
+                            uint64_t head, uint64_t count, uint32_t base,
+                            uint32_t per, double reciprocity, gsl_rng *r,
+                            struct graph_dropped *drop);
 
-/* Add in-edge arrays (the transpose); in-lists are sorted ascending.  Does
- * nothing when they exist.  GRAPH_OK, or GRAPH_ENOMEM. */
-int graph_build_in(struct graph *g);
-
-/* *count = the number of vertices with neither out- nor in-arcs.  GRAPH_OK,
- * or GRAPH_ENOMEM (n bits of scratch when in-edges are not built). */
-int graph_isolated(const struct graph *g, uint32_t *count);
+/* 1 when g satisfies the layout invariant above (off monotone from 0 to
+ * arcs, every list strictly ascending, ids < n, no self-loop), else 0.
+ * O(n + arcs): the constructors assert it only in CRISIM_CHECKS builds
+ * (`make check`); tests call it on graphs they built. */
+int graph_valid(const struct graph *g);
 
 /* Free all arrays and zero *g; safe on a zeroed or freed graph. */
 void graph_free(struct graph *g);
@@ -115,30 +106,10 @@ void graph_free(struct graph *g);
  * failure).  For builders of large graphs. */
 void graph_advise_huge(void *p, size_t len);
 
-/* Descriptive statistics.  Degrees are out-degrees (follower counts) and
- * k2 is the mean squared out-degree.  reciprocity is the share of arcs
- * whose reverse arc exists.  clustering is the average local clustering
- * coefficient of the undirected projection, estimated on `sample` vertices
- * drawn uniformly with replacement with the caller's generator (all vertices,
- * exactly, when sample >= n; r may then be NULL); a vertex of undirected
- * degree < 2 counts as 0 (the convention of networkx's average_clustering);
- * NAN when sample is 0, which also skips building the projection.
- * giant_weak is the size of the largest weakly connected component.
- * Memory: a temporary undirected projection (up to 8 bytes per arc) when
- * clustering is computed, plus 8 bytes per vertex. */
-struct graph_stats {
-	uint32_t n;
-	uint64_t arcs;
-	double mean_degree;
-	double k2;
-	uint32_t max_degree;
-	double reciprocity;
-	double clustering;
-	uint32_t giant_weak;
-};
-
-/* GRAPH_OK, or GRAPH_ENOMEM. */
-int graph_stats(const struct graph *g, gsl_rng *r, uint32_t sample,
-                struct graph_stats *st);
+/* The undirected projection of g into *u (which the caller frees with
+ * graph_free): v's list in u is out(v) ∪ in(v), sorted, unique, so every
+ * tie of g appears as both arcs.  ST_OK, or ST_NOMEM.  Memory: off
+ * (8 bytes per vertex) and adj (up to 8 bytes per arc of g). */
+enum status graph_undirected(const struct graph *g, struct graph *u);
 
 #endif

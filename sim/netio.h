@@ -1,12 +1,23 @@
 /* netio — edge-list import and export.
  *
- * Input format: one pair of ids per line, separated by spaces or tabs.
- * Blank lines and lines whose first non-blank character is '#' or '%' are
- * skipped.  Ids are non-negative integers <= UINT32_MAX - 1; columns beyond
- * the second (weights, timestamps) are ignored.  When the smallest id is 1
- * the file is taken as 1-based and every id is shifted down by one.  Ids are
- * not compacted: n = largest id + 1 after the shift, and ids that appear on
- * no line are counted in unused_ids (they become isolated agents).
+ * Input format (what netio_read_edgelist accepts, and nothing else):
+ *   - Lines end with "\n", "\r\n" or a lone "\r" (files from any system);
+ *     line numbers in messages count every one of them.
+ *   - A line is blank (spaces, tabs, \v, \f only), a comment (its first
+ *     non-blank character is '#' or '%'), or a pair "u v": two ids separated
+ *     by blanks, optionally surrounded by blanks, and nothing else.  A third
+ *     column (a weight, a timestamp) is an error naming the line: crisim
+ *     does not read weights, and dropping them silently would hide that.
+ *   - Ids are decimal digits, 0 .. UINT32_MAX - 1 (no sign, no "0x").
+ *   - A NUL byte anywhere is an error naming its line and column (a binary
+ *     or truncated file, not an edge list).
+ *   - A line longer than 1 MiB is an error naming it, so that input without
+ *     line ends (/dev/zero, a binary) cannot fill memory; the file as a
+ *     whole has no cap (real follower graphs run to gigabytes).
+ * When the smallest id is 1 the file is taken as 1-based and every id is
+ * shifted down by one.  Ids are not compacted: n = largest id + 1 after the
+ * shift, and ids that appear on no line are counted in unused_ids (they
+ * become isolated agents).
  *
  * Direction.  Undirected: a line "u v" is a mutual tie, both arcs.
  * Directed: a line "u v" is the arc u -> v, as in SNAP's directed graphs;
@@ -24,10 +35,7 @@
 #include <stdio.h>
 
 #include "graph.h"
-
-/* Error codes of netio_ and netgen_ functions; the same values as the
- * scenario module's SCN_* codes. */
-enum { NETIO_OK = 0, NETIO_ENOMEM = -1, NETIO_EBADINPUT = -2, NETIO_EIO = -3 };
+#include "status.h"
 
 /* What building a network read or dropped. */
 struct net_report {
@@ -44,16 +52,20 @@ struct net_report {
  * graph_free).  *rep (may be NULL) is filled.  On failure *g is zeroed and
  * err holds one line without a program prefix, e.g.
  *   PATH: line N: expected two non-negative integer ids, got "..."
+ *   PATH: line N: expected the end of the line after two ids, got "..."
+ *   PATH: line N, column C: a NUL byte (a text file was expected)
+ *   PATH: line N: expected a line of two ids, got more than 1048576 bytes ...
  *   PATH: No such file or directory
  *   PATH: no edges
- * Returns NETIO_OK, NETIO_ENOMEM, NETIO_EBADINPUT or NETIO_EIO.
- * Time O(lines + n + sort of each adjacency); memory: the pair list (8 bytes
- * a line, grown by doubling) plus the graph. */
-int netio_read_edgelist(const char *path, bool directed, struct graph *g,
-                        struct net_report *rep, char *err, size_t errlen);
+ * Returns ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO.
+ * Time O(lines + n + sort of each adjacency); memory: a 1 MiB read buffer,
+ * the pair list (8 bytes a line, grown by doubling) plus the graph. */
+enum status netio_read_edgelist(const char *path, bool directed,
+                                struct graph *g, struct net_report *rep,
+                                char *err, size_t errlen);
 
 /* Write "# crisim edge list: N nodes, M arcs" and then "src dst" per arc,
- * in CSR order.  NETIO_OK, or NETIO_EIO when a write or the flush fails. */
-int netio_write_edgelist(const struct graph *g, FILE *f);
+ * in CSR order.  ST_OK, or ST_IO when a write or the flush fails. */
+enum status netio_write_edgelist(const struct graph *g, FILE *f);
 
 #endif

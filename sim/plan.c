@@ -591,7 +591,7 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 		                       gerr, sizeof gerr);
 		if (grc) {
 			snprintf(err, errlen, "%s: network: %s", label, gerr);
-			rc = grc == NETIO_ENOMEM ? 1 : 2;
+			rc = grc == ST_NOMEM ? 1 : 2;
 			goto fail;
 		}
 	}

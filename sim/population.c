@@ -1,5 +1,6 @@
 #include "population.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,9 +74,9 @@ static float draw_attitude(const struct pop_spec *spec, gsl_rng *r)
 	return (float)fmax(-1.0, fmin(1.0, x));
 }
 
-int population_init(struct population *p, const struct graph *g,
-                    const struct pop_spec *spec, gsl_rng *r,
-                    char *err, size_t errlen)
+enum status population_init(struct population *p, const struct graph *g,
+                            const struct pop_spec *spec, gsl_rng *r, char *err,
+                            size_t errlen)
 {
 	memset(p, 0, sizeof *p);
 	uint32_t n = g->n;
@@ -86,7 +87,7 @@ int population_init(struct population *p, const struct graph *g,
 		snprintf(err, errlen, "population: brand, %u media and %u "
 		         "influencers need more than the graph's %u agents",
 		         spec->media, n_inf, n);
-		return -2;
+		return ST_BADINPUT;
 	}
 
 	p->n = n;
@@ -133,13 +134,36 @@ int population_init(struct population *p, const struct graph *g,
 		p->negative += p->attitude[i] < 0.0f;
 	}
 	p->count[AW_UNAWARE] = n;
-	return 0;
+#ifdef CRISIM_CHECKS
+	assert(population_valid(p));
+#endif
+	return ST_OK;
 
 nomem:
 	free(top);
 	population_free(p);
 	snprintf(err, errlen, "population: out of memory for %u agents", n);
-	return -1;
+	return ST_NOMEM;
+}
+
+int population_valid(const struct population *p)
+{
+	uint64_t count[AW_COUNT] = { 0 }, negative = 0;
+	double attitude = 0.0, arousal = 0.0, tol = 1e-6 * (double)p->n;
+	for (uint32_t i = 0; i < p->n; i++) {
+		if (p->state[i] >= AW_COUNT)
+			return 0;
+		count[p->state[i]]++;
+		negative += p->attitude[i] < 0.0f;
+		attitude += p->attitude[i];
+		arousal += p->arousal[i];
+	}
+	for (int s = 0; s < AW_COUNT; s++)
+		if (count[s] != p->count[s])
+			return 0;
+	return negative == p->negative &&
+	       fabs(attitude - p->attitude_sum) <= tol &&
+	       fabs(arousal - p->arousal_sum) <= tol;
 }
 
 void population_free(struct population *p)

@@ -19,6 +19,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "graph.h"
+#include "status.h"
 #include "scenario.h"
 
 enum role { ROLE_CUSTOMER, ROLE_INFLUENCER, ROLE_MEDIA, ROLE_BRAND, ROLE_COUNT };
@@ -60,12 +61,12 @@ struct population {
 /* Build the population for graph g from the scenario's population spec,
  * drawing from r.  Roles by follower count (out-degree): the largest audience
  * is the brand, the next `media` are media outlets, the next influencers
- * (count, or share of n).  Ties are broken by lower id.  Returns 0, -1 when
- * out of memory, -2 when the graph has too few agents for the roles (err
- * says why). */
-int population_init(struct population *p, const struct graph *g,
-                    const struct pop_spec *spec, gsl_rng *r,
-                    char *err, size_t errlen);
+ * (count, or share of n).  Ties are broken by lower id.  Returns ST_OK,
+ * ST_NOMEM, or ST_BADINPUT when the graph has too few agents for the roles
+ * (err says why). */
+enum status population_init(struct population *p, const struct graph *g,
+                            const struct pop_spec *spec, gsl_rng *r, char *err,
+                            size_t errlen);
 
 void population_free(struct population *p);
 
@@ -100,6 +101,12 @@ static inline void population_set_arousal(struct population *p, uint32_t i,
 	p->arousal_sum += (double)e - (double)p->arousal[i];
 	p->arousal[i] = e;
 }
+
+/* 1 when the counters of *p equal a recount of the arrays (the invariants
+ * at the top of this file; the sums within 1e-6 per agent of rounding, as
+ * they accumulate differences), else 0.  O(n): for CRISIM_CHECKS builds
+ * and tests, never per tick otherwise. */
+int population_valid(const struct population *p);
 
 const char *population_role_name(enum role r);
 

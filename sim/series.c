@@ -2,6 +2,7 @@
 
 #include "grow.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -45,6 +46,7 @@ double *series_row(struct series *s, uint32_t tick)
 	if (tick >= s->cap || tick != s->rows)
 		return NULL;
 	s->rows++;
+	assert(s->rows <= s->cap);
 	return s->v + (size_t)tick * SERIES_NCOL;
 }
 
@@ -61,6 +63,7 @@ int event_log_add(struct event_log *log, uint32_t tick, uint32_t actor,
 	if (!v)
 		return -1;
 	log->v = v;
+	assert(log->n < log->cap);
 	struct event *e = &log->v[log->n++];
 	e->tick = tick;
 	e->actor = actor;

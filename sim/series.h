@@ -41,7 +41,7 @@ enum series_col {
 extern const char *const series_col_name[SERIES_NCOL];
 extern const char *const series_col_doc[SERIES_NCOL];
 
-/* rows × SERIES_NCOL doubles, row-major; row t is tick t. */
+/* rows × SERIES_NCOL doubles, row-major; row t is tick t; rows <= cap. */
 struct series {
 	uint32_t rows, cap;
 	double *v;
@@ -60,7 +60,7 @@ struct event {
 };
 #define EVENT_NOBODY UINT32_MAX
 
-struct event_log {
+struct event_log {      /* v[0 .. n), room for cap: n <= cap */
 	size_t n, cap;
 	struct event *v;
 };

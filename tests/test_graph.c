@@ -1,12 +1,12 @@
-/* graph: CSR invariants, construction counts, transpose, exact statistics
- * on hand-made graphs. */
+/* graph: CSR invariants and construction counts on hand-made graphs
+ * (statistics: test_graph_stats.c). */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph.h"
-#include "rng.h"
+#include "graph_stats.h"
 
 /* The layout invariant of graph.h, checked in full. */
 static void check_csr(const struct graph *g)
@@ -39,21 +39,6 @@ static int from_list(struct graph *g, uint32_t n, const uint32_t (*arcs)[2],
 	return graph_from_arcs(g, n, src, dst, count, loops, dups);
 }
 
-/* Undirected edges as both arcs. */
-static void undirected(struct graph *g, uint32_t n, const uint32_t (*e)[2],
-                       uint64_t count)
-{
-	uint32_t *t = malloc((2 * count + 1) * sizeof *t);
-	cr_assert(t);
-	for (uint64_t i = 0; i < count; i++) {
-		t[2 * i] = e[i][0];
-		t[2 * i + 1] = e[i][1];
-	}
-	cr_assert_eq(graph_from_ties(g, n, t, count, 1.0, GRAPH_FIRST_TO_SECOND,
-	                             NULL, NULL), GRAPH_OK);
-	check_csr(g);
-}
-
 Test(graph, from_arcs_drops_and_counts_loops_and_duplicates)
 {
 	static const uint32_t arcs[][2] = {
@@ -62,7 +47,7 @@ Test(graph, from_arcs_drops_and_counts_loops_and_duplicates)
 	};
 	struct graph g;
 	uint64_t loops = 99, dups = 99;
-	cr_assert_eq(from_list(&g, 3, arcs, 9, &loops, &dups), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 3, arcs, 9, &loops, &dups), ST_OK);
 	check_csr(&g);
 	cr_assert_eq(loops, 2);
 	cr_assert_eq(dups, 3);
@@ -80,17 +65,17 @@ Test(graph, from_arcs_rejects_out_of_range_ids)
 {
 	static const uint32_t arcs[][2] = { { 0, 1 }, { 1, 3 } };
 	struct graph g;
-	cr_assert_eq(from_list(&g, 3, arcs, 2, NULL, NULL), GRAPH_EINVAL);
+	cr_assert_eq(from_list(&g, 3, arcs, 2, NULL, NULL), ST_BADINPUT);
 }
 
 Test(graph, empty_input_gives_empty_graph)
 {
 	struct graph g;
 	struct graph_stats st;
-	cr_assert_eq(from_list(&g, 5, NULL, 0, NULL, NULL), GRAPH_OK);
+	cr_assert_eq(from_list(&g, 5, NULL, 0, NULL, NULL), ST_OK);
 	check_csr(&g);
 	cr_assert_eq(g.arcs, 0);
-	cr_assert_eq(graph_stats(&g, NULL, 5, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 5, &st), ST_OK);
 	cr_assert_eq(st.giant_weak, 1);
 	cr_assert_float_eq(st.clustering, 0.0, 1e-15);
 	graph_free(&g);
@@ -105,7 +90,7 @@ Test(graph, ties_orientation_and_reciprocity_rule)
 	cr_assert(t);
 	memcpy(t, (uint32_t[]){ 2, 0, 1, 1, 0, 1 }, 6 * sizeof *t);
 	cr_assert_eq(graph_from_ties(&g, 3, t, 3, 0.0, GRAPH_FIRST_TO_SECOND,
-	                             NULL, &d), GRAPH_OK);
+	                             NULL, &d), ST_OK);
 	check_csr(&g);
 	cr_assert_eq(d.self_loops, 1);
 	cr_assert_eq(d.duplicates, 0);
@@ -115,142 +100,28 @@ Test(graph, ties_orientation_and_reciprocity_rule)
 	graph_free(&g);
 }
 
-Test(graph, build_in_is_the_transpose)
+/* graph_valid accepts what the constructors build and refuses each way of
+ * breaking the layout invariant. */
+Test(graph, valid_detects_broken_layouts)
 {
-	gsl_rng *r = rng_stream(7, RNG_GRAPH, 0);
-	uint32_t n = 500;
-	uint64_t m = 5000;
-	uint32_t *src = malloc(m * sizeof *src), *dst = malloc(m * sizeof *dst);
-	struct graph g;
-	uint64_t *indeg = calloc(n, sizeof *indeg);
-	cr_assert(r && src && dst && indeg);
-	for (uint64_t i = 0; i < m; i++) {
-		src[i] = (uint32_t)gsl_rng_uniform_int(r, n);
-		dst[i] = (uint32_t)gsl_rng_uniform_int(r, n);
-	}
-	cr_assert_eq(graph_from_arcs(&g, n, src, dst, m, NULL, NULL), GRAPH_OK);
-	check_csr(&g);
-	cr_assert_eq(graph_build_in(&g), GRAPH_OK);
-	cr_assert_eq(graph_build_in(&g), GRAPH_OK);
-	cr_assert_eq(g.in_off[n], g.arcs);
-	for (uint32_t u = 0; u < n; u++)
-		for (uint32_t i = 0; i < graph_out_degree(&g, u); i++)
-			indeg[graph_out(&g, u)[i]]++;
-	for (uint32_t v = 0; v < n; v++) {
-		const uint32_t *in = graph_in(&g, v);
-		cr_assert_eq(graph_in_degree(&g, v), indeg[v]);
-		for (uint32_t i = 0; i < graph_in_degree(&g, v); i++) {
-			uint32_t u = in[i];
-			int found = 0;
-			if (i > 0)
-				cr_assert_lt(in[i - 1], u);
-			for (uint32_t j = 0; j < graph_out_degree(&g, u); j++)
-				found |= graph_out(&g, u)[j] == v;
-			cr_assert(found, "in-arc %u -> %u has no out-arc", u, v);
-		}
-	}
-	free(indeg);
-	graph_free(&g);
-	gsl_rng_free(r);
-}
-
-Test(graph, stats_mutual_triangle)
-{
-	static const uint32_t e[][2] = { { 0, 1 }, { 1, 2 }, { 2, 0 } };
-	struct graph g;
-	struct graph_stats st;
-	undirected(&g, 3, e, 3);
-	cr_assert_eq(graph_stats(&g, NULL, 3, &st), GRAPH_OK);
-	cr_assert_eq(st.n, 3);
-	cr_assert_eq(st.arcs, 6);
-	cr_assert_float_eq(st.mean_degree, 2.0, 1e-12);
-	cr_assert_float_eq(st.k2, 4.0, 1e-12);
-	cr_assert_eq(st.max_degree, 2);
-	cr_assert_float_eq(st.reciprocity, 1.0, 1e-12);
-	cr_assert_float_eq(st.clustering, 1.0, 1e-12);
-	cr_assert_eq(st.giant_weak, 3);
-	graph_free(&g);
-}
-
-Test(graph, stats_directed_star)
-{
-	/* Hub 0 followed by 1..4: one-way arcs, no triangles. */
-	static const uint32_t arcs[][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 } };
-	struct graph g;
-	struct graph_stats st;
-	uint32_t iso;
-	cr_assert_eq(from_list(&g, 6, arcs, 4, NULL, NULL), GRAPH_OK);
-	cr_assert_eq(graph_stats(&g, NULL, 100, &st), GRAPH_OK);
-	cr_assert_float_eq(st.mean_degree, 4.0 / 6, 1e-12);
-	cr_assert_float_eq(st.k2, 16.0 / 6, 1e-12);
-	cr_assert_eq(st.max_degree, 4);
-	cr_assert_float_eq(st.reciprocity, 0.0, 1e-12);
-	cr_assert_float_eq(st.clustering, 0.0, 1e-12);
-	cr_assert_eq(st.giant_weak, 5);  /* vertex 5 is isolated */
-	cr_assert_eq(graph_isolated(&g, &iso), GRAPH_OK);
-	cr_assert_eq(iso, 1);
-	cr_assert_eq(graph_build_in(&g), GRAPH_OK);
-	cr_assert_eq(graph_isolated(&g, &iso), GRAPH_OK);
-	cr_assert_eq(iso, 1);
-	graph_free(&g);
-}
-
-Test(graph, stats_path_and_partial_reciprocity)
-{
-	/* 0 <-> 1 -> 2 -> 3, and 4 <-> 5 apart: components {0..3}, {4,5}. */
 	static const uint32_t arcs[][2] = {
-		{ 0, 1 }, { 1, 0 }, { 1, 2 }, { 2, 3 }, { 4, 5 }, { 5, 4 }
+		{ 0, 1 }, { 0, 2 }, { 1, 2 }, { 2, 0 }, { 3, 0 },
 	};
 	struct graph g;
-	struct graph_stats st;
-	cr_assert_eq(from_list(&g, 6, arcs, 6, NULL, NULL), GRAPH_OK);
-	cr_assert_eq(graph_stats(&g, NULL, 6, &st), GRAPH_OK);
-	cr_assert_float_eq(st.reciprocity, 4.0 / 6, 1e-12);
-	cr_assert_float_eq(st.clustering, 0.0, 1e-12);
-	cr_assert_eq(st.giant_weak, 4);
+	cr_assert_eq(from_list(&g, 4, arcs, 5, NULL, NULL), ST_OK);
+	cr_assert(graph_valid(&g));
+	g.adj[0] = 2;             /* list of 0: {2, 2}, not strictly ascending */
+	cr_assert(!graph_valid(&g));
+	g.adj[0] = 0;             /* a self-loop */
+	cr_assert(!graph_valid(&g));
+	g.adj[0] = 4;             /* an id >= n */
+	cr_assert(!graph_valid(&g));
+	g.adj[0] = 1;
+	cr_assert(graph_valid(&g));
+	g.arcs--;                 /* off[n] != arcs */
+	cr_assert(!graph_valid(&g));
+	g.arcs++;
+	g.off[2] = g.off[1] - 1;  /* offsets not monotone */
+	cr_assert(!graph_valid(&g));
 	graph_free(&g);
-}
-
-Test(graph, stats_triangle_with_pendant)
-{
-	/* C_0 = 1/3 (one link among {1,2,3}), C_1 = C_2 = 1, C_3 = 0 (degree 1):
-	 * average 7/12.  The projection must merge 0->3 and 3->0 into one tie. */
-	static const uint32_t arcs[][2] = {
-		{ 0, 1 }, { 2, 1 }, { 0, 2 }, { 0, 3 }, { 3, 0 }
-	};
-	struct graph g;
-	struct graph_stats st;
-	cr_assert_eq(from_list(&g, 4, arcs, 5, NULL, NULL), GRAPH_OK);
-	cr_assert_eq(graph_stats(&g, NULL, 4, &st), GRAPH_OK);
-	cr_assert_float_eq(st.clustering, 7.0 / 12, 1e-12);
-	cr_assert_float_eq(st.reciprocity, 2.0 / 5, 1e-12);
-	cr_assert_eq(st.giant_weak, 4);
-	graph_free(&g);
-}
-
-Test(graph, sampled_clustering_on_a_regular_ring)
-{
-	/* Ring lattice with k = 4: every vertex has C = 3(k-2)/(4(k-1)) = 1/2
-	 * (Watts & Strogatz 1998), so any sample gives exactly 1/2. */
-	uint32_t n = 1000;
-	uint32_t *t = malloc(2 * 2 * n * sizeof *t);
-	struct graph g;
-	struct graph_stats st;
-	gsl_rng *r = rng_stream(1, RNG_STATS, 0);
-	cr_assert(t && r);
-	for (uint32_t v = 0; v < n; v++)
-		for (uint32_t j = 1; j <= 2; j++) {
-			t[2 * (2 * v + j - 1)] = v;
-			t[2 * (2 * v + j - 1) + 1] = (v + j) % n;
-		}
-	cr_assert_eq(graph_from_ties(&g, n, t, 2 * n, 1.0, GRAPH_FIRST_TO_SECOND,
-	                             NULL, NULL), GRAPH_OK);
-	check_csr(&g);
-	cr_assert_eq(graph_stats(&g, r, 50, &st), GRAPH_OK);
-	cr_assert_float_eq(st.clustering, 0.5, 1e-12);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
-	cr_assert(isnan(st.clustering));
-	cr_assert_eq(st.giant_weak, n);
-	graph_free(&g);
-	gsl_rng_free(r);
 }

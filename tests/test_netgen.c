@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "graph_stats.h"
 #include "netgen.h"
 #include "rng.h"
 
@@ -39,7 +40,7 @@ static void build(const struct net_spec *s, uint64_t seed, struct graph *g,
 {
 	char err[256] = "";
 	int rc = netgen_build(s, seed, g, rep, err, sizeof err);
-	cr_assert_eq(rc, NETIO_OK, "netgen_build: %s", err);
+	cr_assert_eq(rc, ST_OK, "netgen_build: %s", err);
 	check_csr(g);
 }
 
@@ -55,7 +56,7 @@ Test(netgen, ba_exact_tie_count_and_heavy_tail)
 	/* Clique on m+1 vertices, then m ties per newcomer. */
 	ties = 3 * 4 / 2 + (uint64_t)(100000 - 4) * 3;
 	cr_assert_eq(g.arcs, 2 * ties);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 0, &st), ST_OK);
 	cr_assert_float_eq(st.mean_degree, 2.0 * (double)ties / 100000, 1e-12);
 	cr_assert_float_eq(st.reciprocity, 1.0, 1e-12);
 	cr_assert_eq(st.giant_weak, 100000);
@@ -80,7 +81,7 @@ Test(netgen, ba_one_way_arcs_go_from_older_to_newcomer)
 	for (uint32_t u = 0; u < g.n; u++)
 		for (uint32_t i = 0; i < graph_out_degree(&g, u); i++)
 			cr_assert_lt(u, graph_out(&g, u)[i]);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 0, &st), ST_OK);
 	cr_assert_float_eq(st.reciprocity, 0.0, 1e-12);
 	graph_free(&g);
 }
@@ -119,19 +120,19 @@ Test(netgen, reciprocity_parameter_is_honoured)
 	double ties;
 	s.mean_degree = 10.0;
 	build(&s, 17, &g, NULL);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 0, &st), ST_OK);
 	ties = 50000 * 10.0 / 2;
 	cr_assert_float_eq(st.reciprocity, 2 * 0.5 / 1.5,
 	                   5 * (8.0 / 9) * sqrt(0.25 / ties), "r %g", st.reciprocity);
 	graph_free(&g);
 	s.reciprocity = 0.0;
 	build(&s, 17, &g, NULL);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 0, &st), ST_OK);
 	cr_assert_float_eq(st.reciprocity, 0.0, 1e-12);
 	graph_free(&g);
 	s.reciprocity = 1.0;
 	build(&s, 17, &g, NULL);
-	cr_assert_eq(graph_stats(&g, NULL, 0, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 0, &st), ST_OK);
 	cr_assert_float_eq(st.reciprocity, 1.0, 1e-12);
 	graph_free(&g);
 }
@@ -151,12 +152,12 @@ Test(netgen, ws_is_clustered_er_is_not)
 	s.rewire = 0.1;
 	build(&s, 23, &g, NULL);
 	cr_assert_eq(g.arcs, 20000 * 10);  /* n k / 2 ties, both arcs */
-	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &ws), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &ws), ST_OK);
 	graph_free(&g);
 	s = spec_of(NET_ERDOS_RENYI, 20000, 1.0);
 	s.mean_degree = 10.0;
 	build(&s, 23, &g, NULL);
-	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &er), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &er), ST_OK);
 	graph_free(&g);
 	cr_assert_float_eq(ws.clustering, 0.49, 0.03, "C_ws %g", ws.clustering);
 	cr_assert_lt(er.clustering, 4 * 10.0 / 19999, "C_er %g", er.clustering);
@@ -313,7 +314,7 @@ static void refused(const struct net_spec *s, const char *key)
 	struct graph g;
 	char err[256] = "";
 	cr_assert_eq(netgen_build(s, 1, &g, NULL, err, sizeof err),
-	             NETIO_EBADINPUT, "accepted, expected an error on %s", key);
+	             ST_BADINPUT, "accepted, expected an error on %s", key);
 	cr_assert(strstr(err, key), "message \"%s\" does not name %s", err, key);
 	cr_assert_null(g.off);
 	cr_assert_null(g.adj);
@@ -365,4 +366,24 @@ Test(netgen, invalid_specs_are_errors)
 	refused(&s, "network.file");
 	s.model = (enum net_model)42;
 	refused(&s, "network.model");
+}
+
+/* The table: every generator model has exactly one row, built by
+ * netgen_build; the edge-list model has none (netio reads it). */
+Test(netgen, table_has_one_row_per_generator)
+{
+	for (int m = 0; m < (int)NET_FILE; m++) {
+		const struct netgen *gen = netgen_find((enum net_model)m);
+		cr_assert_not_null(gen, "no generator for %s",
+		                   scenario_net_model_name((enum net_model)m));
+		cr_assert_eq(gen->model, (enum net_model)m);
+		cr_assert_not_null(gen->build);
+		cr_assert_geq(gen->min_nodes, 2);
+	}
+	cr_assert_null(netgen_find(NET_FILE));
+	cr_assert_null(netgen_find((enum net_model)42));
+	/* The row's smallest size is the one netgen_build enforces. */
+	struct net_spec s = spec_of(NET_WATTS_STROGATZ, 3, 1.0);
+	s.k = 2;
+	refused(&s, "network.nodes");
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "graph_stats.h"
 #include "netio.h"
 
 #define DATA "scenarios/data/"
@@ -17,11 +18,12 @@ static void read_ok(const char *path, bool directed, struct graph *g,
 {
 	char err[512] = "";
 	int rc = netio_read_edgelist(path, directed, g, rep, err, sizeof err);
-	cr_assert_eq(rc, NETIO_OK, "%s", err);
+	cr_assert_eq(rc, ST_OK, "%s", err);
 }
 
-/* Write `text` to a fresh temporary file; its path goes to path[]. */
-static void temp_file(char path[64], const char *text)
+/* Write the `len` bytes of `text` (NUL bytes included) to a fresh
+ * temporary file; its path goes to path[]. */
+static void temp_bytes(char path[64], const char *text, size_t len)
 {
 	int fd;
 	FILE *f;
@@ -30,16 +32,23 @@ static void temp_file(char path[64], const char *text)
 	cr_assert_geq(fd, 0);
 	f = fdopen(fd, "w");
 	cr_assert_not_null(f);
-	fputs(text, f);
+	cr_assert_eq(fwrite(text, 1, len, f), len);
 	cr_assert_eq(fclose(f), 0);
 }
 
-/* Parse `text` expecting failure with code rc and `want` in the message. */
-static void read_fails(const char *text, int rc, const char *want)
+static void temp_file(char path[64], const char *text)
+{
+	temp_bytes(path, text, strlen(text));
+}
+
+/* Parse the `len` bytes of `text` expecting failure with code rc and `want`
+ * in the message. */
+static void read_fails_n(const char *text, size_t len, int rc,
+                         const char *want)
 {
 	char path[64], err[512] = "";
 	struct graph g;
-	temp_file(path, text);
+	temp_bytes(path, text, len);
 	cr_assert_eq(netio_read_edgelist(path, false, &g, NULL, err, sizeof err),
 	             rc, "input \"%s\": %s", text, err);
 	cr_assert(strstr(err, want), "message \"%s\" lacks \"%s\"", err, want);
@@ -47,6 +56,11 @@ static void read_fails(const char *text, int rc, const char *want)
 	          "not start with the path", err);
 	cr_assert_null(g.off);
 	unlink(path);
+}
+
+static void read_fails(const char *text, int rc, const char *want)
+{
+	read_fails_n(text, strlen(text), rc, want);
 }
 
 static struct net_report read_text(const char *text, bool directed,
@@ -77,7 +91,7 @@ Test(netio, facebook_combined)
 	cr_assert_eq(rep.self_loops, 0);
 	cr_assert_eq(rep.base, 0);
 	cr_assert_eq(rep.unused_ids, 0);
-	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), ST_OK);
 	cr_assert_float_eq(st.mean_degree, 43.691, 5e-4);
 	cr_assert_float_eq(st.k2, 4656.14, 5e-3);
 	cr_assert_eq(st.max_degree, 1045);
@@ -102,7 +116,7 @@ Test(netio, email_eu_core_directed_and_undirected)
 	cr_assert_eq(rep.duplicates, 0);
 	cr_assert_eq(g.arcs, 24929);
 	cr_assert_eq(rep.unused_ids, 19);
-	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, UINT32_MAX, &st), ST_OK);
 	cr_assert_eq(st.giant_weak, 986);
 	cr_assert_float_eq(st.clustering, 0.3994, 1e-4, "%g", st.clustering);
 	graph_free(&g);
@@ -125,18 +139,18 @@ Test(netio, karate_is_one_based)
 	cr_assert_eq(g.n, 34);
 	cr_assert_eq(g.arcs, 156);
 	cr_assert_eq(rep.lines, 78);
-	cr_assert_eq(graph_stats(&g, NULL, 34, &st), GRAPH_OK);
+	cr_assert_eq(graph_stats(&g, NULL, 34, &st), ST_OK);
 	cr_assert_eq(st.max_degree, 17);
 	cr_assert_float_eq(st.k2, 35.65, 5e-3);
 	cr_assert_float_eq(st.clustering, 0.5706, 1e-4, "%g", st.clustering);
 	graph_free(&g);
 }
 
-Test(netio, comments_blanks_columns_tabs_crlf)
+Test(netio, comments_blanks_tabs_crlf)
 {
 	struct graph g;
 	struct net_report rep = read_text(
-		"# header\n% matrix-market style\n\n   \n0\t1\t1234\r\n1 2 7 8\n"
+		"# header\n% matrix-market style\n\n   \n0\t1\r\n1 2\n"
 		"  2   0  \n", true, &g);
 	cr_assert_eq(rep.lines, 3);
 	cr_assert_eq(rep.base, 0);
@@ -173,22 +187,22 @@ Test(netio, loops_duplicates_and_unused_ids)
 
 Test(netio, malformed_lines_name_their_number)
 {
-	read_fails("0 1\n# ok\n2 x\n", NETIO_EBADINPUT,
+	read_fails("0 1\n# ok\n2 x\n", ST_BADINPUT,
 	           ": line 3: expected two non-negative integer ids, got \"2 x\"");
-	read_fails("0 1\n-1 2\n", NETIO_EBADINPUT, ": line 2: expected");
-	read_fails("5\n", NETIO_EBADINPUT, ": line 1: expected two non-negative "
+	read_fails("0 1\n-1 2\n", ST_BADINPUT, ": line 2: expected");
+	read_fails("5\n", ST_BADINPUT, ": line 1: expected two non-negative "
 	           "integer ids, got \"5\"");
-	read_fails("1.5 2\n", NETIO_EBADINPUT, "line 1");
-	read_fails("0 4294967295\n", NETIO_EBADINPUT, "line 1");
-	read_fails("0 99999999999999999999999\n", NETIO_EBADINPUT, "line 1");
-	read_fails("0x1 2\n", NETIO_EBADINPUT, "line 1");
+	read_fails("1.5 2\n", ST_BADINPUT, "line 1");
+	read_fails("0 4294967295\n", ST_BADINPUT, "line 1");
+	read_fails("0 99999999999999999999999\n", ST_BADINPUT, "line 1");
+	read_fails("0x1 2\n", ST_BADINPUT, "line 1");
 }
 
 Test(netio, empty_files_are_errors)
 {
-	read_fails("", NETIO_EBADINPUT, ": no edges");
-	read_fails("# nothing\n\n", NETIO_EBADINPUT, ": no edges");
-	read_fails("3 3\n", NETIO_EBADINPUT, ": no edges");
+	read_fails("", ST_BADINPUT, ": no edges");
+	read_fails("# nothing\n\n", ST_BADINPUT, ": no edges");
+	read_fails("3 3\n", ST_BADINPUT, ": no edges");
 }
 
 Test(netio, missing_file)
@@ -196,7 +210,7 @@ Test(netio, missing_file)
 	struct graph g;
 	char err[512] = "";
 	cr_assert_eq(netio_read_edgelist("scenarios/data/no-such-file.txt", false,
-	                                 &g, NULL, err, sizeof err), NETIO_EIO);
+	                                 &g, NULL, err, sizeof err), ST_IO);
 	cr_assert_str_eq(err, "scenarios/data/no-such-file.txt: No such file or "
 	                 "directory");
 }
@@ -211,7 +225,7 @@ Test(netio, write_round_trip)
 	strcpy(path, "/tmp/crisim-netio-out-XXXXXX");
 	f = fdopen(mkstemp(path), "w");
 	cr_assert_not_null(f);
-	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_OK);
+	cr_assert_eq(netio_write_edgelist(&g, f), ST_OK);
 	cr_assert_eq(fclose(f), 0);
 	f = fopen(path, "r");
 	cr_assert_not_null(fgets(first, sizeof first, f));
@@ -236,7 +250,124 @@ Test(netio, write_errors_are_detected)
 	read_ok(DATA "karate_zachary_edges.txt", false, &g, NULL);
 	f = fopen(DATA "karate_zachary_edges.txt", "r");
 	cr_assert_not_null(f);
-	cr_assert_eq(netio_write_edgelist(&g, f), NETIO_EIO);
+	cr_assert_eq(netio_write_edgelist(&g, f), ST_IO);
 	fclose(f);
 	graph_free(&g);
+}
+
+/* Line ends: "\n", "\r\n" and a lone "\r" (old Mac files) each end a line,
+ * so a CR-only file is as many lines as it has CRs, not one. */
+Test(netio, cr_and_crlf_end_lines)
+{
+	struct graph g;
+	struct net_report rep = read_text("0 1\r1 2\r2 3\r", false, &g);
+	cr_assert_eq(rep.lines, 3);
+	cr_assert_eq(g.n, 4);
+	cr_assert_eq(g.arcs, 6);
+	graph_free(&g);
+
+	rep = read_text("# crlf\r\n0 1\r\n1 2\r\n", true, &g);
+	cr_assert_eq(rep.lines, 2);
+	cr_assert_eq(g.arcs, 2);
+	graph_free(&g);
+
+	/* CR then CRLF: two line ends, the second line empty. */
+	rep = read_text("0 1\r\r\n1 2", true, &g);
+	cr_assert_eq(rep.lines, 2);
+	graph_free(&g);
+
+	/* Line numbers count every kind of line end. */
+	read_fails("0 1\r\n# c\r2 x\r3 4\n", ST_BADINPUT,
+	           ": line 3: expected two non-negative integer ids, got \"2 x\"");
+}
+
+/* A third column (a weight, a timestamp, a typo) is an error naming the
+ * line and what follows the ids, not silently dropped. */
+Test(netio, trailing_tokens_are_errors)
+{
+	read_fails("0 1\n1 2 foo\n", ST_BADINPUT,
+	           ": line 2: expected the end of the line after two ids, "
+	           "got \"foo\"");
+	read_fails("0 1 0.5\n", ST_BADINPUT, ": line 1: expected the end of "
+	           "the line after two ids, got \"0.5\"");
+	read_fails("0 1\t# a comment\n", ST_BADINPUT, ": line 1:");
+	/* Blanks after the ids are not a column. */
+	struct graph g;
+	struct net_report rep = read_text("0 1 \t\n1 2\t\r\n", false, &g);
+	cr_assert_eq(rep.lines, 2);
+	graph_free(&g);
+}
+
+/* A NUL byte is an error naming its line and column, wherever it is: the
+ * text after it must not be dropped unnoticed. */
+Test(netio, nul_bytes_are_errors)
+{
+	static const char mid[] = "0 1\n1 2\0garbage\n2 3\n";
+	static const char start[] = "0 1\n\0\n";
+	static const char end[] = "0 1\n1 2\n\0";
+	read_fails_n(mid, sizeof mid - 1, ST_BADINPUT,
+	             ": line 2, column 4: a NUL byte");
+	read_fails_n(start, sizeof start - 1, ST_BADINPUT,
+	             ": line 2, column 1: a NUL byte");
+	read_fails_n(end, sizeof end - 1, ST_BADINPUT,
+	             ": line 3, column 1: a NUL byte");
+}
+
+/* A file without line ends cannot fill memory: /dev/zero stops at its first
+ * byte, and a line past the 1 MiB cap is an error naming it, even when it
+ * would parse. */
+Test(netio, endless_and_overlong_lines_are_errors)
+{
+	struct graph g;
+	char err[512] = "";
+	size_t len = ((size_t)1 << 20) + 16;
+	char *text = malloc(len + 16);
+	cr_assert_eq(netio_read_edgelist("/dev/zero", false, &g, NULL, err,
+	                                 sizeof err), ST_BADINPUT);
+	cr_assert(strstr(err, "/dev/zero: line 1, column 1: a NUL byte"), "%s",
+	          err);
+	cr_assert_not_null(text);
+	strcpy(text, "0 1\n");
+	memset(text + 4, ' ', len - 4);
+	strcpy(text + len, "1 2\n");
+	read_fails(text, ST_BADINPUT, ": line 2: expected a line of two ids, "
+	           "got more than 1048576 bytes without a line end");
+	/* Just under the cap is still a line. */
+	memset(text + 4, ' ', len - 4);
+	strcpy(text + ((size_t)1 << 20) - 8, "1 2\n");
+	struct net_report rep = read_text(text, false, &g);
+	cr_assert_eq(rep.lines, 2);
+	graph_free(&g);
+	free(text);
+}
+
+/* Line ends that fall across the reader's 1 MiB blocks: a "\r\n" split
+ * between two blocks is one line end, and every line is counted once. */
+Test(netio, line_ends_across_blocks)
+{
+	size_t lines = 300000, len = 0;
+	char *text = malloc(lines * 12 + 1);
+	struct graph g;
+	cr_assert_not_null(text);
+	for (size_t i = 0; i < lines; i++)
+		len += (size_t)sprintf(text + len, "%zu %zu%s", i % 1000,
+		                       i % 1000 + 1, i % 3 ? "\r\n" : "\r");
+	struct net_report rep = read_text(text, true, &g);
+	cr_assert_eq(rep.lines, lines);
+	cr_assert_eq(g.n, 1001);
+	cr_assert_eq(g.arcs, 1000);
+	cr_assert_eq(rep.duplicates, lines - 1000);
+	graph_free(&g);
+	free(text);
+
+	/* "\r" the last byte of the first block, "\n" the first of the next:
+	 * the error is on line 4, not 5. */
+	size_t block = (size_t)1 << 20;
+	text = malloc(block + 64);
+	cr_assert_not_null(text);
+	strcpy(text, "0 1\n#");
+	memset(text + 5, '.', block - 6);
+	strcpy(text + block - 1, "\r\n1 2\n2 x\n");
+	read_fails(text, ST_BADINPUT, ": line 4: expected two non-negative");
+	free(text);
 }

@@ -106,8 +106,45 @@ Test(population, too_many_roles_is_an_error)
 	s.population.influencers = 60;
 	gsl_rng *r = rng_stream(1, RNG_POPULATION, 0);
 	char err[256];
-	cr_assert_eq(population_init(&p, &g, &s.population, r, err, sizeof err), -2);
+	cr_assert_eq(population_init(&p, &g, &s.population, r, err, sizeof err), ST_BADINPUT);
 	cr_assert(strstr(err, "need more than the graph's 50 agents"), "%s", err);
+	gsl_rng_free(r);
+	graph_free(&g);
+	scenario_free(&s);
+}
+
+/* population_valid recounts: it holds after init and after the setters,
+ * and it catches a counter that was changed without its array. */
+Test(population, counters_equal_a_recount)
+{
+	struct scenario s;
+	struct graph g;
+	build("{\"network\": {\"nodes\": 2000, \"m\": 2}}", &s, &g);
+	struct population p;
+	gsl_rng *r = rng_stream(1, RNG_POPULATION, 0);
+	char err[256];
+	cr_assert_eq(population_init(&p, &g, &s.population, r, err, sizeof err),
+	             ST_OK, "%s", err);
+	cr_assert(population_valid(&p));
+	for (uint32_t i = 0; i < 100; i++) {
+		population_set_state(&p, i, AW_AWARE);
+		population_set_attitude(&p, i, -0.5f);
+		population_set_arousal(&p, i, 0.25f);
+	}
+	population_set_state(&p, 7, AW_SPREADING);
+	cr_assert(population_valid(&p));
+	p.count[AW_DONE]++;  /* a transition that forgot its array */
+	cr_assert(!population_valid(&p));
+	p.count[AW_DONE]--;
+	p.state[3] = AW_DONE;  /* an array write that forgot its counter */
+	cr_assert(!population_valid(&p));
+	p.state[3] = AW_AWARE;
+	p.negative--;
+	cr_assert(!population_valid(&p));
+	p.negative++;
+	p.attitude_sum += 0.5;
+	cr_assert(!population_valid(&p));
+	population_free(&p);
 	gsl_rng_free(r);
 	graph_free(&g);
 	scenario_free(&s);
