@@ -95,17 +95,17 @@ static void default_dir(const char *name, char *buf, size_t len)
 }
 
 /* run, compare and sweep with a plan: an ensemble, a comparison or a sweep. */
-static int cmd_plan(const struct request *rq, enum plan_kind kind)
+static int cmd_batch(const struct request *rq, enum batch_kind kind)
 {
 	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
-	struct plan_request preq = {
+	struct batch_request preq = {
 		.kind = kind, .file = rq->file, .sets = rq->sets, .n_sets = rq->n_sets,
 		.have_seed = rq->have_seed, .seed = rq->seed, .grids = rq->grids,
 		.n_grids = rq->n_grids, .grid_file = rq->grid_file,
 		.strategies = rq->strategies, .runs = rq->runs,
 	};
-	struct plan p;
-	int rc = plan_build(&p, &preq, err, sizeof err);
+	struct batch p;
+	int rc = batch_build(&p, &preq, err, sizeof err);
 	if (rc)
 		return fail(exit_status(rc), err);
 	char dirbuf[PATH_MAX];
@@ -122,7 +122,7 @@ static int cmd_plan(const struct request *rq, enum plan_kind kind)
 		[CLI_FORMAT_JSON] = FORMAT_JSON
 	};
 	progress_catch_signals();
-	rc = runner_plan(&p, &o, &ctx, fmts[rq->format], err, sizeof err);
+	rc = runner_batch(&p, &o, &ctx, fmts[rq->format], err, sizeof err);
 	if (rc == EXIT_INTERRUPTED) {
 		if (ensemble_rank() == 0)
 			fprintf(stderr, "crisim: interrupted; finished runs are written to "
@@ -136,18 +136,18 @@ static int cmd_plan(const struct request *rq, enum plan_kind kind)
 		        p.v[0].s.name, (unsigned long long)p.runs, p.runs == 1 ? "" : "s",
 		        p.n_variants, p.n_variants == 1 ? "" : "s", dir);
 	}
-	plan_free(&p);
+	batch_free(&p);
 	return rc;
 }
 
 int cmd_compare(const struct request *rq)
 {
-	return cmd_plan(rq, PLAN_COMPARE);
+	return cmd_batch(rq, BATCH_COMPARE);
 }
 
 int cmd_sweep(const struct request *rq)
 {
-	return cmd_plan(rq, PLAN_SWEEP);
+	return cmd_batch(rq, BATCH_SWEEP);
 }
 
 /* --summary: run once, print the outcome line, write no files. */
@@ -173,7 +173,7 @@ static int run_summary(const struct request *rq, const struct scenario *s,
 int cmd_run(const struct request *rq)
 {
 	if (rq->runs)
-		return cmd_plan(rq, PLAN_ENSEMBLE);
+		return cmd_batch(rq, BATCH_ENSEMBLE);
 	if (rq->summary_header && !rq->summary) {
 		report_summary_header(stdout);
 		return fflush(stdout) ? fail(ST_RUNTIME, "stdout: write error") : EXIT_OK;

@@ -8,7 +8,7 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "ensemble.h"
+#include "batch_exec.h"
 
 /* Under MPI every rank parses the command line; plans (run --runs,
  * compare, sweep) spread over the ranks, everything else runs on rank 0. */

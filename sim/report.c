@@ -51,12 +51,12 @@ static void meta(FILE *f, const struct scenario *s, size_t runs)
 }
 
 /* Runs of variant v that finished, in run order. */
-static size_t done_runs(const struct plan *p, const struct results *r, size_t v,
+static size_t done_runs(const struct batch *p, const struct batch_results *r, size_t v,
                         size_t *idx)
 {
 	size_t m = 0;
 	for (uint64_t k = 0; k < p->runs; k++) {
-		size_t i = plan_item(p, v, k);
+		size_t i = batch_item(p, v, k);
 		if (r->done[i])
 			idx[m++] = i;
 	}
@@ -82,8 +82,8 @@ static void json_desc(FILE *f, const struct stats_desc *d)
 	fputs("]}", f);
 }
 
-int report_ensemble(const char *dir, const struct plan *p,
-                    const struct results *r, size_t v, int threads,
+int report_ensemble(const char *dir, const struct batch *p,
+                    const struct batch_results *r, size_t v, int threads,
                     char *err, size_t errlen)
 {
 	const struct scenario *s = &p->v[v].s;
@@ -105,7 +105,7 @@ int report_ensemble(const char *dir, const struct plan *p,
 	meta(o.f, s, m);
 	report_summary_header(o.f);
 	for (size_t j = 0; j < m; j++)
-		report_summary_row(o.f, plan_item_run(p, idx[j]), s->seed, r->sum + idx[j] * NF);
+		report_summary_row(o.f, batch_item_run(p, idx[j]), s->seed, r->sum + idx[j] * NF);
 	if (output_commit(&o, err, errlen))
 		goto out;
 
@@ -244,13 +244,13 @@ struct pair_buf {
 };
 
 /* Outcome k of strategy s against strategy 0 at grid point 0. */
-static void pair_stats(const struct plan *p, const struct results *r, size_t s,
+static void pair_stats(const struct batch *p, const struct batch_results *r, size_t s,
                        int k, const struct pair_buf *w, struct paired *out)
 {
 	size_t runs = (size_t)p->runs, na = 0, nb = 0, nd = 0, nbetter = 0, nties = 0;
 	double *a = w->a, *b = w->b, *x = w->x, *d = w->d, *tmp = w->tmp;
 	for (size_t run = 0; run < runs; run++) {
-		size_t i0 = plan_item(p, 0, run), is = plan_item(p, s, run);
+		size_t i0 = batch_item(p, 0, run), is = batch_item(p, s, run);
 		double x0 = r->sum[i0 * NF + (size_t)k], xs = r->sum[is * NF + (size_t)k];
 		if (r->done[i0])
 			a[na++] = x0;
@@ -290,8 +290,8 @@ struct finished {
 	char text[48];
 };
 
-static void finished_init(struct finished *fi, const struct plan *p, size_t *fin,
-                          const struct results *r)
+static void finished_init(struct finished *fi, const struct batch *p, size_t *fin,
+                          const struct batch_results *r)
 {
 	fi->fin = fin;
 	fi->lo = SIZE_MAX;
@@ -299,7 +299,7 @@ static void finished_init(struct finished *fi, const struct plan *p, size_t *fin
 	for (size_t s = 0; s < p->n_strats; s++) {
 		fin[s] = 0;
 		for (uint64_t k = 0; k < p->runs; k++)
-			fin[s] += r->done[plan_item(p, s, k)];
+			fin[s] += r->done[batch_item(p, s, k)];
 		fi->lo = fin[s] < fi->lo ? fin[s] : fi->lo;
 		fi->hi = fin[s] > fi->hi ? fin[s] : fi->hi;
 	}
@@ -311,7 +311,7 @@ static void finished_init(struct finished *fi, const struct plan *p, size_t *fin
 }
 
 /* "none 183, plan 182" */
-static void finished_list(FILE *f, const struct plan *p, const struct finished *fi)
+static void finished_list(FILE *f, const struct batch *p, const struct finished *fi)
 {
 	for (size_t s = 0; s < p->n_strats; s++)
 		fprintf(f, "%s%s %zu", s ? ", " : "", p->strat_dirs[s], fi->fin[s]);
@@ -325,7 +325,7 @@ static void tsv_nums(FILE *f, const double *x, size_t n)
 	}
 }
 
-static void write_compare_tsv(FILE *f, const struct plan *p, const struct paired *ps,
+static void write_compare_tsv(FILE *f, const struct batch *p, const struct paired *ps,
                               const struct finished *fi)
 {
 	meta_text(f, &p->v[0].s, fi->text);
@@ -371,7 +371,7 @@ static void json_ci(FILE *f, const char *key, double lo, double hi)
 	fputc(']', f);
 }
 
-static void write_compare_json(FILE *f, const struct plan *p, const struct paired *ps,
+static void write_compare_json(FILE *f, const struct batch *p, const struct paired *ps,
                                const struct finished *fi)
 {
 	/* runs: what every strategy finished; an interrupted comparison also
@@ -435,7 +435,7 @@ static void cell(char *buf, size_t len, double m, double lo, double hi)
 		snprintf(buf, len, "%.4g [%.4g, %.4g]", m, lo, hi);
 }
 
-static void write_compare_table(FILE *f, const struct plan *p, const struct paired *ps,
+static void write_compare_table(FILE *f, const struct batch *p, const struct paired *ps,
                                 const struct finished *fi)
 {
 	if (fi->all) {
@@ -479,8 +479,8 @@ static void write_compare_table(FILE *f, const struct plan *p, const struct pair
 	}
 }
 
-int report_compare(const char *dir, const struct plan *p,
-                   const struct results *r, enum report_format fmt, FILE *out,
+int report_compare(const char *dir, const struct batch *p,
+                   const struct batch_results *r, enum report_format fmt, FILE *out,
                    char *err, size_t errlen)
 {
 	size_t runs = (size_t)p->runs;
@@ -534,7 +534,7 @@ out:
 
 /* ---- sweep ---- */
 
-int report_sweep(const char *dir, const struct plan *p, const struct results *r,
+int report_sweep(const char *dir, const struct batch *p, const struct batch_results *r,
                  char *err, size_t errlen)
 {
 	size_t runs = (size_t)p->runs;
@@ -565,7 +565,7 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 		        summary_field_name[k], summary_field_name[k]);
 	fputc('\n', o.f);
 	for (size_t v = 0; v < p->n_variants; v++) {
-		const struct plan_variant *pv = &p->v[v];
+		const struct batch_variant *pv = &p->v[v];
 		fprintf(o.f, "%zu", pv->point);
 		size_t rest = pv->point, pos[64] = { 0 };
 		for (size_t a = p->n_axes; a-- > 0;) {
@@ -577,14 +577,14 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 			fprintf(o.f, "\t%s", a < 64 ? p->axes[a].labels[pos[a]] : "?");
 		size_t m = 0;
 		for (size_t k = 0; k < runs; k++)
-			m += r->done[plan_item(p, v, k)];
+			m += r->done[batch_item(p, v, k)];
 		/* the label of compare's tables: none, none-2 on a repeat */
 		fprintf(o.f, "\t%s\t%zu", p->strats[pv->strat] ? p->strat_dirs[pv->strat] :
 		        pv->s.responder.strategy, m);
 		for (int k = 0; k < NF; k++) {
 			size_t n = 0;
 			for (size_t j = 0; j < runs; j++) {
-				size_t i = plan_item(p, v, j);
+				size_t i = batch_item(p, v, j);
 				if (r->done[i])
 					vals[n++] = r->sum[i * NF + (size_t)k];
 			}

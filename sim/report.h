@@ -20,8 +20,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "ensemble.h"
-#include "plan.h"
+#include "batch_exec.h"
+#include "batch.h"
 #include "series.h"
 
 /* The --summary line: header, and one row (run, seed, outcomes). */
@@ -31,20 +31,20 @@ void report_summary_row(FILE *f, uint64_t run, uint64_t seed, const double *sum)
 /* runs.tsv, ensemble.tsv and summary.json of variant v into dir; the
  * per-tick statistics use `threads` OpenMP threads (<= 0: all cores).
  * 0 or -1 with err set. */
-int report_ensemble(const char *dir, const struct plan *p,
-                    const struct results *r, size_t v, int threads,
+int report_ensemble(const char *dir, const struct batch *p,
+                    const struct batch_results *r, size_t v, int threads,
                     char *err, size_t errlen);
 
 enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
 
 /* compare.tsv and compare.json into dir (point 0 of the plan), and the
  * chosen format to `out`.  0 or -1 with err set. */
-int report_compare(const char *dir, const struct plan *p,
-                   const struct results *r, enum report_format fmt, FILE *out,
+int report_compare(const char *dir, const struct batch *p,
+                   const struct batch_results *r, enum report_format fmt, FILE *out,
                    char *err, size_t errlen);
 
 /* sweep.tsv into dir.  0 or -1 with err set. */
-int report_sweep(const char *dir, const struct plan *p, const struct results *r,
+int report_sweep(const char *dir, const struct batch *p, const struct batch_results *r,
                  char *err, size_t errlen);
 
 #endif

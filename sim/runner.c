@@ -20,7 +20,7 @@ struct manifest_plan {
 	unsigned long long run;    /* "run" only: the run index */
 	unsigned long long runs, completed;
 	bool interrupted;
-	const struct plan *p;      /* NULL for a single run */
+	const struct batch *p;      /* NULL for a single run */
 };
 
 static void write_manifest(FILE *f, const struct scenario *s,
@@ -145,7 +145,7 @@ int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
  *              [--seed N] -o STORY
  * out->argv is malloc'd (free it); its strings point into p, rc, story and
  * the buffers. */
-static int story_context(const struct plan *p, size_t s, const struct run_context *rc,
+static int story_context(const struct batch *p, size_t s, const struct run_context *rc,
                          const char *story, char *seed, size_t seedlen,
                          char *strat, size_t stratlen, struct run_context *out)
 {
@@ -184,15 +184,15 @@ static int join_dir(char *buf, size_t len, const char *dir, const char *sub)
 	return (size_t)snprintf(buf, len, "%s/%s", dir, sub) >= len ? -1 : 0;
 }
 
-int runner_plan(const struct plan *p, const struct exec_opts *o,
+int runner_batch(const struct batch *p, const struct exec_opts *o,
                 const struct run_context *rc, enum report_format fmt,
                 char *err, size_t errlen)
 {
 	static const char *const kinds[] = { "ensemble", "compare", "sweep" };
 	double t0 = now();
-	struct results r;
+	struct batch_results r;
 	bool writing = false;   /* runs done, files not all written yet */
-	int code = ensemble_execute(p, o, &r, err, errlen);
+	int code = batch_exec(p, o, &r, err, errlen);
 	if (code || ensemble_rank() != 0) {
 		if (!code && r.interrupted)
 			code = EXIT_INTERRUPTED;
@@ -202,10 +202,10 @@ int runner_plan(const struct plan *p, const struct exec_opts *o,
 	char sub[4096];
 	code = 1;
 	writing = true;
-	if (p->kind == PLAN_ENSEMBLE) {
+	if (p->kind == BATCH_ENSEMBLE) {
 		if (report_ensemble(dir, p, &r, 0, o->threads, err, errlen))
 			goto out;
-	} else if (p->kind == PLAN_COMPARE) {
+	} else if (p->kind == BATCH_COMPARE) {
 		for (size_t s = 0; s < p->n_strats; s++)
 			if (join_dir(sub, sizeof sub, dir, p->strat_dirs[s]) ||
 			    report_ensemble(sub, p, &r, s, o->threads, err, errlen))
@@ -229,7 +229,7 @@ int runner_plan(const struct plan *p, const struct exec_opts *o,
 				snprintf(err, errlen, "out of memory");
 				goto out;
 			}
-			const struct plan_variant *v = &p->v[s];
+			const struct batch_variant *v = &p->v[s];
 			int src = runner_single(&v->s, &p->graphs[v->graph], 0, story, &src_ctx,
 			                        &res, err, errlen);
 			free(src_ctx.argv);
@@ -268,6 +268,6 @@ out:
 			snprintf(err + len, errlen - len, "; the finished runs could "
 			         "not be saved either (%s)", e);
 	}
-	results_free(&r);
+	batch_results_free(&r);
 	return code;
 }

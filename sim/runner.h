@@ -11,8 +11,8 @@
 #include <stddef.h>
 
 #include "engine.h"
-#include "ensemble.h"
-#include "plan.h"
+#include "batch_exec.h"
+#include "batch.h"
 #include "report.h"
 #include "graph.h"
 #include "scenario.h"
@@ -38,7 +38,7 @@ int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
  * stdout in format fmt.  Returns 0, 1 (runtime), 2 (bad input) with err
  * set, or EXIT_INTERRUPTED (130) when stopped by a signal or --stop-after
  * after writing what was finished and a checkpoint to --resume from. */
-int runner_plan(const struct plan *p, const struct exec_opts *o,
+int runner_batch(const struct batch *p, const struct exec_opts *o,
                 const struct run_context *rc, enum report_format fmt,
                 char *err, size_t errlen);
 

@@ -1,4 +1,4 @@
-#include "ensemble.h"
+#include "batch_exec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -49,7 +49,7 @@ int ensemble_ranks(void)
 #endif
 }
 
-void results_free(struct results *r)
+void batch_results_free(struct batch_results *r)
 {
 	if (r->ser)
 		for (size_t i = 0; i < r->n; i++)
@@ -62,7 +62,7 @@ void results_free(struct results *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int results_init(struct results *r, size_t n)
+static int batch_results_init(struct batch_results *r, size_t n)
 {
 	memset(r, 0, sizeof *r);
 	r->n = n;
@@ -97,8 +97,8 @@ static char *ckpt_dir(const char *dir)
 }
 
 /* Write the done items in idx[0..n) as part number `part`. */
-static int ckpt_write(const char *cdir, unsigned part, const struct plan *p,
-                      const struct results *r, const size_t *idx, size_t n,
+static int ckpt_write(const char *cdir, unsigned part, const struct batch *p,
+                      const struct batch_results *r, const size_t *idx, size_t n,
                       char *err, size_t errlen)
 {
 	char name[32];
@@ -136,7 +136,7 @@ static int is_part(const char *name, unsigned *num)
 
 /* Read every part in cdir into r; *next_part is one past the largest (left
  * as it is without parts, or without cdir). */
-static int ckpt_read(const char *cdir, const struct plan *p, struct results *r,
+static int ckpt_read(const char *cdir, const struct batch *p, struct batch_results *r,
                      unsigned *next_part, char *err, size_t errlen)
 {
 	DIR *d = opendir(cdir);
@@ -258,7 +258,7 @@ static void ckpt_remove(const char *cdir)
  * holds r->n indices.  Nothing to write writes nothing, unless `always`
  * and there is no part yet: an empty part then marks the plan as started
  * (interrupted before any run finished), to be resumed. */
-static int ckpt_flush(const char *cdir, const struct plan *p, struct results *r,
+static int ckpt_flush(const char *cdir, const struct batch *p, struct batch_results *r,
                       bool always, size_t *scratch, char *err, size_t errlen)
 {
 	size_t n = 0;
@@ -278,9 +278,9 @@ static int ckpt_flush(const char *cdir, const struct plan *p, struct results *r,
 /* State shared by the threads; touched only inside the critical section
  * (or with omp atomic for `stop`). */
 struct exec_state {
-	const struct plan *p;
+	const struct batch *p;
 	const struct exec_opts *o;
-	struct results *r;
+	struct batch_results *r;
 	struct progress prog;
 	size_t *scratch;          /* item list for a part */
 	char *cdir;               /* NULL: no checkpointing on this rank */
@@ -325,8 +325,8 @@ static void item_done(struct exec_state *st, size_t i)
 static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
                       int threads)
 {
-	const struct plan *p = st->p;
-	struct results *r = st->r;
+	const struct batch *p = st->p;
+	struct batch_results *r = st->r;
 	long n = (long)n_mine;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
@@ -342,8 +342,8 @@ static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
 		if (stop)
 			continue;
 		size_t i = mine[j];
-		const struct plan_variant *v = &p->v[plan_item_variant(p, i)];
-		uint64_t run = plan_item_run(p, i);
+		const struct batch_variant *v = &p->v[batch_item_variant(p, i)];
+		uint64_t run = batch_item_run(p, i);
 		struct run_result res;
 		char e[512];
 		int rc = engine_run(&v->s, &p->graphs[v->graph], run, &res, e, sizeof e);
@@ -377,7 +377,7 @@ static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
 static int mpi_gather(struct exec_state *st, const size_t *mine, size_t n_mine,
                       int rank, int size)
 {
-	struct results *r = st->r;
+	struct batch_results *r = st->r;
 	if (rank != 0) {
 		unsigned long long count = 0;
 		for (size_t j = 0; j < n_mine; j++)
@@ -430,8 +430,8 @@ static int mpi_gather(struct exec_state *st, const size_t *mine, size_t n_mine,
 }
 #endif
 
-int ensemble_execute(const struct plan *p, const struct exec_opts *o,
-                     struct results *r, char *err, size_t errlen)
+int batch_exec(const struct batch *p, const struct exec_opts *o,
+                     struct batch_results *r, char *err, size_t errlen)
 {
 	int rank = ensemble_rank(), size = ensemble_ranks();
 	struct exec_state st;
@@ -443,9 +443,9 @@ int ensemble_execute(const struct plan *p, const struct exec_opts *o,
 	st.errlen = errlen;
 	size_t *mine = NULL;
 	int rc = 0;
-	size_t n = plan_items(p);
+	size_t n = batch_items(p);
 
-	if (results_init(r, n) ||
+	if (batch_results_init(r, n) ||
 	    !(st.scratch = malloc((n ? n : 1) * sizeof *st.scratch)) ||
 	    !(mine = malloc((n ? n : 1) * sizeof *mine))) {
 		snprintf(err, errlen, "out of memory");
@@ -542,8 +542,8 @@ out:
 	return rc;
 }
 
-int ensemble_checkpoint_save(const struct plan *p, const struct exec_opts *o,
-                             struct results *r, char *err, size_t errlen)
+int ensemble_checkpoint_save(const struct batch *p, const struct exec_opts *o,
+                             struct batch_results *r, char *err, size_t errlen)
 {
 	if (!o->dir || !r->done)
 		return 0;

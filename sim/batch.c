@@ -1,4 +1,4 @@
-#include "plan.h"
+#include "batch.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,7 +12,7 @@
 
 #define MAX_AXIS_VALUES 100000
 
-void plan_axis_free(struct plan_axis *ax)
+void grid_axis_free(struct grid_axis *ax)
 {
 	for (size_t i = 0; i < ax->n; i++) {
 		if (ax->values)
@@ -27,7 +27,7 @@ void plan_axis_free(struct plan_axis *ax)
 }
 
 /* Append a value; the label is the value without surrounding quotes. */
-static int axis_push(struct plan_axis *ax, const char *val, size_t len)
+static int axis_push(struct grid_axis *ax, const char *val, size_t len)
 {
 	if (ax->n >= MAX_AXIS_VALUES)
 		return 2;
@@ -68,7 +68,7 @@ static int parse_double(const char *s, size_t len, double *out)
 
 /* "a:b:step": a, a+step, ... up to b (inclusive within rounding).  Values
  * are a + k step (not accumulated), printed with %.12g. */
-static int parse_range(const char *txt, struct plan_axis *ax, char *err,
+static int parse_range(const char *txt, struct grid_axis *ax, char *err,
                        size_t errlen)
 {
 	const char *c1 = strchr(txt, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
@@ -105,7 +105,7 @@ static int parse_range(const char *txt, struct plan_axis *ax, char *err,
 	return 0;
 }
 
-int plan_parse_axis(const char *spec, struct plan_axis *ax, char *err,
+int grid_axis_parse(const char *spec, struct grid_axis *ax, char *err,
                     size_t errlen)
 {
 	memset(ax, 0, sizeof *ax);
@@ -142,7 +142,7 @@ int plan_parse_axis(const char *spec, struct plan_axis *ax, char *err,
 	if (rc == 1)
 		snprintf(err, errlen, "out of memory");
 	if (rc)
-		plan_axis_free(ax);
+		grid_axis_free(ax);
 	return rc;
 }
 
@@ -200,7 +200,7 @@ static int gf_scalar(struct gf *g, size_t *len)
 	return 0;
 }
 
-static int parse_grid_file(const char *path, struct plan *p, char *err,
+static int parse_grid_file(const char *path, struct batch *p, char *err,
                            size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
@@ -243,13 +243,13 @@ static int parse_grid_file(const char *path, struct plan *p, char *err,
 	while (*g.p != '}') {
 		if ((rc = gf_string(&g, &len)))
 			goto done;
-		struct plan_axis ax = { 0 };
+		struct grid_axis ax = { 0 };
 		ax.path = strndup(g.p + 1, len - 2);
 		g.p += len;
 		gf_ws(&g);
 		if (!ax.path || *g.p != ':') {
 			rc = ax.path ? gf_fail(&g, "':'") : 1;
-			plan_axis_free(&ax);
+			grid_axis_free(&ax);
 			goto done;
 		}
 		g.p++;
@@ -285,7 +285,7 @@ static int parse_grid_file(const char *path, struct plan *p, char *err,
 			rc = gf_fail(&g, "an array of values or a range \"a:b:step\"");
 		}
 		if (!rc) {
-			struct plan_axis *a = realloc(p->axes, (p->n_axes + 1) * sizeof *a);
+			struct grid_axis *a = realloc(p->axes, (p->n_axes + 1) * sizeof *a);
 			if (!a)
 				rc = 1;
 			else {
@@ -294,7 +294,7 @@ static int parse_grid_file(const char *path, struct plan *p, char *err,
 			}
 		}
 		if (rc) {
-			plan_axis_free(&ax);
+			grid_axis_free(&ax);
 			goto done;
 		}
 		gf_ws(&g);
@@ -363,7 +363,7 @@ static char *read_text(const char *file, char *err, size_t errlen)
 }
 
 /* Split "a,b,c" into owned strings; names must be non-empty. */
-static int split_strategies(struct plan *p, const char *list, char *err,
+static int split_strategies(struct batch *p, const char *list, char *err,
                             size_t errlen)
 {
 	size_t n = 1;
@@ -392,7 +392,7 @@ static int split_strategies(struct plan *p, const char *list, char *err,
 }
 
 /* Directory names for the strategies: the name, "-2", "-3" on repeats. */
-static int name_dirs(struct plan *p)
+static int name_dirs(struct batch *p)
 {
 	for (size_t i = 0; i < p->n_strats; i++) {
 		const char *base = p->strats[i] ? p->strats[i] : "scenario";
@@ -414,18 +414,18 @@ static int name_dirs(struct plan *p)
 	return 0;
 }
 
-static bool axis_touches_graph(const struct plan_axis *ax)
+static bool axis_touches_graph(const struct grid_axis *ax)
 {
 	return strncmp(ax->path, "network", 7) == 0 || strcmp(ax->path, "seed") == 0;
 }
 
-int plan_build(struct plan *p, const struct plan_request *rq, char *err,
+int batch_build(struct batch *p, const struct batch_request *rq, char *err,
                size_t errlen)
 {
 	memset(p, 0, sizeof *p);
 	p->kind = rq->kind;
 	p->runs = rq->runs;
-	p->keep_series = rq->kind != PLAN_SWEEP;
+	p->keep_series = rq->kind != BATCH_SWEEP;
 	p->have_seed = rq->have_seed;
 	p->seed = rq->seed;
 	const char **sets = NULL;
@@ -446,12 +446,12 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 	if (rq->grid_file && (rc = parse_grid_file(rq->grid_file, p, err, errlen)))
 		goto fail;
 	for (size_t i = 0; i < rq->n_grids; i++) {
-		struct plan_axis ax;
-		if ((rc = plan_parse_axis(rq->grids[i], &ax, err, errlen)))
+		struct grid_axis ax;
+		if ((rc = grid_axis_parse(rq->grids[i], &ax, err, errlen)))
 			goto fail;
-		struct plan_axis *a = realloc(p->axes, (p->n_axes + 1) * sizeof *a);
+		struct grid_axis *a = realloc(p->axes, (p->n_axes + 1) * sizeof *a);
 		if (!a) {
-			plan_axis_free(&ax);
+			grid_axis_free(&ax);
 			rc = 1;
 			goto oom;
 		}
@@ -522,7 +522,7 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 	if (p->n_variants > 1)
 		h = fnv(h, "run-major", 9);
 	for (size_t v = 0; v < p->n_variants; v++) {
-		struct plan_variant *pv = &p->v[v];
+		struct batch_variant *pv = &p->v[v];
 		pv->point = v / p->n_strats;
 		pv->strat = v % p->n_strats;
 		size_t k = 0, rest = pv->point;
@@ -530,7 +530,7 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 			sets[k++] = rq->sets[i];
 		/* the last axis varies fastest */
 		for (size_t a = p->n_axes; a-- > 0;) {
-			const struct plan_axis *ax = &p->axes[a];
+			const struct grid_axis *ax = &p->axes[a];
 			size_t len = strlen(ax->path) + strlen(ax->values[rest % ax->n]) + 2;
 			free(setbuf[a]);
 			if (!(setbuf[a] = malloc(len))) {
@@ -611,7 +611,7 @@ fail_or_oom:
 oom:
 	snprintf(err, errlen, "out of memory");
 fail:
-	plan_free(p);
+	batch_free(p);
 done:
 	for (size_t a = 0; a < n_setbuf; a++)
 		free(setbuf[a]);
@@ -622,10 +622,10 @@ done:
 	return rc;
 }
 
-void plan_free(struct plan *p)
+void batch_free(struct batch *p)
 {
 	for (size_t a = 0; a < p->n_axes; a++)
-		plan_axis_free(&p->axes[a]);
+		grid_axis_free(&p->axes[a]);
 	free(p->axes);
 	for (size_t i = 0; i < p->n_strats; i++) {
 		if (p->strats)

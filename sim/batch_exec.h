@@ -30,14 +30,14 @@
  * fails, the finished items are saved to it (ensemble_checkpoint_save), so
  * that --resume DIR writes them without running anything again.
  */
-#ifndef CRISIM_ENSEMBLE_H
-#define CRISIM_ENSEMBLE_H
+#ifndef CRISIM_BATCH_EXEC_H
+#define CRISIM_BATCH_EXEC_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "plan.h"
+#include "batch.h"
 
 struct exec_opts {
 	int threads;          /* <= 0: as many as the machine has cores */
@@ -50,7 +50,7 @@ struct exec_opts {
 	                         false: DIR must hold no checkpoint */
 };
 
-struct results {
+struct batch_results {
 	size_t n;             /* items in the plan */
 	unsigned char *done;  /* n flags */
 	double *sum;          /* n × SUMMARY_NFIELD */
@@ -67,16 +67,16 @@ struct results {
  * interrupted: see r->interrupted), 1 (runtime failure) or 2 (bad input,
  * e.g. a checkpoint of another plan) with err set.  On every rank the
  * call must be made collectively; only rank 0 holds all results after it.
- * Free r with results_free in every case. */
-int ensemble_execute(const struct plan *p, const struct exec_opts *o,
-                     struct results *r, char *err, size_t errlen);
-void results_free(struct results *r);
+ * Free r with batch_results_free in every case. */
+int batch_exec(const struct batch *p, const struct exec_opts *o,
+                     struct batch_results *r, char *err, size_t errlen);
+void batch_results_free(struct batch_results *r);
 
-/* Rank 0, after ensemble_execute returned 0: write the done items of r not
+/* Rank 0, after batch_exec returned 0: write the done items of r not
  * yet in o->dir's checkpoint as a new part (nothing without o->dir).  For
  * when the reports cannot be written.  0, or -1 with err set. */
-int ensemble_checkpoint_save(const struct plan *p, const struct exec_opts *o,
-                             struct results *r, char *err, size_t errlen);
+int ensemble_checkpoint_save(const struct batch *p, const struct exec_opts *o,
+                             struct batch_results *r, char *err, size_t errlen);
 /* Delete o->dir's checkpoint directory: once a finished plan's reports and
  * manifest are written. */
 void ensemble_checkpoint_remove(const struct exec_opts *o);

@@ -14,8 +14,8 @@
  * "network..." or "seed".  They are read-only afterwards and shared by all
  * threads.
  */
-#ifndef CRISIM_PLAN_H
-#define CRISIM_PLAN_H
+#ifndef CRISIM_BATCH_H
+#define CRISIM_BATCH_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,33 +24,33 @@
 #include "graph.h"
 #include "scenario.h"
 
-enum plan_kind { PLAN_ENSEMBLE, PLAN_COMPARE, PLAN_SWEEP };
+enum batch_kind { BATCH_ENSEMBLE, BATCH_COMPARE, BATCH_SWEEP };
 
 /* One axis of a sweep grid: a scenario path and its values. */
-struct plan_axis {
+struct grid_axis {
 	char *path;
 	size_t n;
 	char **values;   /* VALUE text for --set PATH=VALUE (JSON or bare) */
 	char **labels;   /* the same for tables: string quotes removed */
 };
 
-struct plan_variant {
+struct batch_variant {
 	struct scenario s;
 	size_t graph;        /* index into plan.graphs */
 	size_t point, strat;
 };
 
-struct plan {
-	enum plan_kind kind;
+struct batch {
+	enum batch_kind kind;
 	uint64_t runs;             /* runs per variant */
 	size_t n_axes;
-	struct plan_axis *axes;
+	struct grid_axis *axes;
 	size_t n_points;           /* product of the axes' sizes (1 without) */
 	size_t n_strats;
 	char **strats;             /* NULL entry: the scenario's own strategy */
 	char **strat_dirs;         /* subdirectory names, unique */
 	size_t n_variants;
-	struct plan_variant *v;
+	struct batch_variant *v;
 	size_t n_graphs;
 	struct graph *graphs;
 	bool keep_series;          /* items keep their series (ensemble.tsv) */
@@ -66,8 +66,8 @@ struct plan {
 	                              match it */
 };
 
-struct plan_request {
-	enum plan_kind kind;
+struct batch_request {
+	enum batch_kind kind;
 	const char *file;          /* scenario; "-" = stdin */
 	const char *const *sets;   /* --set PATH=VALUE applied to every variant */
 	size_t n_sets;
@@ -84,33 +84,33 @@ struct plan_request {
  * strings are copied.  Returns 0,
  * 1 (runtime: memory) or 2 (bad input) with a one-line message in err.
  * On failure *p is freed. */
-int plan_build(struct plan *p, const struct plan_request *rq,
+int batch_build(struct batch *p, const struct batch_request *rq,
                char *err, size_t errlen);
-void plan_free(struct plan *p);
+void batch_free(struct batch *p);
 
-static inline size_t plan_items(const struct plan *p)
+static inline size_t batch_items(const struct batch *p)
 {
 	return p->n_variants * (size_t)p->runs;
 }
 
 /* The item of variant v and run index k, and back. */
-static inline size_t plan_item(const struct plan *p, size_t v, uint64_t k)
+static inline size_t batch_item(const struct batch *p, size_t v, uint64_t k)
 {
 	return (size_t)k * p->n_variants + v;
 }
-static inline size_t plan_item_variant(const struct plan *p, size_t i)
+static inline size_t batch_item_variant(const struct batch *p, size_t i)
 {
 	return i % p->n_variants;
 }
-static inline uint64_t plan_item_run(const struct plan *p, size_t i)
+static inline uint64_t batch_item_run(const struct batch *p, size_t i)
 {
 	return (uint64_t)(i / p->n_variants);
 }
 
 /* Parse one grid spec "PATH=V1,V2" or "PATH=a:b:step" into *ax (owned).
  * 0, or 2 with err set, or 1 when out of memory. */
-int plan_parse_axis(const char *spec, struct plan_axis *ax,
+int grid_axis_parse(const char *spec, struct grid_axis *ax,
                     char *err, size_t errlen);
-void plan_axis_free(struct plan_axis *ax);
+void grid_axis_free(struct grid_axis *ax);
 
 #endif
