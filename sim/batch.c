@@ -1,404 +1,123 @@
 #include "batch.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "checkpoint.h"
 #include "engine.h"
 #include "netgen.h"
+#include "textfile.h"
 
-#define MAX_AXIS_VALUES 100000
+/* ---- the request: copies, the grid, the strategies ---- */
 
-void grid_axis_free(struct grid_axis *ax)
+static enum status nomem(char *err, size_t errlen)
 {
-	for (size_t i = 0; i < ax->n; i++) {
-		if (ax->values)
-			free(ax->values[i]);
-		if (ax->labels)
-			free(ax->labels[i]);
-	}
-	free(ax->values);
-	free(ax->labels);
-	free(ax->path);
-	memset(ax, 0, sizeof *ax);
+	snprintf(err, errlen, "out of memory");
+	return ST_NOMEM;
 }
 
-/* Append a value; the label is the value without surrounding quotes. */
-static int axis_push(struct grid_axis *ax, const char *val, size_t len)
+static enum status copy_request(struct batch *b, const struct batch_request *rq,
+                                char *err, size_t errlen)
 {
-	if (ax->n >= MAX_AXIS_VALUES)
-		return 2;
-	char **v = realloc(ax->values, (ax->n + 1) * sizeof *v);
-	if (!v)
-		return 1;
-	ax->values = v;
-	char **l = realloc(ax->labels, (ax->n + 1) * sizeof *l);
-	if (!l)
-		return 1;
-	ax->labels = l;
-	const char *lab = val;
-	size_t ll = len;
-	if (len >= 2 && val[0] == '"' && val[len - 1] == '"') {
-		lab++;
-		ll -= 2;
-	}
-	ax->values[ax->n] = strndup(val, len);
-	ax->labels[ax->n] = strndup(lab, ll);
-	ax->n++;
-	if (!ax->values[ax->n - 1] || !ax->labels[ax->n - 1])
-		return 1;
-	return 0;
+	b->kind = rq->kind;
+	b->runs = rq->runs;
+	b->keep_series = rq->kind != BATCH_SWEEP;
+	b->have_seed = rq->have_seed;
+	b->seed = rq->seed;
+	if (!(b->file = strdup(rq->file)) ||
+	    (rq->grid_file && !(b->grid_file = strdup(rq->grid_file))) ||
+	    !(b->sets = calloc(rq->n_sets ? rq->n_sets : 1, sizeof *b->sets)))
+		return nomem(err, errlen);
+	for (; b->n_sets < rq->n_sets; b->n_sets++)
+		if (!(b->sets[b->n_sets] = strdup(rq->sets[b->n_sets])))
+			return nomem(err, errlen);
+	return ST_OK;
 }
 
-static int parse_double(const char *s, size_t len, double *out)
+/* The grid file's axes, then --grid's; and the number of points. */
+static enum status read_axes(struct batch *b, const struct batch_request *rq,
+                             char *err, size_t errlen)
 {
-	char buf[64];
-	if (len == 0 || len >= sizeof buf)
-		return -1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	char *end;
-	errno = 0;
-	*out = strtod(buf, &end);
-	return errno || *end || !isfinite(*out) ? -1 : 0;
-}
-
-/* "a:b:step": a, a+step, ... up to b (inclusive within rounding).  Values
- * are a + k step (not accumulated), printed with %.12g. */
-static int parse_range(const char *txt, struct grid_axis *ax, char *err,
-                       size_t errlen)
-{
-	const char *c1 = strchr(txt, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-	double a, b, step;
-	if (!c2 || strchr(c2 + 1, ':') ||
-	    parse_double(txt, (size_t)(c1 - txt), &a) ||
-	    parse_double(c1 + 1, (size_t)(c2 - c1 - 1), &b) ||
-	    parse_double(c2 + 1, strlen(c2 + 1), &step)) {
-		snprintf(err, errlen, "--grid %s: expected a range a:b:step of "
-		         "numbers, got '%s'", ax->path, txt);
-		return 2;
-	}
-	if (!(step > 0) || b < a) {
-		snprintf(err, errlen, "--grid %s: range %s: need step > 0 and a <= b",
-		         ax->path, txt);
-		return 2;
-	}
-	double count = floor((b - a) / step + 1e-9) + 1;
-	if (count > MAX_AXIS_VALUES) {
-		snprintf(err, errlen, "--grid %s: range %s has more than %d values",
-		         ax->path, txt, MAX_AXIS_VALUES);
-		return 2;
-	}
-	for (size_t k = 0; k < (size_t)count; k++) {
-		char buf[64];
-		double x = a + (double)k * step;
-		if (fabs(x) < 1e-12 * step)
-			x = 0;
-		int n = snprintf(buf, sizeof buf, "%.12g", x);
-		int rc = axis_push(ax, buf, (size_t)n);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
-int grid_axis_parse(const char *spec, struct grid_axis *ax, char *err,
-                    size_t errlen)
-{
-	memset(ax, 0, sizeof *ax);
-	const char *eq = strchr(spec, '=');
-	if (!eq || eq == spec || !eq[1]) {
-		snprintf(err, errlen, "--grid: expected PATH=V1,V2,... or "
-		         "PATH=a:b:step, got '%s'", spec);
-		return 2;
-	}
-	ax->path = strndup(spec, (size_t)(eq - spec));
-	if (!ax->path)
-		return 1;
-	const char *vals = eq + 1;
-	int rc = 0;
-	if (strchr(vals, ':') && !strchr(vals, ',') && vals[0] != '"') {
-		rc = parse_range(vals, ax, err, errlen);
-	} else {
-		for (const char *p = vals;;) {
-			const char *comma = strchr(p, ',');
-			size_t len = comma ? (size_t)(comma - p) : strlen(p);
-			if (len == 0) {
-				snprintf(err, errlen, "--grid %s: empty value in '%s'",
-				         ax->path, vals);
-				rc = 2;
-				break;
-			}
-			if ((rc = axis_push(ax, p, len)) != 0)
-				break;
-			if (!comma)
-				break;
-			p = comma + 1;
-		}
-	}
-	if (rc == 1)
-		snprintf(err, errlen, "out of memory");
-	if (rc)
-		grid_axis_free(ax);
-	return rc;
-}
-
-/* ---- grid file: {"PATH": [V, ...] | "a:b:step", ...} ----
- * A deliberately small reader for this one shape (cJSON stays in
- * scenario.c): values are JSON scalars copied verbatim as --set text. */
-
-struct gf {
-	const char *s, *p, *label;
-	char *err;
-	size_t errlen;
-};
-
-static void gf_ws(struct gf *g)
-{
-	while (*g->p && isspace((unsigned char)*g->p))
-		g->p++;
-}
-
-static int gf_fail(struct gf *g, const char *what)
-{
-	int line = 1;
-	for (const char *q = g->s; q < g->p; q++)
-		line += *q == '\n';
-	snprintf(g->err, g->errlen, "%s: line %d: expected %s", g->label, line, what);
-	return 2;
-}
-
-/* A JSON string token at p: sets *len to its length including quotes. */
-static int gf_string(struct gf *g, size_t *len)
-{
-	const char *q = g->p;
-	if (*q != '"')
-		return gf_fail(g, "a string");
-	for (q++; *q && *q != '"'; q++)
-		if (*q == '\\' && q[1])
-			q++;
-	if (*q != '"')
-		return gf_fail(g, "a closing quote");
-	*len = (size_t)(q + 1 - g->p);
-	return 0;
-}
-
-/* A scalar: string, number, true, false. */
-static int gf_scalar(struct gf *g, size_t *len)
-{
-	if (*g->p == '"')
-		return gf_string(g, len);
-	const char *q = g->p;
-	while (*q && (isalnum((unsigned char)*q) || strchr("+-.", *q)))
-		q++;
-	if (q == g->p)
-		return gf_fail(g, "a number, string or boolean");
-	*len = (size_t)(q - g->p);
-	return 0;
-}
-
-static int parse_grid_file(const char *path, struct batch *p, char *err,
-                           size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-		return 2;
-	}
-	char *text = NULL;
-	size_t cap = 0, n = 0;
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			cap = 2 * cap + 8192;
-			char *t = realloc(text, cap);
-			if (!t) {
-				free(text);
-				fclose(f);
-				snprintf(err, errlen, "out of memory");
-				return 1;
-			}
-			text = t;
-		}
-		size_t k = fread(text + n, 1, 4096, f);
-		n += k;
-		if (k < 4096)
-			break;
-	}
-	fclose(f);
-	text[n] = '\0';
-
-	struct gf g = { text, text, path, err, errlen };
-	int rc = 0;
-	size_t len;
-	gf_ws(&g);
-	if (*g.p++ != '{') {
-		g.p--;
-		rc = gf_fail(&g, "'{' (an object of PATH: [values] or \"a:b:step\")");
-		goto done;
-	}
-	gf_ws(&g);
-	while (*g.p != '}') {
-		if ((rc = gf_string(&g, &len)))
-			goto done;
-		struct grid_axis ax = { 0 };
-		ax.path = strndup(g.p + 1, len - 2);
-		g.p += len;
-		gf_ws(&g);
-		if (!ax.path || *g.p != ':') {
-			rc = ax.path ? gf_fail(&g, "':'") : 1;
+	enum status st;
+	if (rq->grid_file &&
+	    (st = grid_file_read(rq->grid_file, &b->axes, &b->n_axes, err, errlen)))
+		return st;
+	b->n_file_axes = b->n_axes;
+	for (size_t i = 0; i < rq->n_grids; i++) {
+		struct grid_axis ax;
+		if ((st = grid_axis_parse(rq->grids[i], &ax, err, errlen)))
+			return st;
+		struct grid_axis *a = realloc(b->axes, (b->n_axes + 1) * sizeof *a);
+		if (!a) {
 			grid_axis_free(&ax);
-			goto done;
+			return nomem(err, errlen);
 		}
-		g.p++;
-		gf_ws(&g);
-		if (*g.p == '"') {
-			if ((rc = gf_string(&g, &len)) == 0) {
-				char *r = strndup(g.p + 1, len - 2);
-				rc = r ? parse_range(r, &ax, err, errlen) : 1;
-				free(r);
-				g.p += len;
-			}
-		} else if (*g.p == '[') {
-			g.p++;
-			gf_ws(&g);
-			while (!rc && *g.p != ']') {
-				if ((rc = gf_scalar(&g, &len)))
-					break;
-				rc = axis_push(&ax, g.p, len);
-				g.p += len;
-				gf_ws(&g);
-				if (*g.p == ',') {
-					g.p++;
-					gf_ws(&g);
-				} else if (*g.p != ']') {
-					rc = gf_fail(&g, "',' or ']'");
-				}
-			}
-			if (!rc)
-				g.p++;
-			if (!rc && ax.n == 0)
-				rc = gf_fail(&g, "a non-empty array");
-		} else {
-			rc = gf_fail(&g, "an array of values or a range \"a:b:step\"");
-		}
-		if (!rc) {
-			struct grid_axis *a = realloc(p->axes, (p->n_axes + 1) * sizeof *a);
-			if (!a)
-				rc = 1;
-			else {
-				p->axes = a;
-				p->axes[p->n_axes++] = ax;
-			}
-		}
-		if (rc) {
-			grid_axis_free(&ax);
-			goto done;
-		}
-		gf_ws(&g);
-		if (*g.p == ',') {
-			g.p++;
-			gf_ws(&g);
-		} else if (*g.p != '}') {
-			rc = gf_fail(&g, "',' or '}'");
-			goto done;
-		}
+		b->axes = a;
+		b->axes[b->n_axes++] = ax;
 	}
-	g.p++;
-	gf_ws(&g);
-	if (*g.p)
-		rc = gf_fail(&g, "the end of the file");
-done:
-	if (rc == 1)
-		snprintf(err, errlen, "out of memory");
-	free(text);
-	return rc;
-}
-
-/* ---- building ---- */
-
-static uint64_t fnv(uint64_t h, const void *data, size_t n)
-{
-	const unsigned char *b = data;
-	for (size_t i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static char *read_text(const char *file, char *err, size_t errlen)
-{
-	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
-		return NULL;
-	}
-	char *text = NULL;
-	size_t cap = 0, n = 0;
-	for (;;) {
-		if (n + 4097 > cap) {
-			cap = 2 * cap + 8192;
-			char *t = realloc(text, cap);
-			if (!t) {
-				free(text);
-				text = NULL;
-				snprintf(err, errlen, "out of memory");
-				break;
-			}
-			text = t;
+	b->n_points = 1;
+	for (size_t i = 0; i < b->n_axes; i++) {
+		if (b->n_points > GRID_MAX_VALUES / b->axes[i].n) {
+			snprintf(err, errlen, "%s: more than %d grid points",
+			         i < b->n_file_axes ? b->grid_file : "--grid", GRID_MAX_VALUES);
+			return ST_BADINPUT;
 		}
-		size_t k = fread(text + n, 1, 4096, f);
-		n += k;
-		if (k < 4096)
-			break;
+		b->n_points *= b->axes[i].n;
 	}
-	if (text)
-		text[n] = '\0';
-	if (f != stdin)
-		fclose(f);
-	return text;
+	return ST_OK;
 }
 
 /* Split "a,b,c" into owned strings; names must be non-empty. */
-static int split_strategies(struct batch *p, const char *list, char *err,
-                            size_t errlen)
+static enum status split_strategies(struct batch *b, const char *list, char *err,
+                                    size_t errlen)
 {
 	size_t n = 1;
 	for (const char *c = list; *c; c++)
 		n += *c == ',';
-	p->strats = calloc(n, sizeof *p->strats);
-	p->strat_dirs = calloc(n, sizeof *p->strat_dirs);
-	if (!p->strats || !p->strat_dirs)
-		return 1;
-	p->n_strats = n;
+	b->strats = calloc(n, sizeof *b->strats);
+	b->strat_dirs = calloc(n, sizeof *b->strat_dirs);
+	if (!b->strats || !b->strat_dirs)
+		return nomem(err, errlen);
+	b->n_strats = n;
 	const char *s = list;
 	for (size_t i = 0; i < n; i++) {
 		const char *comma = strchr(s, ',');
 		size_t len = comma ? (size_t)(comma - s) : strlen(s);
-		if (len == 0 || len >= SCN_NAMELEN) {
+		if (len == 0 || len >= SCN_NAMELEN || memchr(s, '"', len) ||
+		    memchr(s, '\\', len)) {
 			snprintf(err, errlen, "--strategies: expected names separated "
 			         "by commas, got '%s'", list);
-			return 2;
+			return ST_BADINPUT;
 		}
-		p->strats[i] = strndup(s, len);
-		if (!p->strats[i])
-			return 1;
+		if (!(b->strats[i] = strndup(s, len)))
+			return nomem(err, errlen);
 		s = comma ? comma + 1 : s + len;
 	}
-	return 0;
+	return ST_OK;
 }
 
-/* Directory names for the strategies: the name, "-2", "-3" on repeats. */
-static int name_dirs(struct batch *p)
+/* The strategies (one NULL entry: the scenario's own) and their directory
+ * names: the name, "-2", "-3" on repeats. */
+static enum status read_strategies(struct batch *b, const char *list, char *err,
+                                   size_t errlen)
 {
-	for (size_t i = 0; i < p->n_strats; i++) {
-		const char *base = p->strats[i] ? p->strats[i] : "scenario";
+	enum status st;
+	if (list && (st = split_strategies(b, list, err, errlen)))
+		return st;
+	if (!list) {
+		b->strats = calloc(1, sizeof *b->strats);
+		b->strat_dirs = calloc(1, sizeof *b->strat_dirs);
+		if (!b->strats || !b->strat_dirs)
+			return nomem(err, errlen);
+		b->n_strats = 1;
+	}
+	for (size_t i = 0; i < b->n_strats; i++) {
+		const char *base = b->strats[i] ? b->strats[i] : "scenario";
 		size_t rep = 1;
 		for (size_t j = 0; j < i; j++)
-			rep += strcmp(p->strats[j] ? p->strats[j] : "scenario", base) == 0;
+			rep += strcmp(b->strats[j] ? b->strats[j] : "scenario", base) == 0;
 		char buf[SCN_NAMELEN + 24];
 		if (rep > 1)
 			snprintf(buf, sizeof buf, "%s-%zu", base, rep);
@@ -407,245 +126,329 @@ static int name_dirs(struct batch *p)
 		for (char *c = buf; *c; c++)
 			if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
 				*c = '_';
-		p->strat_dirs[i] = strdup(buf);
-		if (!p->strat_dirs[i])
-			return 1;
+		if (!(b->strat_dirs[i] = strdup(buf)))
+			return nomem(err, errlen);
 	}
-	return 0;
+	return ST_OK;
 }
+
+/* ---- variants ---- */
+
+/* The scenario text and where it came from, shared by every variant. */
+struct source {
+	char *text;
+	const char *label;   /* "<stdin>" or the path */
+	char *dir;           /* base for relative network files; NULL: cwd */
+};
+
+static enum status source_read(struct source *src, const char *file, char *err,
+                               size_t errlen)
+{
+	size_t len;
+	enum status st = textfile_read(file, &src->text, &len, err, errlen);
+	if (st)
+		return st;
+	bool in = strcmp(file, "-") == 0;
+	src->label = in ? "<stdin>" : file;
+	const char *slash = in ? NULL : strrchr(file, '/');
+	if (slash && !(src->dir = strndup(file, slash == file ? 1 :
+	                                   (size_t)(slash - file))))
+		return nomem(err, errlen);
+	return ST_OK;
+}
+
+/* The --set texts of one variant: the user's, then the grid point's (one
+ * per axis), then the strategy's.  Which of them to include is chosen by
+ * `with_axes` (a mask over axes: bit a, or all with SIZE_MAX) and
+ * `with_strat`, so that a failure can be traced to its source. */
+struct setlist {
+	const char **sets;   /* n_sets + n_axes + 1 pointers */
+	char **own;          /* n_axes + 1 owned texts */
+	size_t n_own;
+	size_t n;
+};
+
+static void setlist_free(struct setlist *l)
+{
+	for (size_t i = 0; l->own && i < l->n_own; i++)
+		free(l->own[i]);
+	free(l->own);
+	free(l->sets);
+	memset(l, 0, sizeof *l);
+}
+
+static enum status setlist_init(struct setlist *l, const struct batch *b)
+{
+	memset(l, 0, sizeof *l);
+	l->sets = calloc(b->n_sets + b->n_axes + 1, sizeof *l->sets);
+	l->own = calloc(b->n_axes + 1, sizeof *l->own);
+	l->n_own = b->n_axes + 1;
+	return l->sets && l->own ? ST_OK : ST_NOMEM;
+}
+
+/* Value index of axis a at grid point `point` (the last axis fastest). */
+static size_t axis_pos(const struct batch *b, size_t point, size_t a)
+{
+	for (size_t k = b->n_axes; --k > a;)
+		point /= b->axes[k].n;
+	return point % b->axes[a].n;
+}
+
+static char *join_set(const char *path, const char *value, const char *quote)
+{
+	size_t len = strlen(path) + strlen(value) + 2 * strlen(quote) + 2;
+	char *s = malloc(len);
+	if (s)
+		snprintf(s, len, "%s=%s%s%s", path, quote, value, quote);
+	return s;
+}
+
+static enum status setlist_fill(struct setlist *l, const struct batch *b,
+                                const struct batch_variant *v, size_t with_axes,
+                                bool with_strat)
+{
+	l->n = 0;
+	for (size_t i = 0; i < b->n_sets; i++)
+		l->sets[l->n++] = b->sets[i];
+	for (size_t a = 0; a < b->n_axes; a++) {
+		if (!(with_axes == SIZE_MAX || (a < 64 && (with_axes >> a & 1))))
+			continue;
+		const struct grid_axis *ax = &b->axes[a];
+		free(l->own[a]);
+		if (!(l->own[a] = join_set(ax->path, ax->values[axis_pos(b, v->point, a)], "")))
+			return ST_NOMEM;
+		l->sets[l->n++] = l->own[a];
+	}
+	if (with_strat && b->strats[v->strat]) {
+		free(l->own[b->n_axes]);
+		if (!(l->own[b->n_axes] = join_set("responder.strategy",
+		                                   b->strats[v->strat], "\"")))
+			return ST_NOMEM;
+		l->sets[l->n++] = l->own[b->n_axes];
+	}
+	return ST_OK;
+}
+
+/* Parse and check one variant's scenario (without the graph); on failure
+ * *s is freed and err holds the loader's or the engine's message. */
+static enum status variant_load(const struct batch *b, const struct source *src,
+                                const struct setlist *l, struct scenario *s,
+                                char *err, size_t errlen)
+{
+	char serr[SCN_ERRLEN];
+	enum status st = (enum status)scenario_parse(s, src->text, src->label, src->dir,
+	                                             l->sets, l->n, serr);
+	if (st) {
+		snprintf(err, errlen, "%s", serr);
+		return st;
+	}
+	if (b->have_seed)
+		s->seed = b->seed;
+	if (engine_check(s, NULL, serr, sizeof serr)) {
+		snprintf(err, errlen, "%s: %s", src->label, serr);
+		scenario_free(s);
+		return ST_BADINPUT;
+	}
+	return ST_OK;
+}
+
+/* msg without its source prefix ("--set " or "LABEL: "). */
+static const char *strip_source(const char *msg, const char *label)
+{
+	size_t n = strlen(label);
+	if (strncmp(msg, "--set ", 6) == 0)
+		return msg + 6;
+	if (strncmp(msg, label, n) == 0 && strncmp(msg + n, ": ", 2) == 0)
+		return msg + n + 2;
+	return msg;
+}
+
+/* Variant v failed to load with message *err: say which option or file
+ * caused it.  The user's own settings are tried first, then each axis of
+ * the grid point alone, then the whole point, and what is left is the
+ * strategy.  Only on the failure path: it parses the scenario again. */
+static void blame(const struct batch *b, const struct source *src,
+                  struct setlist *l, const struct batch_variant *v,
+                  char *err, size_t errlen)
+{
+	char e[SCN_ERRLEN + 64], first[1024];
+	snprintf(first, sizeof first, "%s", err);
+	struct scenario s;
+	if (setlist_fill(l, b, v, 0, false) ||
+	    variant_load(b, src, l, &s, e, sizeof e))
+		return;   /* the file or --set: the message says so already */
+	scenario_free(&s);
+	for (size_t a = 0; a <= b->n_axes && a < 64; a++) {
+		bool whole = a == b->n_axes;
+		if (setlist_fill(l, b, v, whole ? SIZE_MAX : (size_t)1 << a, false))
+			return;
+		if (variant_load(b, src, l, &s, e, sizeof e) == ST_OK) {
+			scenario_free(&s);
+			continue;
+		}
+		const char *why = strip_source(e, src->label);
+		const char *from = b->n_file_axes && (whole || a < b->n_file_axes) ?
+		                   b->grid_file : NULL;
+		if (whole) {
+			snprintf(err, errlen, "%s%s the grid point %zu: %s", from ? from : "--grid",
+			         from ? ":" : "", v->point, why);
+			return;
+		}
+		/* "ticks: expected ..." names the axis already; otherwise say
+		 * which value of which axis: "network.nodes=5: network.m: ..." */
+		const struct grid_axis *ax = &b->axes[a];
+		size_t plen = strlen(ax->path);
+		char detail[SCN_ERRLEN + 256];
+		if (strncmp(why, ax->path, plen) == 0 && why[plen] == ':')
+			snprintf(detail, sizeof detail, "%s", why);
+		else
+			snprintf(detail, sizeof detail, "%s=%s: %s", ax->path,
+			         ax->values[axis_pos(b, v->point, a)], why);
+		if (from)
+			snprintf(err, errlen, "%s: %s", from, detail);
+		else
+			snprintf(err, errlen, "--grid %s", detail);
+		return;
+	}
+	if (b->strats[v->strat])
+		snprintf(err, errlen, "--strategies: %s", strip_source(first, src->label));
+}
+
+static enum status resolve_variants(struct batch *b, const struct source *src,
+                                    char *err, size_t errlen)
+{
+	struct setlist l;
+	b->n_variants = b->n_points * b->n_strats;
+	if (!(b->v = calloc(b->n_variants, sizeof *b->v)) || setlist_init(&l, b)) {
+		if (b->v)
+			setlist_free(&l);
+		return nomem(err, errlen);
+	}
+	uint64_t h = CHECKPOINT_FNV_BASIS;
+	uint32_t shape[4] = { (uint32_t)b->kind, SUMMARY_NFIELD, SERIES_NCOL,
+	                      b->keep_series };
+	h = checkpoint_fnv1a(h, shape, sizeof shape);
+	h = checkpoint_fnv1a(h, &b->runs, sizeof b->runs);
+	/* Items became run-major (batch.h): a checkpoint of several variants
+	 * written in the former variant-major order must not match.  With one
+	 * variant the orders agree, and so do the fingerprints. */
+	if (b->n_variants > 1)
+		h = checkpoint_fnv1a(h, "run-major", 9);
+	enum status st = ST_OK;
+	for (size_t v = 0; v < b->n_variants && st == ST_OK; v++) {
+		struct batch_variant *bv = &b->v[v];
+		bv->point = v / b->n_strats;
+		bv->strat = v % b->n_strats;
+		if ((st = setlist_fill(&l, b, bv, SIZE_MAX, true))) {
+			nomem(err, errlen);
+			break;
+		}
+		if ((st = variant_load(b, src, &l, &bv->s, err, errlen))) {
+			if (st == ST_BADINPUT)
+				blame(b, src, &l, bv, err, errlen);
+			break;
+		}
+		char *json = scenario_to_json(&bv->s);
+		if (!json) {
+			st = nomem(err, errlen);
+			break;
+		}
+		h = checkpoint_fnv1a(h, json, strlen(json) + 1);
+		free(json);
+	}
+	setlist_free(&l);
+	b->fingerprint = h;
+	return st;
+}
+
+/* ---- graphs ---- */
 
 static bool axis_touches_graph(const struct grid_axis *ax)
 {
 	return strncmp(ax->path, "network", 7) == 0 || strcmp(ax->path, "seed") == 0;
 }
 
-int batch_build(struct batch *p, const struct batch_request *rq, char *err,
-               size_t errlen)
+/* One graph for the batch, or one per grid point; then the checks that
+ * need the graph. */
+static enum status build_graphs(struct batch *b, const char *label, char *err,
+                                size_t errlen)
 {
-	memset(p, 0, sizeof *p);
-	p->kind = rq->kind;
-	p->runs = rq->runs;
-	p->keep_series = rq->kind != BATCH_SWEEP;
-	p->have_seed = rq->have_seed;
-	p->seed = rq->seed;
-	const char **sets = NULL;
-	char *text = NULL, *dir = NULL, **setbuf = NULL;
-	size_t n_setbuf = 0;
-	int rc = 0;
-
-	if (!(p->file = strdup(rq->file)) ||
-	    !(p->sets = calloc(rq->n_sets ? rq->n_sets : 1, sizeof *p->sets))) {
-		rc = 1;
-		goto oom;
-	}
-	for (; p->n_sets < rq->n_sets; p->n_sets++)
-		if (!(p->sets[p->n_sets] = strdup(rq->sets[p->n_sets]))) {
-			rc = 1;
-			goto oom;
-		}
-	if (rq->grid_file && (rc = parse_grid_file(rq->grid_file, p, err, errlen)))
-		goto fail;
-	for (size_t i = 0; i < rq->n_grids; i++) {
-		struct grid_axis ax;
-		if ((rc = grid_axis_parse(rq->grids[i], &ax, err, errlen)))
-			goto fail;
-		struct grid_axis *a = realloc(p->axes, (p->n_axes + 1) * sizeof *a);
-		if (!a) {
-			grid_axis_free(&ax);
-			rc = 1;
-			goto oom;
-		}
-		p->axes = a;
-		p->axes[p->n_axes++] = ax;
-	}
-	p->n_points = 1;
-	for (size_t i = 0; i < p->n_axes; i++) {
-		if (p->n_points > MAX_AXIS_VALUES / p->axes[i].n) {
-			snprintf(err, errlen, "--grid: more than %d grid points",
-			         MAX_AXIS_VALUES);
-			rc = 2;
-			goto fail;
-		}
-		p->n_points *= p->axes[i].n;
-	}
-	if (rq->strategies) {
-		if ((rc = split_strategies(p, rq->strategies, err, errlen)))
-			goto fail_or_oom;
-	} else {
-		p->n_strats = 1;
-		p->strats = calloc(1, sizeof *p->strats);
-		p->strat_dirs = calloc(1, sizeof *p->strat_dirs);
-		if (!p->strats || !p->strat_dirs) {
-			rc = 1;
-			goto oom;
-		}
-	}
-	if (name_dirs(p)) {
-		rc = 1;
-		goto oom;
-	}
-
-	if (!(text = read_text(rq->file, err, errlen))) {
-		rc = errno == ENOMEM ? 1 : 2;
-		goto fail;
-	}
-	const char *label = strcmp(rq->file, "-") == 0 ? "<stdin>" : rq->file;
-	const char *slash = strcmp(rq->file, "-") == 0 ? NULL : strrchr(rq->file, '/');
-	if (slash && !(dir = strndup(rq->file, slash == rq->file ? 1 :
-	                              (size_t)(slash - rq->file)))) {
-		rc = 1;
-		goto oom;
-	}
-
-	size_t n_sets = rq->n_sets + p->n_axes + 1;
-	sets = calloc(n_sets, sizeof *sets);
-	setbuf = calloc(p->n_axes + 1, sizeof *setbuf);
-	n_setbuf = setbuf ? p->n_axes + 1 : 0;
-	p->n_variants = p->n_points * p->n_strats;
-	p->v = calloc(p->n_variants, sizeof *p->v);
-	if (!sets || !setbuf || !p->v) {
-		rc = 1;
-		goto oom;
-	}
-	bool graph_per_point = false;
-	for (size_t a = 0; a < p->n_axes; a++)
-		graph_per_point |= axis_touches_graph(&p->axes[a]);
-
-	uint64_t h = 0xcbf29ce484222325ULL;
-	uint32_t shape[4] = { (uint32_t)p->kind, SUMMARY_NFIELD, SERIES_NCOL,
-	                      p->keep_series };
-	h = fnv(h, shape, sizeof shape);
-	h = fnv(h, &p->runs, sizeof p->runs);
-	/* Items became run-major (plan.h): a checkpoint of several variants
-	 * written in the former variant-major order must not match.  With one
-	 * variant the orders agree, and so do the fingerprints. */
-	if (p->n_variants > 1)
-		h = fnv(h, "run-major", 9);
-	for (size_t v = 0; v < p->n_variants; v++) {
-		struct batch_variant *pv = &p->v[v];
-		pv->point = v / p->n_strats;
-		pv->strat = v % p->n_strats;
-		size_t k = 0, rest = pv->point;
-		for (size_t i = 0; i < rq->n_sets; i++)
-			sets[k++] = rq->sets[i];
-		/* the last axis varies fastest */
-		for (size_t a = p->n_axes; a-- > 0;) {
-			const struct grid_axis *ax = &p->axes[a];
-			size_t len = strlen(ax->path) + strlen(ax->values[rest % ax->n]) + 2;
-			free(setbuf[a]);
-			if (!(setbuf[a] = malloc(len))) {
-				rc = 1;
-				goto oom;
-			}
-			snprintf(setbuf[a], len, "%s=%s", ax->path, ax->values[rest % ax->n]);
-			rest /= ax->n;
-		}
-		for (size_t a = 0; a < p->n_axes; a++)
-			sets[k++] = setbuf[a];
-		if (p->strats[pv->strat]) {
-			size_t len = strlen(p->strats[pv->strat]) + 32;
-			free(setbuf[p->n_axes]);
-			if (!(setbuf[p->n_axes] = malloc(len))) {
-				rc = 1;
-				goto oom;
-			}
-			snprintf(setbuf[p->n_axes], len, "responder.strategy=\"%s\"",
-			         p->strats[pv->strat]);
-			sets[k++] = setbuf[p->n_axes];
-		}
-		char serr[SCN_ERRLEN];
-		int src = scenario_parse(&pv->s, text, label, dir, sets, k, serr);
-		if (src) {
-			snprintf(err, errlen, "%s", serr);
-			rc = src == SCN_ENOMEM ? 1 : 2;
-			goto fail;
-		}
-		if (rq->have_seed)
-			pv->s.seed = rq->seed;
-		if (engine_check(&pv->s, NULL, serr, sizeof serr)) {
-			snprintf(err, errlen, "%s: %s", label, serr);
-			rc = 2;
-			goto fail;
-		}
-		char *json = scenario_to_json(&pv->s);
-		if (!json) {
-			rc = 1;
-			goto oom;
-		}
-		h = fnv(h, json, strlen(json) + 1);
-		free(json);
-		pv->graph = graph_per_point ? pv->point : 0;
-	}
-	p->fingerprint = h;
-
-	p->n_graphs = graph_per_point ? p->n_points : 1;
-	p->graphs = calloc(p->n_graphs, sizeof *p->graphs);
-	if (!p->graphs) {
-		rc = 1;
-		goto oom;
-	}
-	for (size_t gi = 0; gi < p->n_graphs; gi++) {
-		const struct scenario *s = &p->v[gi * (graph_per_point ? p->n_strats : 0)].s;
+	bool per_point = false;
+	for (size_t a = 0; a < b->n_axes; a++)
+		per_point |= axis_touches_graph(&b->axes[a]);
+	for (size_t v = 0; v < b->n_variants; v++)
+		b->v[v].graph = per_point ? b->v[v].point : 0;
+	b->n_graphs = per_point ? b->n_points : 1;
+	if (!(b->graphs = calloc(b->n_graphs, sizeof *b->graphs)))
+		return nomem(err, errlen);
+	for (size_t gi = 0; gi < b->n_graphs; gi++) {
+		const struct scenario *s = &b->v[gi * (per_point ? b->n_strats : 0)].s;
 		char gerr[512];
-		int grc = netgen_build(&s->network, s->seed, &p->graphs[gi], NULL,
+		int grc = netgen_build(&s->network, s->seed, &b->graphs[gi], NULL,
 		                       gerr, sizeof gerr);
 		if (grc) {
 			snprintf(err, errlen, "%s: network: %s", label, gerr);
-			rc = grc == NETIO_ENOMEM ? 1 : 2;
-			goto fail;
+			return (enum status)grc;
 		}
 	}
-	for (size_t v = 0; v < p->n_variants; v++) {
+	for (size_t v = 0; v < b->n_variants; v++) {
 		char serr[SCN_ERRLEN];
-		if (engine_check(&p->v[v].s, &p->graphs[p->v[v].graph], serr, sizeof serr)) {
+		if (engine_check(&b->v[v].s, &b->graphs[b->v[v].graph], serr, sizeof serr)) {
 			snprintf(err, errlen, "%s: %s", label, serr);
-			rc = 2;
-			goto fail;
+			return ST_BADINPUT;
 		}
 	}
-	goto done;
-
-fail_or_oom:
-	if (rc == 2)
-		goto fail;
-oom:
-	snprintf(err, errlen, "out of memory");
-fail:
-	batch_free(p);
-done:
-	for (size_t a = 0; a < n_setbuf; a++)
-		free(setbuf[a]);
-	free(setbuf);
-	free(sets);
-	free(text);
-	free(dir);
-	return rc;
+	return ST_OK;
 }
 
-void batch_free(struct batch *p)
+enum status batch_build(struct batch *b, const struct batch_request *rq, char *err,
+                        size_t errlen)
 {
-	for (size_t a = 0; a < p->n_axes; a++)
-		grid_axis_free(&p->axes[a]);
-	free(p->axes);
-	for (size_t i = 0; i < p->n_strats; i++) {
-		if (p->strats)
-			free(p->strats[i]);
-		if (p->strat_dirs)
-			free(p->strat_dirs[i]);
+	memset(b, 0, sizeof *b);
+	struct source src = { 0 };
+	enum status st;
+	if ((st = copy_request(b, rq, err, errlen)) ||
+	    (st = read_axes(b, rq, err, errlen)) ||
+	    (st = read_strategies(b, rq->strategies, err, errlen)) ||
+	    (st = source_read(&src, rq->file, err, errlen)) ||
+	    (st = resolve_variants(b, &src, err, errlen)) ||
+	    (st = build_graphs(b, src.label, err, errlen)))
+		goto fail;
+	free(src.text);
+	free(src.dir);
+	return ST_OK;
+fail:
+	free(src.text);
+	free(src.dir);
+	batch_free(b);
+	return st;
+}
+
+void batch_free(struct batch *b)
+{
+	for (size_t a = 0; a < b->n_axes; a++)
+		grid_axis_free(&b->axes[a]);
+	free(b->axes);
+	for (size_t i = 0; i < b->n_strats; i++) {
+		if (b->strats)
+			free(b->strats[i]);
+		if (b->strat_dirs)
+			free(b->strat_dirs[i]);
 	}
-	free(p->strats);
-	free(p->strat_dirs);
-	if (p->v)
-		for (size_t v = 0; v < p->n_variants; v++)
-			scenario_free(&p->v[v].s);
-	free(p->v);
-	if (p->graphs)
-		for (size_t gi = 0; gi < p->n_graphs; gi++)
-			graph_free(&p->graphs[gi]);
-	free(p->graphs);
-	for (size_t i = 0; i < p->n_sets; i++)
-		free(p->sets[i]);
-	free(p->sets);
-	free(p->file);
-	memset(p, 0, sizeof *p);
+	free(b->strats);
+	free(b->strat_dirs);
+	if (b->v)
+		for (size_t v = 0; v < b->n_variants; v++)
+			scenario_free(&b->v[v].s);
+	free(b->v);
+	if (b->graphs)
+		for (size_t gi = 0; gi < b->n_graphs; gi++)
+			graph_free(&b->graphs[gi]);
+	free(b->graphs);
+	for (size_t i = 0; i < b->n_sets; i++)
+		free(b->sets[i]);
+	free(b->sets);
+	free(b->file);
+	free(b->grid_file);
+	memset(b, 0, sizeof *b);
 }

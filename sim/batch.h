@@ -1,18 +1,21 @@
-/* plan — what an ensemble, a comparison or a sweep will run.
+/* batch — what an ensemble, a comparison or a sweep will run.
  *
- * A plan is a list of variants (the scenario with a grid point and a
+ * A batch is a list of variants (the scenario with a grid point and a
  * strategy applied through the loader's --set mechanism) times a number of
  * runs.  Items are run-major: item i is (variant i % n_variants, run index
- * i / n_variants), so a plan stopped part-way has every variant at nearly
+ * i / n_variants), so a batch stopped part-way has every variant at nearly
  * the same number of runs.  Run index k uses the random streams (seed,
  * purpose, k) whichever thread or rank computes it, in whatever order, so
  * every variant of a run index shares graph, population, incident and
  * dynamics draws (common random numbers).
  *
- * Variant v is point v / n_strats, strategy v % n_strats.  Graphs are built
- * once: one for the whole plan, or one per grid point when the grid touches
- * "network..." or "seed".  They are read-only afterwards and shared by all
- * threads.
+ * Variant v is point v / n_strats, strategy v % n_strats; the last grid
+ * axis varies fastest.  Graphs are built once: one for the whole batch, or
+ * one per grid point when the grid touches "network..." or "seed".  They
+ * are read-only afterwards and shared by all threads.  Every input file
+ * (the scenario, a grid file) is read through textfile_read.
+ *
+ * Executed by batch_exec.h, reported by report.h, driven by runner.h.
  */
 #ifndef CRISIM_BATCH_H
 #define CRISIM_BATCH_H
@@ -23,20 +26,14 @@
 
 #include "graph.h"
 #include "scenario.h"
+#include "scenario_grid.h"
+#include "status.h"
 
 enum batch_kind { BATCH_ENSEMBLE, BATCH_COMPARE, BATCH_SWEEP };
 
-/* One axis of a sweep grid: a scenario path and its values. */
-struct grid_axis {
-	char *path;
-	size_t n;
-	char **values;   /* VALUE text for --set PATH=VALUE (JSON or bare) */
-	char **labels;   /* the same for tables: string quotes removed */
-};
-
 struct batch_variant {
 	struct scenario s;
-	size_t graph;        /* index into plan.graphs */
+	size_t graph;        /* index into batch.graphs */
 	size_t point, strat;
 };
 
@@ -44,7 +41,8 @@ struct batch {
 	enum batch_kind kind;
 	uint64_t runs;             /* runs per variant */
 	size_t n_axes;
-	struct grid_axis *axes;
+	struct grid_axis *axes;    /* the grid file's first, then --grid's */
+	size_t n_file_axes;        /* how many come from the grid file */
 	size_t n_points;           /* product of the axes' sizes (1 without) */
 	size_t n_strats;
 	char **strats;             /* NULL entry: the scenario's own strategy */
@@ -54,8 +52,9 @@ struct batch {
 	size_t n_graphs;
 	struct graph *graphs;
 	bool keep_series;          /* items keep their series (ensemble.tsv) */
-	/* What the plan was built from (copies), to name a variant as a
+	/* What the batch was built from (copies), to name a variant as a
 	 * single run: crisim run FILE [--set ...] [--seed N] */
+	char *grid_file;           /* NULL without one */
 	char *file;
 	size_t n_sets;
 	char **sets;
@@ -63,7 +62,7 @@ struct batch {
 	uint64_t seed;
 	uint64_t fingerprint;      /* FNV-1a of kind, runs, the item order and
 	                              every resolved variant: checkpoints must
-	                              match it */
+	                              match it (checkpoint.h) */
 };
 
 struct batch_request {
@@ -80,37 +79,32 @@ struct batch_request {
 	uint64_t runs;
 };
 
-/* Build a plan: load every variant, check it, build the graphs; rq's
- * strings are copied.  Returns 0,
- * 1 (runtime: memory) or 2 (bad input) with a one-line message in err.
- * On failure *p is freed. */
-int batch_build(struct batch *p, const struct batch_request *rq,
-               char *err, size_t errlen);
-void batch_free(struct batch *p);
+/* Build a batch: read the grid and the scenario, resolve and check every
+ * variant, build the graphs; rq's strings are copied.  Returns ST_OK, or
+ * ST_BADINPUT / ST_IO / ST_NOMEM with a one-line message in err naming the
+ * source of the fault: the scenario file, `--set`, `--grid PATH`, the grid
+ * file and its key, or `--strategies`.  On failure *b is freed. */
+enum status batch_build(struct batch *b, const struct batch_request *rq,
+                        char *err, size_t errlen);
+void batch_free(struct batch *b);
 
-static inline size_t batch_items(const struct batch *p)
+static inline size_t batch_items(const struct batch *b)
 {
-	return p->n_variants * (size_t)p->runs;
+	return b->n_variants * (size_t)b->runs;
 }
 
 /* The item of variant v and run index k, and back. */
-static inline size_t batch_item(const struct batch *p, size_t v, uint64_t k)
+static inline size_t batch_item(const struct batch *b, size_t v, uint64_t k)
 {
-	return (size_t)k * p->n_variants + v;
+	return (size_t)k * b->n_variants + v;
 }
-static inline size_t batch_item_variant(const struct batch *p, size_t i)
+static inline size_t batch_item_variant(const struct batch *b, size_t i)
 {
-	return i % p->n_variants;
+	return i % b->n_variants;
 }
-static inline uint64_t batch_item_run(const struct batch *p, size_t i)
+static inline uint64_t batch_item_run(const struct batch *b, size_t i)
 {
-	return (uint64_t)(i / p->n_variants);
+	return (uint64_t)(i / b->n_variants);
 }
-
-/* Parse one grid spec "PATH=V1,V2" or "PATH=a:b:step" into *ax (owned).
- * 0, or 2 with err set, or 1 when out of memory. */
-int grid_axis_parse(const char *spec, struct grid_axis *ax,
-                    char *err, size_t errlen);
-void grid_axis_free(struct grid_axis *ax);
 
 #endif

@@ -1,53 +1,17 @@
 #include "batch_exec.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-#ifdef CRISIM_MPI
-#include <mpi.h>
-#endif
-
+#include "checkpoint.h"
 #include "engine.h"
 #include "output.h"
+#include "par.h"
 #include "progress.h"
 
 #define NF SUMMARY_NFIELD
-#define CKPT_MAGIC "CRISIMCK"
-#define CKPT_VERSION 1u
 #define CKPT_EVERY 30.0  /* seconds between checkpoint parts (a stop writes one too) */
-
-int ensemble_rank(void)
-{
-#ifdef CRISIM_MPI
-	int init = 0, r = 0;
-	MPI_Initialized(&init);
-	if (init)
-		MPI_Comm_rank(MPI_COMM_WORLD, &r);
-	return r;
-#else
-	return 0;
-#endif
-}
-
-int ensemble_ranks(void)
-{
-#ifdef CRISIM_MPI
-	int init = 0, n = 1;
-	MPI_Initialized(&init);
-	if (init)
-		MPI_Comm_size(MPI_COMM_WORLD, &n);
-	return n;
-#else
-	return 1;
-#endif
-}
 
 void batch_results_free(struct batch_results *r)
 {
@@ -62,7 +26,7 @@ void batch_results_free(struct batch_results *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int batch_results_init(struct batch_results *r, size_t n)
+enum status batch_results_init(struct batch_results *r, size_t n)
 {
 	memset(r, 0, sizeof *r);
 	r->n = n;
@@ -71,214 +35,13 @@ static int batch_results_init(struct batch_results *r, size_t n)
 	r->ser = calloc(n ? n : 1, sizeof *r->ser);
 	r->rows = calloc(n ? n : 1, sizeof *r->rows);
 	r->in_ckpt = calloc(n ? n : 1, 1);
-	return r->done && r->sum && r->ser && r->rows && r->in_ckpt ? 0 : -1;
-}
-
-/* ---- checkpoint ---- */
-
-struct ckpt_header {
-	char magic[8];
-	uint32_t version, nf, ncol, pad;
-	uint64_t fingerprint, items, count;
-};
-
-struct ckpt_record {
-	uint64_t item;
-	uint32_t rows, pad;
-};
-
-static char *ckpt_dir(const char *dir)
-{
-	size_t n = strlen(dir) + 16;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s/checkpoint", dir);
-	return s;
-}
-
-/* Write the done items in idx[0..n) as part number `part`. */
-static int ckpt_write(const char *cdir, unsigned part, const struct batch *p,
-                      const struct batch_results *r, const size_t *idx, size_t n,
-                      char *err, size_t errlen)
-{
-	char name[32];
-	snprintf(name, sizeof name, "part-%06u.bin", part);
-	struct out_file o;
-	if (output_open(&o, cdir, name, err, errlen))
-		return -1;
-	struct ckpt_header h;
-	memset(&h, 0, sizeof h);
-	memcpy(h.magic, CKPT_MAGIC, 8);
-	h.version = CKPT_VERSION;
-	h.nf = NF;
-	h.ncol = SERIES_NCOL;
-	h.fingerprint = p->fingerprint;
-	h.items = r->n;
-	h.count = n;
-	fwrite(&h, sizeof h, 1, o.f);
-	for (size_t k = 0; k < n; k++) {
-		size_t i = idx[k];
-		struct ckpt_record rec = { i, r->ser[i] ? r->rows[i] : 0, 0 };
-		fwrite(&rec, sizeof rec, 1, o.f);
-		fwrite(r->sum + i * NF, sizeof(double), NF, o.f);
-		if (rec.rows)
-			fwrite(r->ser[i], sizeof(double), (size_t)rec.rows * SERIES_NCOL, o.f);
-	}
-	return output_commit(&o, err, errlen);
-}
-
-static int is_part(const char *name, unsigned *num)
-{
-	char tail[8];
-	return sscanf(name, "part-%u.bi%1s", num, tail) == 2 && strcmp(tail, "n") == 0 &&
-	       strlen(name) == 15;
-}
-
-/* Read every part in cdir into r; *next_part is one past the largest (left
- * as it is without parts, or without cdir). */
-static int ckpt_read(const char *cdir, const struct batch *p, struct batch_results *r,
-                     unsigned *next_part, char *err, size_t errlen)
-{
-	DIR *d = opendir(cdir);
-	if (!d) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 0;
-		snprintf(err, errlen, "%s: cannot read: %s", cdir, strerror(errno));
-		return 1;
-	}
-	int rc = 0;
-	struct dirent *e;
-	while (rc == 0 && (e = readdir(d)) != NULL) {
-		unsigned num;
-		if (!is_part(e->d_name, &num))
-			continue;
-		if (num + 1 > *next_part)
-			*next_part = num + 1;
-		size_t plen = strlen(cdir) + strlen(e->d_name) + 2;
-		char *path = malloc(plen);
-		if (!path) {
-			rc = 1;
-			snprintf(err, errlen, "out of memory");
-			break;
-		}
-		snprintf(path, plen, "%s/%s", cdir, e->d_name);
-		FILE *f = fopen(path, "rb");
-		struct ckpt_header h;
-		if (!f || fread(&h, sizeof h, 1, f) != 1 ||
-		    memcmp(h.magic, CKPT_MAGIC, 8) != 0 || h.version != CKPT_VERSION ||
-		    h.nf != NF || h.ncol != SERIES_NCOL) {
-			snprintf(err, errlen, "%s: not a crisim checkpoint of this "
-			         "version", path);
-			rc = 2;
-		} else if (h.fingerprint != p->fingerprint || h.items != r->n) {
-			snprintf(err, errlen, "%s: checkpoint of a different plan (give "
-			         "the same scenario, options and --runs as the "
-			         "interrupted command)", path);
-			rc = 2;
-		}
-		for (uint64_t k = 0; rc == 0 && k < h.count; k++) {
-			struct ckpt_record rec;
-			if (fread(&rec, sizeof rec, 1, f) != 1 || rec.item >= r->n ||
-			    rec.rows > 10000000) {
-				snprintf(err, errlen, "%s: truncated or corrupt checkpoint", path);
-				rc = 2;
-				break;
-			}
-			size_t i = (size_t)rec.item;
-			double *ser = NULL;
-			if (rec.rows &&
-			    !(ser = malloc((size_t)rec.rows * SERIES_NCOL * sizeof *ser))) {
-				snprintf(err, errlen, "out of memory");
-				rc = 1;
-				break;
-			}
-			if (fread(r->sum + i * NF, sizeof(double), NF, f) != NF ||
-			    (ser && fread(ser, sizeof(double), (size_t)rec.rows * SERIES_NCOL, f) !=
-			            (size_t)rec.rows * SERIES_NCOL)) {
-				free(ser);
-				snprintf(err, errlen, "%s: truncated checkpoint", path);
-				rc = 2;
-				break;
-			}
-			free(r->ser[i]);
-			r->ser[i] = ser;
-			r->rows[i] = rec.rows;
-			if (!r->done[i]) {
-				r->done[i] = 1;
-				r->n_done++;
-				r->n_resumed++;
-			}
-		}
-		if (f)
-			fclose(f);
-		free(path);
-	}
-	closedir(d);
-	return rc;
-}
-
-/* Whether cdir holds a part. */
-static bool ckpt_exists(const char *cdir)
-{
-	DIR *d = opendir(cdir);
-	if (!d)
-		return false;
-	bool found = false;
-	struct dirent *e;
-	unsigned num;
-	while (!found && (e = readdir(d)) != NULL)
-		found = is_part(e->d_name, &num);
-	closedir(d);
-	return found;
-}
-
-static void ckpt_remove(const char *cdir)
-{
-	DIR *d = opendir(cdir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		unsigned num;
-		if (!is_part(e->d_name, &num))
-			continue;
-		size_t plen = strlen(cdir) + strlen(e->d_name) + 2;
-		char *path = malloc(plen);
-		if (path) {
-			snprintf(path, plen, "%s/%s", cdir, e->d_name);
-			remove(path);
-		}
-		free(path);
-	}
-	closedir(d);
-	rmdir(cdir);
-}
-
-/* Write a part with every done item not yet in the checkpoint; scratch
- * holds r->n indices.  Nothing to write writes nothing, unless `always`
- * and there is no part yet: an empty part then marks the plan as started
- * (interrupted before any run finished), to be resumed. */
-static int ckpt_flush(const char *cdir, const struct batch *p, struct batch_results *r,
-                      bool always, size_t *scratch, char *err, size_t errlen)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < r->n; i++)
-		if (r->done[i] && !r->in_ckpt[i])
-			scratch[n++] = i;
-	if (n == 0 && !(always && r->next_part == 0))
-		return 0;
-	if (ckpt_write(cdir, r->next_part, p, r, scratch, n, err, errlen))
-		return -1;
-	r->next_part++;
-	for (size_t k = 0; k < n; k++)
-		r->in_ckpt[scratch[k]] = 1;
-	return 0;
+	return r->done && r->sum && r->ser && r->rows && r->in_ckpt ? ST_OK : ST_NOMEM;
 }
 
 /* State shared by the threads; touched only inside the critical section
- * (or with omp atomic for `stop`). */
+ * (or atomically for `stop`). */
 struct exec_state {
-	const struct batch *p;
+	const struct batch *b;
 	const struct exec_opts *o;
 	struct batch_results *r;
 	struct progress prog;
@@ -287,23 +50,25 @@ struct exec_state {
 	double last_ckpt;
 	size_t session_done;
 	int stop;                 /* stop scheduling new runs */
-	int failed;               /* 0, 1 runtime, 2 bad input */
+	enum status failed;       /* the first failure */
 	char *err;
 	size_t errlen;
 };
 
 /* Write a part with every done item not yet saved (rank 0 only). */
-static int flush_checkpoint(struct exec_state *st, bool always)
+static enum status flush_checkpoint(struct exec_state *st, bool always)
 {
 	if (!st->cdir)
-		return 0;
+		return ST_OK;
 	char e[512];
-	if (ckpt_flush(st->cdir, st->p, st->r, always, st->scratch, e, sizeof e)) {
+	enum status s = checkpoint_flush(st->cdir, st->b->fingerprint, st->r, always,
+	                                 st->scratch, e, sizeof e);
+	if (s) {
 		snprintf(st->err, st->errlen, "%s", e);
-		return -1;
+		return s;
 	}
 	st->last_ckpt = progress_now();
-	return 0;
+	return ST_OK;
 }
 
 /* After item i's slot is filled: bookkeeping, under the critical section. */
@@ -317,106 +82,108 @@ static void item_done(struct exec_state *st, size_t i)
 		progress_request_stop();
 	if (progress_stop_requested())
 		st->stop = 1;
-	if (st->cdir && progress_now() - st->last_ckpt >= CKPT_EVERY &&
-	    flush_checkpoint(st, false) && !st->failed)
-		st->failed = 1;
+	if (st->cdir && progress_now() - st->last_ckpt >= CKPT_EVERY && !st->failed) {
+		enum status s = flush_checkpoint(st, false);
+		if (s)
+			st->failed = s;
+	}
 }
 
+/* Run item i into its slot; ST_OK or the engine's status with e set. */
+static enum status run_item(const struct batch *b, struct batch_results *r, size_t i,
+                            char *e, size_t elen)
+{
+	const struct batch_variant *v = &b->v[batch_item_variant(b, i)];
+	struct run_result res;
+	enum status st = (enum status)engine_run(&v->s, &b->graphs[v->graph],
+	                                         batch_item_run(b, i), &res, e, elen);
+	if (st)
+		return st;
+	memcpy(r->sum + i * NF, res.summary.v, sizeof res.summary.v);
+	if (b->keep_series) {
+		r->rows[i] = res.series.rows;
+		r->ser[i] = res.series.v;   /* take ownership */
+		res.series.v = NULL;
+	}
+	run_result_free(&res);
+	return ST_OK;
+}
+
+/* The parallel item loop: dynamic scheduling, one item at a time, so that
+ * a stop is honoured within one run per thread. */
 static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
                       int threads)
 {
-	const struct batch *p = st->p;
-	struct batch_results *r = st->r;
 	long n = (long)n_mine;
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-#else
-	(void)threads;
-#endif
+	PAR_OMP(parallel for schedule(dynamic, 1) num_threads(threads))
 	for (long j = 0; j < n; j++) {
 		int stop;
-#ifdef _OPENMP
-#pragma omp atomic read
-#endif
+		PAR_OMP(atomic read)
 		stop = st->stop;
 		if (stop)
 			continue;
 		size_t i = mine[j];
-		const struct batch_variant *v = &p->v[batch_item_variant(p, i)];
-		uint64_t run = batch_item_run(p, i);
-		struct run_result res;
 		char e[512];
-		int rc = engine_run(&v->s, &p->graphs[v->graph], run, &res, e, sizeof e);
-		if (rc == 0) {
-			memcpy(r->sum + i * NF, res.summary.v, sizeof res.summary.v);
-			if (p->keep_series) {
-				r->rows[i] = res.series.rows;
-				r->ser[i] = res.series.v;   /* take ownership */
-				res.series.v = NULL;
-			}
-			run_result_free(&res);
-		}
-#ifdef _OPENMP
-#pragma omp critical(crisim_exec)
-#endif
+		enum status rc = run_item(st->b, st->r, i, e, sizeof e);
+		PAR_OMP(critical(crisim_exec))
 		{
-			if (rc == 0) {
+			if (rc == ST_OK) {
 				item_done(st, i);
 			} else if (!st->failed) {
-				st->failed = rc == ENGINE_EBADINPUT ? 2 : 1;
+				st->failed = rc;
 				snprintf(st->err, st->errlen, "run %llu: %s",
-				         (unsigned long long)run, e);
+				         (unsigned long long)batch_item_run(st->b, i), e);
 				st->stop = 1;
 			}
 		}
 	}
 }
 
-#ifdef CRISIM_MPI
-/* Send this rank's new results to rank 0, or receive them there. */
-static int mpi_gather(struct exec_state *st, const size_t *mine, size_t n_mine,
-                      int rank, int size)
+/* Tags of the messages of mpi_gather. */
+enum { TAG_COUNT = 1, TAG_HEAD, TAG_SUM, TAG_SER };
+
+/* Send this rank's new results to rank 0, or receive them there (only
+ * called with more than one rank). */
+static enum status gather(struct exec_state *st, const size_t *mine, size_t n_mine,
+                          int rank, int size)
 {
 	struct batch_results *r = st->r;
 	if (rank != 0) {
-		unsigned long long count = 0;
+		uint64_t count = 0;
 		for (size_t j = 0; j < n_mine; j++)
 			count += r->done[mine[j]];
-		MPI_Send(&count, 1, MPI_UNSIGNED_LONG_LONG, 0, 1, MPI_COMM_WORLD);
+		par_send_u64(&count, 1, 0, TAG_COUNT);
 		for (size_t j = 0; j < n_mine; j++) {
 			size_t i = mine[j];
 			if (!r->done[i])
 				continue;
-			unsigned long long hdr[2] = { i, r->ser[i] ? r->rows[i] : 0 };
-			MPI_Send(hdr, 2, MPI_UNSIGNED_LONG_LONG, 0, 2, MPI_COMM_WORLD);
-			MPI_Send(r->sum + i * NF, NF, MPI_DOUBLE, 0, 3, MPI_COMM_WORLD);
+			uint64_t hdr[2] = { i, r->ser[i] ? r->rows[i] : 0 };
+			par_send_u64(hdr, 2, 0, TAG_HEAD);
+			par_send_f64(r->sum + i * NF, NF, 0, TAG_SUM);
 			if (hdr[1])
-				MPI_Send(r->ser[i], (int)(hdr[1] * SERIES_NCOL), MPI_DOUBLE, 0, 4,
-				         MPI_COMM_WORLD);
+				par_send_f64(r->ser[i], (size_t)hdr[1] * SERIES_NCOL, 0, TAG_SER);
 		}
-		return 0;
+		return ST_OK;
 	}
-	int rc = 0;
+	enum status rc = ST_OK;
 	for (int src = 1; src < size; src++) {
-		unsigned long long count;
-		MPI_Recv(&count, 1, MPI_UNSIGNED_LONG_LONG, src, 1, MPI_COMM_WORLD,
-		         MPI_STATUS_IGNORE);
-		for (unsigned long long k = 0; k < count; k++) {
-			unsigned long long hdr[2];
-			MPI_Recv(hdr, 2, MPI_UNSIGNED_LONG_LONG, src, 2, MPI_COMM_WORLD,
-			         MPI_STATUS_IGNORE);
+		uint64_t count;
+		par_recv_u64(&count, 1, src, TAG_COUNT);
+		for (uint64_t k = 0; k < count; k++) {
+			uint64_t hdr[2];
+			par_recv_u64(hdr, 2, src, TAG_HEAD);
 			size_t i = (size_t)hdr[0];
-			MPI_Recv(r->sum + i * NF, NF, MPI_DOUBLE, src, 3, MPI_COMM_WORLD,
-			         MPI_STATUS_IGNORE);
+			par_recv_f64(r->sum + i * NF, NF, src, TAG_SUM);
 			double *ser = NULL;
 			if (hdr[1]) {
-				ser = malloc((size_t)hdr[1] * SERIES_NCOL * sizeof *ser);
-				double *buf = ser;
+				size_t len = (size_t)hdr[1] * SERIES_NCOL;
+				ser = malloc(len * sizeof *ser);
 				double dummy;
-				MPI_Recv(buf ? buf : &dummy, buf ? (int)(hdr[1] * SERIES_NCOL) : 0,
-				         MPI_DOUBLE, src, 4, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+				/* Without memory the receive of 0 values is truncated,
+				 * which MPI reports (and by default aborts on). */
+				par_recv_f64(ser ? ser : &dummy, ser ? len : 0, src, TAG_SER);
 				if (!ser)
-					rc = 1;
+					rc = ST_NOMEM;
 			}
 			r->ser[i] = ser;
 			r->rows[i] = (uint32_t)hdr[1];
@@ -428,66 +195,82 @@ static int mpi_gather(struct exec_state *st, const size_t *mine, size_t n_mine,
 	}
 	return rc;
 }
-#endif
 
-int batch_exec(const struct batch *p, const struct exec_opts *o,
-                     struct batch_results *r, char *err, size_t errlen)
+/* Rank 0 with a directory: read the checkpoint to resume, or make sure
+ * there is none to mix with; then create the directory for parts. */
+static enum status prepare_checkpoint(struct exec_state *st, char *err, size_t errlen)
 {
-	int rank = ensemble_rank(), size = ensemble_ranks();
+	const struct exec_opts *o = st->o;
+	struct batch_results *r = st->r;
+	enum status rc = ST_OK;
+	if (!(st->cdir = checkpoint_dir(o->dir))) {
+		snprintf(err, errlen, "out of memory");
+		return ST_NOMEM;
+	}
+	if (o->resume) {
+		rc = checkpoint_read(st->cdir, st->b->fingerprint, r, &r->next_part, err,
+		                     errlen);
+		memcpy(r->in_ckpt, r->done, r->n);
+		if (rc == ST_OK && r->next_part == 0) {
+			snprintf(err, errlen, "%s: no checkpoint to resume "
+			         "(finished, or never started)", o->dir);
+			rc = ST_BADINPUT;
+		}
+	} else if (checkpoint_exists(st->cdir)) {
+		/* Its parts would be mixed with this batch's, which restart
+		 * at part 0; and deleting them could throw away hours. */
+		snprintf(err, errlen, "%s: holds the checkpoint of an interrupted "
+		         "batch: continue it with --resume %s, or delete %s to "
+		         "start again", o->dir, o->dir, st->cdir);
+		rc = ST_BADINPUT;
+	}
+	if (rc == ST_OK && output_mkdir(st->cdir, err, errlen))
+		rc = ST_RUNTIME;
+	return rc;
+}
+
+/* The statuses are negative: the worst across ranks is the minimum, taken
+ * as the maximum of the negation. */
+static enum status worst_status(enum status st)
+{
+	int v = -(int)st;
+	par_allmax_int(&v, 1);
+	return (enum status)-v;
+}
+
+enum status batch_exec(const struct batch *b, const struct exec_opts *o,
+                       struct batch_results *r, char *err, size_t errlen)
+{
+	int rank = par_rank(), size = par_ranks();
 	struct exec_state st;
 	memset(&st, 0, sizeof st);
-	st.p = p;
+	st.b = b;
 	st.o = o;
 	st.r = r;
 	st.err = err;
 	st.errlen = errlen;
 	size_t *mine = NULL;
-	int rc = 0;
-	size_t n = batch_items(p);
+	enum status rc = ST_OK;
+	size_t n = batch_items(b);
 
 	if (batch_results_init(r, n) ||
 	    !(st.scratch = malloc((n ? n : 1) * sizeof *st.scratch)) ||
 	    !(mine = malloc((n ? n : 1) * sizeof *mine))) {
 		snprintf(err, errlen, "out of memory");
-		rc = 1;
+		rc = ST_NOMEM;
 	}
-	if (rc == 0 && rank == 0 && o->dir) {
-		if (!(st.cdir = ckpt_dir(o->dir))) {
-			snprintf(err, errlen, "out of memory");
-			rc = 1;
-		} else if (o->resume) {
-			rc = ckpt_read(st.cdir, p, r, &r->next_part, err, errlen);
-			memcpy(r->in_ckpt, r->done, n);
-			if (rc == 0 && r->next_part == 0) {
-				snprintf(err, errlen, "%s: no checkpoint to resume "
-				         "(finished, or never started)", o->dir);
-				rc = 2;
-			}
-		} else if (ckpt_exists(st.cdir)) {
-			/* Its parts would be mixed with this plan's, which restart
-			 * at part 0; and deleting them could throw away hours. */
-			snprintf(err, errlen, "%s: holds the checkpoint of an interrupted "
-			         "plan: continue it with --resume %s, or delete %s to "
-			         "start again", o->dir, o->dir, st.cdir);
-			rc = 2;
-		}
-		if (rc == 0 && output_mkdir(st.cdir, err, errlen))
-			rc = 1;
-	}
-#ifdef CRISIM_MPI
+	if (rc == ST_OK && rank == 0 && o->dir)
+		rc = prepare_checkpoint(&st, err, errlen);
 	if (size > 1) {
-		int any;
-		MPI_Allreduce(&rc, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+		enum status any = worst_status(rc);
 		if (any) {
-			if (rank != 0)
+			if (rc == ST_OK)
 				snprintf(err, errlen, "failed on rank 0");
 			rc = any;
 			goto out;
 		}
-		if (n)
-			MPI_Bcast(r->done, (int)n, MPI_UNSIGNED_CHAR, 0, MPI_COMM_WORLD);
+		par_bcast_bytes(r->done, n, 0);
 	}
-#endif
 	if (rc)
 		goto out;
 
@@ -496,16 +279,9 @@ int batch_exec(const struct batch *p, const struct exec_opts *o,
 	for (size_t i = 0; i < n; i++)
 		if (!r->done[i] && n_pending++ % (size_t)size == (size_t)rank)
 			mine[n_mine++] = i;
-	int threads = o->threads;
-#ifdef _OPENMP
-	if (threads <= 0)
-		threads = omp_get_num_procs();
-#else
-	threads = 1;
-#endif
 	st.last_ckpt = progress_now();
 	progress_start(&st.prog, n_mine, !o->quiet && rank == 0);
-	run_items(&st, mine, n_mine, threads);
+	run_items(&st, mine, n_mine, par_threads(o->threads));
 	progress_end(&st.prog);
 	rc = st.failed;
 	/* Interrupted means unfinished: a stop that arrives with the last run
@@ -516,25 +292,24 @@ int batch_exec(const struct batch *p, const struct exec_opts *o,
 		left = !r->done[mine[j]];
 	r->interrupted = left;
 
-#ifdef CRISIM_MPI
 	if (size > 1) {
-		int flags[2] = { rc, left }, all[2];
-		MPI_Allreduce(flags, all, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
-		if (mpi_gather(&st, mine, n_mine, rank, size) && rc == 0) {
+		int flags[2] = { -(int)rc, left };
+		par_allmax_int(flags, 2);
+		enum status g = gather(&st, mine, n_mine, rank, size);
+		if (g && rc == ST_OK) {
 			snprintf(err, errlen, "out of memory");
-			rc = 1;
+			rc = g;
 		}
-		if (all[0] && rc == 0) {
+		if (flags[0] && rc == ST_OK) {
 			snprintf(err, errlen, "a run failed on another rank");
-			rc = all[0];
+			rc = (enum status)-flags[0];
 		}
-		r->interrupted = all[1] != 0;
+		r->interrupted = flags[1] != 0;
 	}
-#endif
-	/* A finished plan keeps its checkpoint until its reports are written:
-	 * ensemble_checkpoint_remove. */
-	if (rc == 0 && st.cdir && r->interrupted && flush_checkpoint(&st, true))
-		rc = 1;
+	/* A finished batch keeps its checkpoint until its reports are written:
+	 * batch_checkpoint_remove. */
+	if (rc == ST_OK && st.cdir && r->interrupted)
+		rc = flush_checkpoint(&st, true);
 out:
 	free(mine);
 	free(st.scratch);
@@ -542,27 +317,29 @@ out:
 	return rc;
 }
 
-int ensemble_checkpoint_save(const struct batch *p, const struct exec_opts *o,
-                             struct batch_results *r, char *err, size_t errlen)
+enum status batch_checkpoint_save(const struct batch *b, const struct exec_opts *o,
+                                  struct batch_results *r, char *err, size_t errlen)
 {
 	if (!o->dir || !r->done)
-		return 0;
-	char *cdir = ckpt_dir(o->dir);
+		return ST_OK;
+	char *cdir = checkpoint_dir(o->dir);
 	size_t *scratch = malloc((r->n ? r->n : 1) * sizeof *scratch);
-	int rc = -1;
+	enum status rc = ST_NOMEM;
 	if (!cdir || !scratch)
 		snprintf(err, errlen, "out of memory");
-	else if (output_mkdir(cdir, err, errlen) == 0)
-		rc = ckpt_flush(cdir, p, r, false, scratch, err, errlen);
+	else if (output_mkdir(cdir, err, errlen))
+		rc = ST_RUNTIME;
+	else
+		rc = checkpoint_flush(cdir, b->fingerprint, r, false, scratch, err, errlen);
 	free(scratch);
 	free(cdir);
 	return rc;
 }
 
-void ensemble_checkpoint_remove(const struct exec_opts *o)
+void batch_checkpoint_remove(const struct exec_opts *o)
 {
-	char *cdir = o->dir ? ckpt_dir(o->dir) : NULL;
+	char *cdir = o->dir ? checkpoint_dir(o->dir) : NULL;
 	if (cdir)
-		ckpt_remove(cdir);
+		checkpoint_remove(cdir);
 	free(cdir);
 }

@@ -1,6 +1,7 @@
-/* ensemble — executes the items of a plan: on OpenMP threads, across MPI
- * ranks (built with CRISIM_MPI), with a progress bar, a clean stop on
- * SIGINT/SIGTERM and a checkpoint to resume from.
+/* batch_exec — executes the items of a batch (batch.h): on OpenMP threads,
+ * across MPI ranks (built with CRISIM_MPI; both behind par.h), with a
+ * progress bar, a clean stop on SIGINT/SIGTERM and a checkpoint to resume
+ * from (checkpoint.h: format, checks, parts).
  *
  * Invariants:
  *   - item i's result lands in its own preallocated slot (sum + i*NF,
@@ -11,24 +12,17 @@
  *   - with MPI, rank r computes every R-th pending item; results are sent
  *     to rank 0, which alone writes files.
  *
- * Checkpoint: DIR/checkpoint/part-NNNNNN.bin, each written atomically
- * (output_open/output_commit) and never rewritten: a part holds the items
- * finished since the previous part (written at most every 30 s, CKPT_EVERY
- * in ensemble.c, and when stopped).  Format (native byte order, not
- * portable across machines):
- *   header  char magic[8] "CRISIMCK", uint32 version 1, uint32 SUMMARY_NFIELD,
- *           uint32 SERIES_NCOL, uint32 0, uint64 plan fingerprint,
- *           uint64 items in the plan, uint64 records in this part;
- *   record  uint64 item, uint32 rows (0: no series), uint32 0,
- *           double summary[SUMMARY_NFIELD], double series[rows*SERIES_NCOL].
- * An interrupted plan always leaves a part, empty when no run had finished.
- * --resume DIR without a part is an error (exit 2), and so is a new plan
- * (no --resume) into a DIR that holds one: its parts would mix with the
- * new plan's, and deleting them silently could throw away a long job.
- * A finished plan deletes its checkpoint directory once its reports and
- * manifest are written (ensemble_checkpoint_remove); when writing them
- * fails, the finished items are saved to it (ensemble_checkpoint_save), so
- * that --resume DIR writes them without running anything again.
+ * Checkpoints: a part is written at most every 30 s (CKPT_EVERY in
+ * batch_exec.c) with the items finished since the previous one, and when
+ * stopped.  An interrupted batch always leaves a part, empty when no run
+ * had finished.  --resume DIR without a part is an error (ST_BADINPUT), and
+ * so is a new batch (no --resume) into a DIR that holds one: its parts
+ * would mix with the new batch's, and deleting them silently could throw
+ * away a long job.  A finished batch deletes its checkpoint directory once
+ * its reports and manifest are written (batch_checkpoint_remove); when
+ * writing them fails, the finished items are saved to it
+ * (batch_checkpoint_save), so that --resume DIR writes them without running
+ * anything again.
  */
 #ifndef CRISIM_BATCH_EXEC_H
 #define CRISIM_BATCH_EXEC_H
@@ -38,6 +32,7 @@
 #include <stdint.h>
 
 #include "batch.h"
+#include "status.h"
 
 struct exec_opts {
 	int threads;          /* <= 0: as many as the machine has cores */
@@ -50,8 +45,9 @@ struct exec_opts {
 	                         false: DIR must hold no checkpoint */
 };
 
+/* What the items of a batch produced, slot i for item i. */
 struct batch_results {
-	size_t n;             /* items in the plan */
+	size_t n;             /* items in the batch */
 	unsigned char *done;  /* n flags */
 	double *sum;          /* n × SUMMARY_NFIELD */
 	double **ser;         /* n series (rows × SERIES_NCOL) or NULL */
@@ -63,26 +59,27 @@ struct batch_results {
 	unsigned next_part;   /* number of the next checkpoint part */
 };
 
-/* Run every item of p not already done.  Returns 0 (also when
- * interrupted: see r->interrupted), 1 (runtime failure) or 2 (bad input,
- * e.g. a checkpoint of another plan) with err set.  On every rank the
- * call must be made collectively; only rank 0 holds all results after it.
- * Free r with batch_results_free in every case. */
-int batch_exec(const struct batch *p, const struct exec_opts *o,
-                     struct batch_results *r, char *err, size_t errlen);
+/* Zeroed slots for n items.  ST_OK or ST_NOMEM; free with
+ * batch_results_free in every case. */
+enum status batch_results_init(struct batch_results *r, size_t n);
 void batch_results_free(struct batch_results *r);
 
-/* Rank 0, after batch_exec returned 0: write the done items of r not
- * yet in o->dir's checkpoint as a new part (nothing without o->dir).  For
- * when the reports cannot be written.  0, or -1 with err set. */
-int ensemble_checkpoint_save(const struct batch *p, const struct exec_opts *o,
-                             struct batch_results *r, char *err, size_t errlen);
-/* Delete o->dir's checkpoint directory: once a finished plan's reports and
- * manifest are written. */
-void ensemble_checkpoint_remove(const struct exec_opts *o);
+/* Run every item of b not already done.  Returns ST_OK (also when
+ * interrupted: see r->interrupted), ST_NOMEM / ST_RUNTIME, or ST_BADINPUT
+ * (e.g. a checkpoint of another batch, a corrupt part, a run rejecting its
+ * scenario) with err set.  On every rank the call must be made
+ * collectively; only rank 0 holds all results after it.  Free r with
+ * batch_results_free in every case. */
+enum status batch_exec(const struct batch *b, const struct exec_opts *o,
+                       struct batch_results *r, char *err, size_t errlen);
 
-/* MPI rank and size (0 and 1 without CRISIM_MPI). */
-int ensemble_rank(void);
-int ensemble_ranks(void);
+/* Rank 0, after batch_exec returned ST_OK: write the done items of r not
+ * yet in o->dir's checkpoint as a new part (nothing without o->dir).  For
+ * when the reports cannot be written.  ST_OK, or a failure with err set. */
+enum status batch_checkpoint_save(const struct batch *b, const struct exec_opts *o,
+                                  struct batch_results *r, char *err, size_t errlen);
+/* Delete o->dir's checkpoint directory: once a finished batch's reports and
+ * manifest are written. */
+void batch_checkpoint_remove(const struct exec_opts *o);
 
 #endif

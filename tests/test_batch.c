@@ -1,5 +1,5 @@
-/* runner internals: grid axes, grid files, plan building and fingerprints,
- * the --summary line. */
+/* The batch layer's internals: grid axes and grid files (scenario_grid),
+ * batch building and fingerprints, the --summary line. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
@@ -7,13 +7,14 @@
 
 #include "batch.h"
 #include "report.h"
+#include "scenario_grid.h"
 
 static char err[1024];
 
 Test(batch, axis_lists_and_ranges)
 {
 	struct grid_axis ax;
-	cr_assert_eq(grid_axis_parse("spread.p=0.1,0.2,\"x\"", &ax, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(grid_axis_parse("spread.p=0.1,0.2,\"x\"", &ax, err, sizeof err), ST_OK, "%s", err);
 	cr_assert_str_eq(ax.path, "spread.p");
 	cr_assert_eq(ax.n, 3);
 	cr_assert_str_eq(ax.values[2], "\"x\"");
@@ -21,12 +22,12 @@ Test(batch, axis_lists_and_ranges)
 	grid_axis_free(&ax);
 
 	/* a + k step, end inclusive despite rounding (0.1 * 3 != 0.3) */
-	cr_assert_eq(grid_axis_parse("p=0:0.3:0.1", &ax, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(grid_axis_parse("p=0:0.3:0.1", &ax, err, sizeof err), ST_OK, "%s", err);
 	cr_assert_eq(ax.n, 4);
 	cr_assert_str_eq(ax.values[0], "0");
 	cr_assert_str_eq(ax.values[3], "0.3");
 	grid_axis_free(&ax);
-	cr_assert_eq(grid_axis_parse("c=1:20:5", &ax, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(grid_axis_parse("c=1:20:5", &ax, err, sizeof err), ST_OK, "%s", err);
 	cr_assert_eq(ax.n, 4);
 	cr_assert_str_eq(ax.values[3], "16");
 	grid_axis_free(&ax);
@@ -38,7 +39,7 @@ Test(batch, axis_errors)
 	                      "p=0:1", "p=a:1:0.1", "p=0:1e9:1e-3" };
 	struct grid_axis ax;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		cr_assert_eq(grid_axis_parse(bad[i], &ax, err, sizeof err), 2, "%s", bad[i]);
+		cr_assert_eq(grid_axis_parse(bad[i], &ax, err, sizeof err), ST_BADINPUT, "%s", bad[i]);
 		cr_assert(strstr(err, "--grid"), "%s", err);
 	}
 }
@@ -55,7 +56,7 @@ static const char *write_tmp(const char *text)
 	return path;
 }
 
-static int build(struct batch *p, enum batch_kind kind, const char *grid_file,
+static enum status build(struct batch *p, enum batch_kind kind, const char *grid_file,
                  const char *strategies, const char *const *grids, size_t n_grids,
                  uint64_t runs)
 {
@@ -115,14 +116,14 @@ Test(batch, bad_grid_files_name_the_line)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const char *gf = write_tmp(cases[i][0]);
 		struct batch p;
-		cr_assert_eq(build(&p, BATCH_SWEEP, gf, NULL, NULL, 0, 1), 2, "%s", cases[i][0]);
+		cr_assert_eq(build(&p, BATCH_SWEEP, gf, NULL, NULL, 0, 1), ST_BADINPUT, "%s", cases[i][0]);
 		cr_assert(strstr(err, cases[i][1]), "%s: %s", cases[i][0], err);
 		unlink(gf);
 	}
 	/* a bad value is reported by the scenario loader, naming the path */
 	const char *grids[] = { "ticks=-5" };
 	struct batch p;
-	cr_assert_eq(build(&p, BATCH_SWEEP, NULL, NULL, grids, 1, 1), 2);
+	cr_assert_eq(build(&p, BATCH_SWEEP, NULL, NULL, grids, 1, 1), ST_BADINPUT);
 	cr_assert(strstr(err, "ticks"), "%s", err);
 }
 

@@ -229,11 +229,11 @@ Test(ensemble, resume_after_interruption_gives_the_same_files)
 	same_file(a, b);
 	cr_assert_neq(shell("test -e %s/part/checkpoint", dir), 0, "checkpoint removed");
 
-	/* an ensemble too, and a checkpoint of another plan is refused */
+	/* an ensemble too, and a checkpoint of another batch is refused */
 	cr_assert_eq(sh("run " SMALL " --runs 9 -o %s/ef", dir), 0, "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 9 --stop-after 4 -o %s/ep", dir), 130, "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 10 --resume %s/ep", dir), 2, "%s", err);
-	cr_assert(strstr(err, "different plan"), "%s", err);
+	cr_assert(strstr(err, "different batch"), "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 9 --resume %s/ep", dir), 0, "%s", err);
 	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
 	for (int i = 0; i < 3; i++) {
@@ -293,7 +293,7 @@ Test(ensemble, resume_needs_a_checkpoint)
 	cr_assert_str_eq(out, "events.tsv\nmanifest.json\nseries.tsv\nsummary.json\n");
 }
 
-Test(ensemble, a_new_plan_refuses_a_directory_with_a_checkpoint)
+Test(ensemble, a_new_batch_refuses_a_directory_with_a_checkpoint)
 {
 	cr_assert_eq(sh("run " SMALL " --runs 4 --threads 1 --stop-after 2 -o %s/e", dir), 130,
 	             "%s", err);
@@ -302,7 +302,7 @@ Test(ensemble, a_new_plan_refuses_a_directory_with_a_checkpoint)
 	cr_assert_eq(shell("ls %s/e/checkpoint", dir), 0);
 	cr_assert_str_eq(out, "part-000000.bin\n");
 	cr_assert_eq(sh("run " SMALL " --runs 5 -o %s/e", dir), 2, "%s", err);
-	cr_assert(strstr(err, "holds the checkpoint of an interrupted plan: continue it "
+	cr_assert(strstr(err, "holds the checkpoint of an interrupted batch: continue it "
 	                 "with --resume"), "%s", err);
 	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 2 -o %s/e", dir), 2,
 	             "%s", err);
