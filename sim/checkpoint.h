@@ -37,6 +37,7 @@
 #include <stdint.h>
 
 #include "batch_exec.h"
+#include "series.h"
 #include "status.h"
 
 #define CHECKPOINT_VERSION 2u

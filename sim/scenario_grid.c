@@ -335,8 +335,8 @@ static enum status push_scalar(struct grid_axis *ax, const cJSON *v,
 	char buf[64];
 	if (cJSON_IsNumber(v)) {
 		double x = v->valuedouble;
-		if (x == floor(x) && fabs(x) > 9007199254740992.0) {
-			snprintf(err, errlen, "%s[%zu]: %.17g is an integer beyond 2^53, "
+		if (x == floor(x) && fabs(x) >= 9007199254740992.0) {
+			snprintf(err, errlen, "%s[%zu]: %.17g is an integer of 2^53 or more, "
 			         "which a JSON number does not hold exactly: give it as "
 			         "a range string \"N:N:1\"", what, i, x);
 			return ST_BADINPUT;

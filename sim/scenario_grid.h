@@ -17,7 +17,7 @@
  *     integers (more than 18 digits, exponents beyond ±20) are they
  *     doubles, a + k step, printed as the shortest text that round-trips;
  *   - a number of a grid file is printed the same way (integers as
- *     integers); an integer beyond 2^53, which a JSON number cannot hold
+ *     integers); an integer of 2^53 or more, which a JSON number cannot hold
  *     exactly, is refused with a hint to give it as a range string.
  * Labels (for tables and manifests) are the values without string quotes.
  *

@@ -150,3 +150,32 @@ Test(report, summary_line_has_every_outcome)
 	cr_assert(strncmp(nl + 1, "7\t42\tNaN\t1.5\t", 13) == 0, "%s", nl + 1);
 	free(buf);
 }
+
+Test(batch, ranges_are_exact_in_decimal)
+{
+	struct grid_axis ax;
+	cr_assert_eq(grid_axis_parse("seed=1000000000000:1000000000003:1", &ax, err, sizeof err),
+	             ST_OK, "%s", err);
+	cr_assert_eq(ax.n, 4);
+	cr_assert_str_eq(ax.values[0], "1000000000000");
+	cr_assert_str_eq(ax.values[3], "1000000000003");
+	grid_axis_free(&ax);
+	const char *cases[][3] = {
+		/* spec, first value, last value */
+		{ "p=0.1:0.3:0.1", "0.1", "0.3" },
+		{ "p=1e-3:3e-3:1e-3", "0.001", "0.003" },
+		{ "p=-1.5:1.5:0.75", "-1.5", "1.5" },
+		{ "n=1e3:5e3:2e3", "1000", "5000" },
+		{ "p=0.05:0.0500000000001:0.0000000000001", "0.05", "0.0500000000001" },
+		/* beyond 18 digits: doubles, shortest text that round-trips */
+		{ "p=0.1234567890123456789:0.2:0.1", "0.12345678901234568", "0.12345678901234568" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		cr_assert_eq(grid_axis_parse(cases[i][0], &ax, err, sizeof err), ST_OK, "%s", err);
+		cr_assert_str_eq(ax.values[0], cases[i][1], "%s", cases[i][0]);
+		cr_assert_str_eq(ax.values[ax.n - 1], cases[i][2], "%s", cases[i][0]);
+		for (size_t k = 0; k < ax.n; k++)
+			cr_assert_str_eq(ax.values[k], ax.labels[k]);
+		grid_axis_free(&ax);
+	}
+}
