@@ -115,6 +115,7 @@ static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
                       int threads)
 {
 	long n = (long)n_mine;
+	(void)threads;   /* read by the directive only: unused in a serial build */
 	PAR_OMP(parallel for schedule(dynamic, 1) num_threads(threads))
 	for (long j = 0; j < n; j++) {
 		int stop;

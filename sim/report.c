@@ -155,7 +155,9 @@ static enum status tick_stats(const struct ens_runs *e, uint32_t rows, int threa
 	int oom = 0;
 	long nrows = (long)rows;
 	size_t m = e->m;
-	PAR_OMP(parallel num_threads(par_threads(threads)))
+	int nt = par_threads(threads);
+	(void)nt;   /* read by the directive only: unused in a serial build */
+	PAR_OMP(parallel num_threads(nt))
 	{
 		double *tv = malloc((m + 1) * sizeof *tv), *tt = malloc((m + 1) * sizeof *tt);
 		if (!tv || !tt) {
