@@ -83,7 +83,7 @@ Test(batch, grid_file_and_variants)
 	cr_assert_str_eq(p.strat_dirs[1], "none-2");
 	uint64_t fp = p.fingerprint;
 	batch_free(&p);
-	/* the same plan, the same fingerprint; more runs, another one */
+	/* the same batch, the same fingerprint; more runs, another one */
 	cr_assert_eq(build(&p, BATCH_SWEEP, gf, "none,none", NULL, 0, 2), 0, "%s", err);
 	cr_assert_eq(p.fingerprint, fp);
 	batch_free(&p);
