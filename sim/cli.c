@@ -1,5 +1,4 @@
 #include "cli.h"
-#include "progress.h"  /* EXIT_INTERRUPTED, until the batch layer returns a status */
 
 #include <errno.h>
 #include <stdlib.h>

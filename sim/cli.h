@@ -15,7 +15,7 @@
 #include "status.h"
 
 /* Exit codes: part of the interface, documented in the README. */
-enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130 };
 
 /* The exit code of a status (status.h): the one place they are mapped. */
 int cli_exit_code(enum status st);

@@ -9,10 +9,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "batch.h"
+#include "batch_exec.h"
 #include "engine.h"
 #include "graph_stats.h"
 #include "netgen.h"
 #include "output.h"
+#include "par.h"
 #include "progress.h"
 #include "report.h"
 #include "rng.h"
@@ -35,14 +38,6 @@ static int fail(enum status st, const char *msg)
 static enum status scenario_code(int rc)
 {
 	return rc == SCN_ENOMEM ? ST_NOMEM : ST_BADINPUT;
-}
-
-/* Transitional: the status of a layer that still returns exit codes
- * (plan, runner).  To go once they return enum status. */
-static enum status exit_status(int code)
-{
-	return code == EXIT_USAGE ? ST_BADINPUT :
-	       code == EXIT_INTERRUPTED ? ST_INTERRUPTED : ST_RUNTIME;
 }
 
 static const char *label_of(const char *path)
@@ -95,24 +90,25 @@ static void default_dir(const char *name, char *buf, size_t len)
 		buf[4] = '_';
 }
 
-/* run, compare and sweep with a plan: an ensemble, a comparison or a sweep. */
-static int cmd_plan(const struct request *rq, enum plan_kind kind)
+/* run --runs, compare and sweep: a batch (an ensemble, a comparison or a
+ * sweep) built, executed and reported. */
+static int cmd_batch(const struct request *rq, enum batch_kind kind)
 {
-	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
-	struct plan_request preq = {
+	char err[ERRLEN];
+	struct batch_request breq = {
 		.kind = kind, .file = rq->file, .sets = rq->sets, .n_sets = rq->n_sets,
 		.have_seed = rq->have_seed, .seed = rq->seed, .grids = rq->grids,
 		.n_grids = rq->n_grids, .grid_file = rq->grid_file,
 		.strategies = rq->strategies, .runs = rq->runs,
 	};
-	struct plan p;
-	int rc = plan_build(&p, &preq, err, sizeof err);
-	if (rc)
-		return fail(exit_status(rc), err);
+	struct batch b;
+	enum status st = batch_build(&b, &breq, err, sizeof err);
+	if (st)
+		return fail(st, err);
 	char dirbuf[PATH_MAX];
-	const char *dir = rq->resume ? rq->resume : rq->out ? rq->out : p.v[0].s.output_dir;
+	const char *dir = rq->resume ? rq->resume : rq->out ? rq->out : b.v[0].s.output_dir;
 	if (!dir) {
-		default_dir(p.v[0].s.name, dirbuf, sizeof dirbuf);
+		default_dir(b.v[0].s.name, dirbuf, sizeof dirbuf);
 		dir = dirbuf;
 	}
 	struct exec_opts o = { rq->threads, rq->quiet, rq->stop_after, dir,
@@ -123,32 +119,33 @@ static int cmd_plan(const struct request *rq, enum plan_kind kind)
 		[CLI_FORMAT_JSON] = FORMAT_JSON
 	};
 	progress_catch_signals();
-	rc = runner_plan(&p, &o, &ctx, fmts[rq->format], err, sizeof err);
-	if (rc == EXIT_INTERRUPTED) {
-		if (ensemble_rank() == 0)
+	st = runner_batch(&b, &o, &ctx, fmts[rq->format], err, sizeof err);
+	int rc = EXIT_OK;
+	if (st == ST_INTERRUPTED) {
+		if (par_rank() == 0)
 			fprintf(stderr, "crisim: interrupted; finished runs are written to "
 			        "%s/; continue with the same command and --resume %s\n",
 			        dir, dir);
-	} else if (rc) {
-		snprintf(msg, sizeof msg, "%s", err);
-		rc = fail(exit_status(rc), msg);
-	} else if (!rq->quiet && ensemble_rank() == 0) {
+		rc = cli_exit_code(st);
+	} else if (st) {
+		rc = fail(st, err);
+	} else if (!rq->quiet && par_rank() == 0) {
 		fprintf(stderr, "crisim: %s: %llu run%s x %zu variant%s; wrote %s/\n",
-		        p.v[0].s.name, (unsigned long long)p.runs, p.runs == 1 ? "" : "s",
-		        p.n_variants, p.n_variants == 1 ? "" : "s", dir);
+		        b.v[0].s.name, (unsigned long long)b.runs, b.runs == 1 ? "" : "s",
+		        b.n_variants, b.n_variants == 1 ? "" : "s", dir);
 	}
-	plan_free(&p);
+	batch_free(&b);
 	return rc;
 }
 
 int cmd_compare(const struct request *rq)
 {
-	return cmd_plan(rq, PLAN_COMPARE);
+	return cmd_batch(rq, BATCH_COMPARE);
 }
 
 int cmd_sweep(const struct request *rq)
 {
-	return cmd_plan(rq, PLAN_SWEEP);
+	return cmd_batch(rq, BATCH_SWEEP);
 }
 
 /* --summary: run once, print the outcome line, write no files. */
@@ -174,7 +171,7 @@ static int run_summary(const struct request *rq, const struct scenario *s,
 int cmd_run(const struct request *rq)
 {
 	if (rq->runs)
-		return cmd_plan(rq, PLAN_ENSEMBLE);
+		return cmd_batch(rq, BATCH_ENSEMBLE);
 	if (rq->summary_header && !rq->summary) {
 		report_summary_header(stdout);
 		return fflush(stdout) ? fail(ST_RUNTIME, "stdout: write error") : EXIT_OK;
@@ -204,11 +201,11 @@ int cmd_run(const struct request *rq)
 	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION };
 	struct run_result res;
-	rc = runner_single(&s, &g, rq->run, dir, &ctx, &res, err, sizeof err);
-	if (rc) {
-		snprintf(msg, sizeof msg, "%s%s%s", rc == EXIT_USAGE ?
-		         label_of(rq->file) : "", rc == EXIT_USAGE ? ": " : "", err);
-		rc = fail(exit_status(rc), msg);
+	enum status st = runner_single(&s, &g, rq->run, dir, &ctx, &res, err, sizeof err);
+	if (st) {
+		snprintf(msg, sizeof msg, "%s%s%s", st == ST_BADINPUT ?
+		         label_of(rq->file) : "", st == ST_BADINPUT ? ": " : "", err);
+		rc = fail(st, msg);
 	} else if (!rq->quiet && strcmp(dir, "-") != 0) {
 		const double *v = res.summary.v;
 		fprintf(stderr, "crisim: %s: %u ticks on %u agents; reach %.0f (%.1f%%), "

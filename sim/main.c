@@ -2,21 +2,18 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <gsl/gsl_errno.h>
-#ifdef CRISIM_MPI
-#include <mpi.h>
-#endif
 
 #include "cli.h"
 #include "commands.h"
-#include "ensemble.h"
+#include "par.h"
 
-/* Under MPI every rank parses the command line; plans (run --runs,
+/* Under MPI every rank parses the command line; batches (run --runs,
  * compare, sweep) spread over the ranks, everything else runs on rank 0. */
 static int dispatch(const struct request *rq)
 {
-	bool plan = rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP ||
-	            (rq->cmd == CMD_RUN && rq->runs);
-	if (!plan && ensemble_rank() != 0)
+	bool batch = rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP ||
+	             (rq->cmd == CMD_RUN && rq->runs);
+	if (!batch && par_rank() != 0)
 		return EXIT_OK;
 	switch (rq->cmd) {
 	case CMD_RUN:      return cmd_run(rq);
@@ -58,17 +55,11 @@ static int crisim_main(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-#ifdef CRISIM_MPI
-	/* OpenMP threads never call MPI: only the main thread does. */
-	int provided;
-	if (MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
+	if (par_init(&argc, &argv) != 0) {
 		fprintf(stderr, "crisim: MPI_Init failed\n");
 		return EXIT_RUNTIME;
 	}
 	int rc = crisim_main(argc, argv);
-	MPI_Finalize();
+	par_finalize();
 	return rc;
-#else
-	return crisim_main(argc, argv);
-#endif
 }

@@ -3,8 +3,9 @@
  *
  * The stop flag is the one piece of process-wide mutable state in crisim:
  * a signal handler can only reach a `volatile sig_atomic_t` with static
- * storage.  The handler only sets it; the runner polls it between runs and
- * stops scheduling new ones.
+ * storage.  The handler only sets it; the batch executor polls it between
+ * runs and stops scheduling new ones (exit status 130, EXIT_INTERRUPTED in
+ * cli.h).
  */
 #ifndef CRISIM_PROGRESS_H
 #define CRISIM_PROGRESS_H
@@ -33,8 +34,5 @@ void progress_catch_signals(void);
 /* Set the flag by hand (--stop-after, tests). */
 void progress_request_stop(void);
 bool progress_stop_requested(void);
-
-/* Exit status of a run stopped by a signal or --stop-after: 128 + SIGINT. */
-enum { EXIT_INTERRUPTED = 130 };
 
 #endif

@@ -4,11 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 #include "output.h"
+#include "par.h"
 #include "stats.h"
 
 #define NF SUMMARY_NFIELD
@@ -51,12 +48,12 @@ static void meta(FILE *f, const struct scenario *s, size_t runs)
 }
 
 /* Runs of variant v that finished, in run order. */
-static size_t done_runs(const struct plan *p, const struct results *r, size_t v,
+static size_t done_runs(const struct batch *p, const struct batch_results *r, size_t v,
                         size_t *idx)
 {
 	size_t m = 0;
 	for (uint64_t k = 0; k < p->runs; k++) {
-		size_t i = plan_item(p, v, k);
+		size_t i = batch_item(p, v, k);
 		if (r->done[i])
 			idx[m++] = i;
 	}
@@ -82,96 +79,98 @@ static void json_desc(FILE *f, const struct stats_desc *d)
 	fputs("]}", f);
 }
 
-int report_ensemble(const char *dir, const struct plan *p,
-                    const struct results *r, size_t v, int threads,
-                    char *err, size_t errlen)
+/* The finished runs of one variant: their items in run order. */
+struct ens_runs {
+	const struct batch *b;
+	const struct batch_results *r;
+	const struct scenario *s;
+	const size_t *idx;
+	size_t m;
+};
+
+static enum status write_runs_tsv(const char *dir, const struct ens_runs *e,
+                                  char *err, size_t errlen)
 {
-	const struct scenario *s = &p->v[v].s;
-	size_t *idx = malloc(((size_t)p->runs + 1) * sizeof *idx);
-	double *vals = malloc(((size_t)p->runs + 1) * sizeof *vals);
-	double *tmp = malloc(((size_t)p->runs + 1) * sizeof *tmp), *tab = NULL;
 	struct out_file o;
-	int rc = -1;
-	if (!idx || !vals || !tmp) {
-		snprintf(err, errlen, "out of memory");
-		goto out;
-	}
-	size_t m = done_runs(p, r, v, idx);
-	if (output_mkdir(dir, err, errlen))
-		goto out;
-
 	if (output_open(&o, dir, "runs.tsv", err, errlen))
-		goto out;
-	meta(o.f, s, m);
+		return ST_RUNTIME;
+	meta(o.f, e->s, e->m);
 	report_summary_header(o.f);
-	for (size_t j = 0; j < m; j++)
-		report_summary_row(o.f, plan_item_run(p, idx[j]), s->seed, r->sum + idx[j] * NF);
-	if (output_commit(&o, err, errlen))
-		goto out;
+	for (size_t j = 0; j < e->m; j++)
+		report_summary_row(o.f, batch_item_run(e->b, e->idx[j]), e->s->seed,
+		                   e->r->sum + e->idx[j] * NF);
+	return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+}
 
+/* summary.json: per outcome, the description over the finished runs;
+ * vals and tmp hold m doubles. */
+static enum status write_summary_json(const char *dir, const struct ens_runs *e,
+                                      double *vals, double *tmp, char *err,
+                                      size_t errlen)
+{
+	struct out_file o;
 	if (output_open(&o, dir, "summary.json", err, errlen))
-		goto out;
-	fprintf(o.f, "{\n  \"runs\": %zu,\n  \"confidence_interval\": ", m);
+		return ST_RUNTIME;
+	fprintf(o.f, "{\n  \"runs\": %zu,\n  \"confidence_interval\": ", e->m);
 	output_json_string(o.f, ci_text);
 	fputs(",\n  \"quantiles\": ", o.f);
 	output_json_string(o.f, quantile_text);
 	fputs(",\n  \"outcomes\": {\n", o.f);
 	for (int k = 0; k < NF; k++) {
-		for (size_t j = 0; j < m; j++)
-			vals[j] = r->sum[idx[j] * NF + (size_t)k];
+		for (size_t j = 0; j < e->m; j++)
+			vals[j] = e->r->sum[e->idx[j] * NF + (size_t)k];
 		struct stats_desc d;
-		stats_describe(vals, 1, m, tmp, &d);
+		stats_describe(vals, 1, e->m, tmp, &d);
 		fprintf(o.f, "    \"%s\": ", summary_field_name[k]);
 		json_desc(o.f, &d);
 		fputs(k + 1 < NF ? ",\n" : "\n", o.f);
 	}
 	fputs("  }\n}\n", o.f);
-	if (output_commit(&o, err, errlen))
-		goto out;
+	return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+}
 
-	if (!p->keep_series) {
-		rc = 0;
-		goto out;
-	}
+/* The per-tick statistics of ensemble.tsv: for every tick t and series
+ * column c, NQ values at tab[(t * SERIES_NCOL + c) * NQ]. */
+enum { NQ = 7 };
+static const char *const tick_stat_name[NQ] = {
+	"mean", "sd", "q05", "q25", "q50", "q75", "q95"
+};
+
+/* Rows every finished run has (the shortest series; 0 without runs). */
+static uint32_t common_rows(const struct ens_runs *e)
+{
 	uint32_t rows = UINT32_MAX;
-	for (size_t j = 0; j < m; j++)
-		if (r->rows[idx[j]] < rows)
-			rows = r->rows[idx[j]];
-	if (m == 0)
-		rows = 0;
-	enum { NQ = 7 };
-	/* Per-tick statistics, ticks in parallel: each tick's cell of `tab`
-	 * depends only on that tick's values, so the table (and the file) is
-	 * the same for any thread count. */
-	tab = malloc(((size_t)rows * SERIES_NCOL * NQ + 1) * sizeof *tab);
-	if (!tab) {
-		snprintf(err, errlen, "out of memory");
-		goto out;
-	}
+	for (size_t j = 0; j < e->m; j++)
+		if (e->r->rows[e->idx[j]] < rows)
+			rows = e->r->rows[e->idx[j]];
+	return e->m ? rows : 0;
+}
+
+/* Fill tab (rows × SERIES_NCOL × NQ), ticks in parallel: each tick's cells
+ * depend only on that tick's values, taken in run order, so the table (and
+ * the file) is the same for any thread count.  ST_OK or ST_NOMEM. */
+static enum status tick_stats(const struct ens_runs *e, uint32_t rows, int threads,
+                              double *tab)
+{
 	int oom = 0;
 	long nrows = (long)rows;
-#ifdef _OPENMP
-#pragma omp parallel num_threads(threads > 0 ? threads : omp_get_num_procs())
-#else
-	(void)threads;
-#endif
+	size_t m = e->m;
+	int nt = par_threads(threads);
+	(void)nt;   /* read by the directive only: unused in a serial build */
+	PAR_OMP(parallel num_threads(nt))
 	{
 		double *tv = malloc((m + 1) * sizeof *tv), *tt = malloc((m + 1) * sizeof *tt);
 		if (!tv || !tt) {
-#ifdef _OPENMP
-#pragma omp atomic write
-#endif
+			PAR_OMP(atomic write)
 			oom = 1;
 		}
-#ifdef _OPENMP
-#pragma omp for schedule(static)
-#endif
+		PAR_OMP(for schedule(static))
 		for (long t = 0; t < nrows; t++) {
 			if (!tv || !tt)
 				continue;
 			for (int c = 0; c < SERIES_NCOL; c++) {
 				for (size_t j = 0; j < m; j++)
-					tv[j] = r->ser[idx[j]][(size_t)t * SERIES_NCOL + (size_t)c];
+					tv[j] = e->r->ser[e->idx[j]][(size_t)t * SERIES_NCOL + (size_t)c];
 				struct stats_desc d;
 				stats_describe(tv, 1, m, tt, &d);
 				double *x = tab + ((size_t)t * SERIES_NCOL + (size_t)c) * NQ;
@@ -182,26 +181,29 @@ int report_ensemble(const char *dir, const struct plan *p,
 		free(tv);
 		free(tt);
 	}
-	if (oom) {
-		snprintf(err, errlen, "out of memory");
-		goto out;
-	}
+	return oom ? ST_NOMEM : ST_OK;
+}
+
+static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
+                                      uint32_t rows, const double *tab,
+                                      char *err, size_t errlen)
+{
+	struct out_file o;
 	if (output_open(&o, dir, "ensemble.tsv", err, errlen))
-		goto out;
-	meta(o.f, s, m);
+		return ST_RUNTIME;
+	meta(o.f, e->s, e->m);
 	fprintf(o.f, "# per tick over runs: mean, sd, quantiles q05 q25 q50 q75 q95 (%s)\n",
-	            quantile_text);
+	        quantile_text);
 	fprintf(o.f, "%s\t%s", series_col_name[COL_tick], series_col_name[COL_minutes]);
-	static const char *const st[NQ] = { "mean", "sd", "q05", "q25", "q50", "q75", "q95" };
 	for (int c = 0; c < SERIES_NCOL; c++) {
 		if (c == COL_tick || c == COL_minutes)
 			continue;
 		for (size_t q = 0; q < NQ; q++)
-			fprintf(o.f, "\t%s_%s", series_col_name[c], st[q]);
+			fprintf(o.f, "\t%s_%s", series_col_name[c], tick_stat_name[q]);
 	}
 	fputc('\n', o.f);
 	for (uint32_t t = 0; t < rows; t++) {
-		const double *row0 = r->ser[idx[0]] + (size_t)t * SERIES_NCOL;
+		const double *row0 = e->r->ser[e->idx[0]] + (size_t)t * SERIES_NCOL;
 		output_tsv_number(o.f, row0[COL_tick]);
 		fputc('\t', o.f);
 		output_tsv_number(o.f, row0[COL_minutes]);
@@ -216,15 +218,44 @@ int report_ensemble(const char *dir, const struct plan *p,
 		}
 		fputc('\n', o.f);
 	}
-	if (output_commit(&o, err, errlen))
+	return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+}
+
+enum status report_ensemble(const char *dir, const struct batch *b,
+                            const struct batch_results *r, size_t v, int threads,
+                            char *err, size_t errlen)
+{
+	size_t *idx = malloc(((size_t)b->runs + 1) * sizeof *idx);
+	double *vals = malloc(((size_t)b->runs + 1) * sizeof *vals);
+	double *tmp = malloc(((size_t)b->runs + 1) * sizeof *tmp);
+	double *tab = NULL;
+	enum status st = ST_NOMEM;
+	if (!idx || !vals || !tmp)
+		goto fail;
+	struct ens_runs e = { b, r, &b->v[v].s, idx, done_runs(b, r, v, idx) };
+	if (output_mkdir(dir, err, errlen)) {
+		st = ST_RUNTIME;
 		goto out;
-	rc = 0;
+	}
+	if ((st = write_runs_tsv(dir, &e, err, errlen)) ||
+	    (st = write_summary_json(dir, &e, vals, tmp, err, errlen)) ||
+	    !b->keep_series)
+		goto out;
+	uint32_t rows = common_rows(&e);
+	st = ST_NOMEM;
+	if (!(tab = malloc(((size_t)rows * SERIES_NCOL * NQ + 1) * sizeof *tab)) ||
+	    tick_stats(&e, rows, threads, tab))
+		goto fail;
+	st = write_ensemble_tsv(dir, &e, rows, tab, err, errlen);
+	goto out;
+fail:
+	snprintf(err, errlen, "out of memory");
 out:
 	free(idx);
 	free(vals);
 	free(tmp);
 	free(tab);
-	return rc;
+	return st;
 }
 
 /* ---- comparison ---- */
@@ -244,13 +275,13 @@ struct pair_buf {
 };
 
 /* Outcome k of strategy s against strategy 0 at grid point 0. */
-static void pair_stats(const struct plan *p, const struct results *r, size_t s,
+static void pair_stats(const struct batch *p, const struct batch_results *r, size_t s,
                        int k, const struct pair_buf *w, struct paired *out)
 {
 	size_t runs = (size_t)p->runs, na = 0, nb = 0, nd = 0, nbetter = 0, nties = 0;
 	double *a = w->a, *b = w->b, *x = w->x, *d = w->d, *tmp = w->tmp;
 	for (size_t run = 0; run < runs; run++) {
-		size_t i0 = plan_item(p, 0, run), is = plan_item(p, s, run);
+		size_t i0 = batch_item(p, 0, run), is = batch_item(p, s, run);
 		double x0 = r->sum[i0 * NF + (size_t)k], xs = r->sum[is * NF + (size_t)k];
 		if (r->done[i0])
 			a[na++] = x0;
@@ -290,8 +321,8 @@ struct finished {
 	char text[48];
 };
 
-static void finished_init(struct finished *fi, const struct plan *p, size_t *fin,
-                          const struct results *r)
+static void finished_init(struct finished *fi, const struct batch *p, size_t *fin,
+                          const struct batch_results *r)
 {
 	fi->fin = fin;
 	fi->lo = SIZE_MAX;
@@ -299,7 +330,7 @@ static void finished_init(struct finished *fi, const struct plan *p, size_t *fin
 	for (size_t s = 0; s < p->n_strats; s++) {
 		fin[s] = 0;
 		for (uint64_t k = 0; k < p->runs; k++)
-			fin[s] += r->done[plan_item(p, s, k)];
+			fin[s] += r->done[batch_item(p, s, k)];
 		fi->lo = fin[s] < fi->lo ? fin[s] : fi->lo;
 		fi->hi = fin[s] > fi->hi ? fin[s] : fi->hi;
 	}
@@ -311,7 +342,7 @@ static void finished_init(struct finished *fi, const struct plan *p, size_t *fin
 }
 
 /* "none 183, plan 182" */
-static void finished_list(FILE *f, const struct plan *p, const struct finished *fi)
+static void finished_list(FILE *f, const struct batch *p, const struct finished *fi)
 {
 	for (size_t s = 0; s < p->n_strats; s++)
 		fprintf(f, "%s%s %zu", s ? ", " : "", p->strat_dirs[s], fi->fin[s]);
@@ -325,7 +356,7 @@ static void tsv_nums(FILE *f, const double *x, size_t n)
 	}
 }
 
-static void write_compare_tsv(FILE *f, const struct plan *p, const struct paired *ps,
+static void write_compare_tsv(FILE *f, const struct batch *p, const struct paired *ps,
                               const struct finished *fi)
 {
 	meta_text(f, &p->v[0].s, fi->text);
@@ -371,7 +402,7 @@ static void json_ci(FILE *f, const char *key, double lo, double hi)
 	fputc(']', f);
 }
 
-static void write_compare_json(FILE *f, const struct plan *p, const struct paired *ps,
+static void write_compare_json(FILE *f, const struct batch *p, const struct paired *ps,
                                const struct finished *fi)
 {
 	/* runs: what every strategy finished; an interrupted comparison also
@@ -435,7 +466,7 @@ static void cell(char *buf, size_t len, double m, double lo, double hi)
 		snprintf(buf, len, "%.4g [%.4g, %.4g]", m, lo, hi);
 }
 
-static void write_compare_table(FILE *f, const struct plan *p, const struct paired *ps,
+static void write_compare_table(FILE *f, const struct batch *p, const struct paired *ps,
                                 const struct finished *fi)
 {
 	if (fi->all) {
@@ -479,9 +510,9 @@ static void write_compare_table(FILE *f, const struct plan *p, const struct pair
 	}
 }
 
-int report_compare(const char *dir, const struct plan *p,
-                   const struct results *r, enum report_format fmt, FILE *out,
-                   char *err, size_t errlen)
+enum status report_compare(const char *dir, const struct batch *p,
+                           const struct batch_results *r, enum report_format fmt,
+                           FILE *out, char *err, size_t errlen)
 {
 	size_t runs = (size_t)p->runs;
 	struct paired *ps = calloc((size_t)NF * p->n_strats, sizeof *ps);
@@ -491,12 +522,13 @@ int report_compare(const char *dir, const struct plan *p,
 		malloc((runs + 1) * sizeof *w.tmp)
 	};
 	size_t *fin = malloc((p->n_strats + 1) * sizeof *fin);
-	int rc = -1;
+	enum status rc = ST_NOMEM;
 	struct out_file o;
 	if (!ps || !w.a || !w.b || !w.x || !w.d || !w.tmp || !fin) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
+	rc = ST_RUNTIME;   /* from here: a file cannot be written */
 	struct finished fi;
 	finished_init(&fi, p, fin, r);
 	for (int k = 0; k < NF; k++)
@@ -520,7 +552,7 @@ int report_compare(const char *dir, const struct plan *p,
 		else
 			write_compare_table(out, p, ps, &fi);
 	}
-	rc = 0;
+	rc = ST_OK;
 out:
 	free(ps);
 	free(w.a);
@@ -534,18 +566,19 @@ out:
 
 /* ---- sweep ---- */
 
-int report_sweep(const char *dir, const struct plan *p, const struct results *r,
-                 char *err, size_t errlen)
+enum status report_sweep(const char *dir, const struct batch *p,
+                         const struct batch_results *r, char *err, size_t errlen)
 {
 	size_t runs = (size_t)p->runs;
 	double *vals = malloc((runs + 1) * sizeof *vals);
 	double *tmp = malloc((runs + 1) * sizeof *tmp);
 	struct out_file o;
-	int rc = -1;
+	enum status rc = ST_NOMEM;
 	if (!vals || !tmp) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
+	rc = ST_RUNTIME;   /* from here: a file cannot be written */
 	if (output_mkdir(dir, err, errlen) ||
 	    output_open(&o, dir, "sweep.tsv", err, errlen))
 		goto out;
@@ -565,7 +598,7 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 		        summary_field_name[k], summary_field_name[k]);
 	fputc('\n', o.f);
 	for (size_t v = 0; v < p->n_variants; v++) {
-		const struct plan_variant *pv = &p->v[v];
+		const struct batch_variant *pv = &p->v[v];
 		fprintf(o.f, "%zu", pv->point);
 		size_t rest = pv->point, pos[64] = { 0 };
 		for (size_t a = p->n_axes; a-- > 0;) {
@@ -577,14 +610,14 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 			fprintf(o.f, "\t%s", a < 64 ? p->axes[a].labels[pos[a]] : "?");
 		size_t m = 0;
 		for (size_t k = 0; k < runs; k++)
-			m += r->done[plan_item(p, v, k)];
+			m += r->done[batch_item(p, v, k)];
 		/* the label of compare's tables: none, none-2 on a repeat */
 		fprintf(o.f, "\t%s\t%zu", p->strats[pv->strat] ? p->strat_dirs[pv->strat] :
 		        pv->s.responder.strategy, m);
 		for (int k = 0; k < NF; k++) {
 			size_t n = 0;
 			for (size_t j = 0; j < runs; j++) {
-				size_t i = plan_item(p, v, j);
+				size_t i = batch_item(p, v, j);
 				if (r->done[i])
 					vals[n++] = r->sum[i * NF + (size_t)k];
 			}
@@ -598,7 +631,7 @@ int report_sweep(const char *dir, const struct plan *p, const struct results *r,
 	}
 	if (output_commit(&o, err, errlen))
 		goto out;
-	rc = 0;
+	rc = ST_OK;
 out:
 	free(vals);
 	free(tmp);

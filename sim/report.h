@@ -1,6 +1,8 @@
 /* report — the tables of ensembles, comparisons and sweeps, computed from
- * a plan's results (always in run-index order, whatever executed them)
- * and written through sim/output (atomic files).
+ * a batch's results (always in run-index order, whatever executed them,
+ * so the files do not depend on threads or ranks) and written through
+ * sim/output (atomic files).  Every writer returns ST_OK, ST_NOMEM, or
+ * ST_RUNTIME when a file cannot be written, with err set.
  *
  * Layouts (documented in README.md, "Ensembles, comparisons and sweeps"):
  *   runs.tsv      run, seed, then every SUMMARY_FIELDS outcome; one row per
@@ -20,31 +22,32 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "ensemble.h"
-#include "plan.h"
+#include "batch.h"
+#include "batch_exec.h"
 #include "series.h"
+#include "status.h"
 
 /* The --summary line: header, and one row (run, seed, outcomes). */
 void report_summary_header(FILE *f);
 void report_summary_row(FILE *f, uint64_t run, uint64_t seed, const double *sum);
 
-/* runs.tsv, ensemble.tsv and summary.json of variant v into dir; the
- * per-tick statistics use `threads` OpenMP threads (<= 0: all cores).
- * 0 or -1 with err set. */
-int report_ensemble(const char *dir, const struct plan *p,
-                    const struct results *r, size_t v, int threads,
-                    char *err, size_t errlen);
+/* runs.tsv, summary.json and (when the batch keeps series) ensemble.tsv
+ * of variant v into dir; the per-tick statistics use `threads` threads
+ * (<= 0: all cores). */
+enum status report_ensemble(const char *dir, const struct batch *b,
+                            const struct batch_results *r, size_t v, int threads,
+                            char *err, size_t errlen);
 
 enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
 
-/* compare.tsv and compare.json into dir (point 0 of the plan), and the
- * chosen format to `out`.  0 or -1 with err set. */
-int report_compare(const char *dir, const struct plan *p,
-                   const struct results *r, enum report_format fmt, FILE *out,
-                   char *err, size_t errlen);
+/* compare.tsv and compare.json into dir (point 0 of the batch), and the
+ * chosen format to `out`. */
+enum status report_compare(const char *dir, const struct batch *b,
+                           const struct batch_results *r, enum report_format fmt,
+                           FILE *out, char *err, size_t errlen);
 
-/* sweep.tsv into dir.  0 or -1 with err set. */
-int report_sweep(const char *dir, const struct plan *p, const struct results *r,
-                 char *err, size_t errlen);
+/* sweep.tsv into dir. */
+enum status report_sweep(const char *dir, const struct batch *b,
+                         const struct batch_results *r, char *err, size_t errlen);
 
 #endif

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "output.h"
+#include "par.h"
 #include "progress.h"
 #include "report.h"
 
@@ -14,18 +15,18 @@ static double now(void)
 	return progress_now();
 }
 
-/* What a manifest says about the plan, besides scenario and command. */
-struct manifest_plan {
+/* What a manifest says about the batch, besides scenario and command. */
+struct manifest_batch {
 	const char *kind;          /* "run", "ensemble", "compare", "sweep" */
 	unsigned long long run;    /* "run" only: the run index */
 	unsigned long long runs, completed;
 	bool interrupted;
-	const struct plan *p;      /* NULL for a single run */
+	const struct batch *p;     /* NULL for a single run */
 };
 
 static void write_manifest(FILE *f, const struct scenario *s,
                            const char *resolved, const struct run_context *rc,
-                           double wall, const struct manifest_plan *mp)
+                           double wall, const struct manifest_batch *mp)
 {
 	fputs("{\n  \"crisim\": ", f);
 	output_json_string(f, rc->version);
@@ -75,14 +76,15 @@ static void write_manifest(FILE *f, const struct scenario *s,
 	fputs("\n}\n", f);
 }
 
-static int manifest_file(const char *dir, const struct scenario *s,
-                         const struct run_context *rc, double wall,
-                         const struct manifest_plan *mp, char *err, size_t errlen)
+static enum status manifest_file(const char *dir, const struct scenario *s,
+                                 const struct run_context *rc, double wall,
+                                 const struct manifest_batch *mp, char *err,
+                                 size_t errlen)
 {
 	char *resolved = scenario_to_json(s);
 	if (!resolved) {
 		snprintf(err, errlen, "out of memory");
-		return 1;
+		return ST_NOMEM;
 	}
 	struct out_file o;
 	int bad = output_open(&o, dir, "manifest.json", err, errlen);
@@ -91,17 +93,18 @@ static int manifest_file(const char *dir, const struct scenario *s,
 		bad = output_commit(&o, err, errlen);
 	}
 	free(resolved);
-	return bad ? 1 : 0;
+	return bad ? ST_RUNTIME : ST_OK;
 }
 
-int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
-                  const char *dir, const struct run_context *rc,
-                  struct run_result *res, char *err, size_t errlen)
+enum status runner_single(const struct scenario *s, const struct graph *g,
+                          uint64_t run, const char *dir,
+                          const struct run_context *rc, struct run_result *res,
+                          char *err, size_t errlen)
 {
 	double t0 = now();
-	int rc_eng = engine_run(s, g, run, res, err, errlen);
-	if (rc_eng)
-		return rc_eng == ENGINE_EBADINPUT ? 2 : 1;
+	enum status st = (enum status)engine_run(s, g, run, res, err, errlen);
+	if (st)
+		return st;
 	double wall = now() - t0;
 
 	struct out_meta meta = { s->name, (unsigned long long)s->seed,
@@ -109,33 +112,27 @@ int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
 	struct out_file o;
 	if (strcmp(dir, "-") == 0) {
 		if (output_open(&o, dir, "series.tsv", err, errlen))
-			return 1;
+			return ST_RUNTIME;
 		output_series(o.f, &meta, &res->series);
-		return output_commit(&o, err, errlen) ? 1 : 0;
+		return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
 	}
-	if (output_mkdir(dir, err, errlen))
-		return 1;
-
-	if (output_open(&o, dir, "series.tsv", err, errlen))
-		return 1;
+	if (output_mkdir(dir, err, errlen) ||
+	    output_open(&o, dir, "series.tsv", err, errlen))
+		return ST_RUNTIME;
 	output_series(o.f, &meta, &res->series);
-	if (output_commit(&o, err, errlen))
-		return 1;
-
-	if (output_open(&o, dir, "events.tsv", err, errlen))
-		return 1;
+	if (output_commit(&o, err, errlen) ||
+	    output_open(&o, dir, "events.tsv", err, errlen))
+		return ST_RUNTIME;
 	output_events(o.f, &meta, &res->log);
-	if (output_commit(&o, err, errlen))
-		return 1;
-
-	if (output_open(&o, dir, "summary.json", err, errlen))
-		return 1;
+	if (output_commit(&o, err, errlen) ||
+	    output_open(&o, dir, "summary.json", err, errlen))
+		return ST_RUNTIME;
 	output_summary_json(o.f, &res->summary, "");
 	fputc('\n', o.f);
 	if (output_commit(&o, err, errlen))
-		return 1;
+		return ST_RUNTIME;
 
-	struct manifest_plan mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
+	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
 	return manifest_file(dir, s, rc, wall, &mp, err, errlen);
 }
 
@@ -145,7 +142,7 @@ int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
  *              [--seed N] -o STORY
  * out->argv is malloc'd (free it); its strings point into p, rc, story and
  * the buffers. */
-static int story_context(const struct plan *p, size_t s, const struct run_context *rc,
+static int story_context(const struct batch *p, size_t s, const struct run_context *rc,
                          const char *story, char *seed, size_t seedlen,
                          char *strat, size_t stratlen, struct run_context *out)
 {
@@ -179,95 +176,107 @@ static int story_context(const struct plan *p, size_t s, const struct run_contex
 	return 0;
 }
 
-static int join_dir(char *buf, size_t len, const char *dir, const char *sub)
+/* One story per strategy of a comparison, for the trainer board: run 0
+ * again, written as a normal single run (cheap, and identical to the
+ * batch's run 0), whose manifest gives the run command. */
+static enum status write_stories(const struct batch *b, const char *dir,
+                                 const struct run_context *rc, char *err,
+                                 size_t errlen)
 {
-	return (size_t)snprintf(buf, len, "%s/%s", dir, sub) >= len ? -1 : 0;
+	for (size_t s = 0; s < b->n_strats; s++) {
+		char story[4200], seed[32], strat[SCN_NAMELEN + 32];
+		struct run_result res;
+		struct run_context story_ctx;
+		snprintf(story, sizeof story, "%s/%s/run-0", dir, b->strat_dirs[s]);
+		if (story_context(b, s, rc, story, seed, sizeof seed, strat,
+		                  sizeof strat, &story_ctx)) {
+			snprintf(err, errlen, "out of memory");
+			return ST_NOMEM;
+		}
+		const struct batch_variant *v = &b->v[s];
+		enum status st = runner_single(&v->s, &b->graphs[v->graph], 0, story,
+		                               &story_ctx, &res, err, errlen);
+		free(story_ctx.argv);
+		run_result_free(&res);
+		if (st)
+			return st;
+	}
+	return ST_OK;
 }
 
-int runner_plan(const struct plan *p, const struct exec_opts *o,
-                const struct run_context *rc, enum report_format fmt,
-                char *err, size_t errlen)
+/* The reports of a batch whose items are done (or interrupted), by kind. */
+static enum status write_reports(const struct batch *b, const struct exec_opts *o,
+                                 const struct batch_results *r,
+                                 const struct run_context *rc,
+                                 enum report_format fmt, char *err, size_t errlen)
+{
+	const char *dir = o->dir;
+	enum status st;
+	if (b->kind == BATCH_ENSEMBLE)
+		return report_ensemble(dir, b, r, 0, o->threads, err, errlen);
+	if (b->kind == BATCH_SWEEP)
+		return report_sweep(dir, b, r, err, errlen);
+	for (size_t s = 0; s < b->n_strats; s++) {
+		char sub[4096];
+		if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, b->strat_dirs[s]) >=
+		    sizeof sub) {
+			snprintf(err, errlen, "%s: directory name too long", dir);
+			return ST_RUNTIME;
+		}
+		if ((st = report_ensemble(sub, b, r, s, o->threads, err, errlen)))
+			return st;
+	}
+	if ((st = report_compare(dir, b, r, fmt, stdout, err, errlen)))
+		return st;
+	if (fflush(stdout) != 0) {
+		snprintf(err, errlen, "stdout: write error");
+		return ST_RUNTIME;
+	}
+	return r->interrupted ? ST_OK : write_stories(b, dir, rc, err, errlen);
+}
+
+enum status runner_batch(const struct batch *b, const struct exec_opts *o,
+                         const struct run_context *rc, enum report_format fmt,
+                         char *err, size_t errlen)
 {
 	static const char *const kinds[] = { "ensemble", "compare", "sweep" };
 	double t0 = now();
-	struct results r;
-	bool writing = false;   /* runs done, files not all written yet */
-	int code = ensemble_execute(p, o, &r, err, errlen);
-	if (code || ensemble_rank() != 0) {
-		if (!code && r.interrupted)
-			code = EXIT_INTERRUPTED;
-		goto out;
+	struct batch_results r;
+	enum status st = batch_exec(b, o, &r, err, errlen);
+	if (st || par_rank() != 0) {
+		if (!st && r.interrupted)
+			st = ST_INTERRUPTED;
+		batch_results_free(&r);
+		return st;
 	}
-	const char *dir = o->dir;
-	char sub[4096];
-	code = 1;
-	writing = true;
-	if (p->kind == PLAN_ENSEMBLE) {
-		if (report_ensemble(dir, p, &r, 0, o->threads, err, errlen))
-			goto out;
-	} else if (p->kind == PLAN_COMPARE) {
-		for (size_t s = 0; s < p->n_strats; s++)
-			if (join_dir(sub, sizeof sub, dir, p->strat_dirs[s]) ||
-			    report_ensemble(sub, p, &r, s, o->threads, err, errlen))
-				goto out;
-		if (report_compare(dir, p, &r, fmt, stdout, err, errlen))
-			goto out;
-		if (fflush(stdout) != 0) {
-			snprintf(err, errlen, "stdout: write error");
-			goto out;
-		}
-		/* One story per strategy for the trainer board: run 0 again,
-		 * written as a normal single run (cheap, and identical to the
-		 * ensemble's run 0), whose manifest gives the run command. */
-		for (size_t s = 0; s < p->n_strats && !r.interrupted; s++) {
-			char story[4200], seed[32], strat[SCN_NAMELEN + 32];
-			struct run_result res;
-			struct run_context src_ctx;
-			snprintf(story, sizeof story, "%s/%s/run-0", dir, p->strat_dirs[s]);
-			if (story_context(p, s, rc, story, seed, sizeof seed, strat,
-			                  sizeof strat, &src_ctx)) {
-				snprintf(err, errlen, "out of memory");
-				goto out;
-			}
-			const struct plan_variant *v = &p->v[s];
-			int src = runner_single(&v->s, &p->graphs[v->graph], 0, story, &src_ctx,
-			                        &res, err, errlen);
-			free(src_ctx.argv);
-			run_result_free(&res);
-			if (src) {
-				code = src;
-				goto out;
-			}
-		}
-	} else {
-		if (report_sweep(dir, p, &r, err, errlen))
-			goto out;
+	st = write_reports(b, o, &r, rc, fmt, err, errlen);
+	if (st == ST_OK) {
+		struct manifest_batch mp = { kinds[b->kind], 0, b->runs,
+		                             b->n_variants ? r.n_done / b->n_variants : 0,
+		                             r.interrupted, b };
+		st = manifest_file(o->dir, &b->v[0].s, rc, now() - t0, &mp, err, errlen);
 	}
-	struct manifest_plan mp = { kinds[p->kind], 0, p->runs,
-	                            p->n_variants ? r.n_done / p->n_variants : 0,
-	                            r.interrupted, p };
-	if (manifest_file(dir, &p->v[0].s, rc, now() - t0, &mp, err, errlen))
-		goto out;
-	code = r.interrupted ? EXIT_INTERRUPTED : 0;
-	writing = false;
-	/* Only now: until the manifest is written the checkpoint is the only
-	 * copy of the finished runs. */
-	if (!r.interrupted)
-		ensemble_checkpoint_remove(o);
-out:
-	if (writing) {
-		/* Keep what finished: --resume DIR writes the files again. */
-		char e[512];
-		size_t len = strlen(err);
-		if (ensemble_checkpoint_save(p, o, &r, e, sizeof e) == 0)
-			snprintf(err + len, errlen - len, "; the %zu finished run%s %s "
-			         "kept in %s/checkpoint: --resume %s writes the files",
-			         r.n_done, r.n_done == 1 ? "" : "s",
-			         r.n_done == 1 ? "is" : "are", dir, dir);
-		else
-			snprintf(err + len, errlen - len, "; the finished runs could "
-			         "not be saved either (%s)", e);
+	if (st == ST_OK) {
+		/* Only now: until the manifest is written the checkpoint is the
+		 * only copy of the finished runs. */
+		bool interrupted = r.interrupted;
+		if (!interrupted)
+			batch_checkpoint_remove(o);
+		batch_results_free(&r);
+		return interrupted ? ST_INTERRUPTED : ST_OK;
 	}
-	results_free(&r);
-	return code;
+	/* The runs are done but the files are not all written: keep what
+	 * finished, so that --resume DIR writes the files again. */
+	char e[512];
+	size_t len = strlen(err);
+	if (batch_checkpoint_save(b, o, &r, e, sizeof e) == ST_OK)
+		snprintf(err + len, errlen - len, "; the %zu finished run%s %s "
+		         "kept in %s/checkpoint: --resume %s writes the files",
+		         r.n_done, r.n_done == 1 ? "" : "s",
+		         r.n_done == 1 ? "is" : "are", o->dir, o->dir);
+	else
+		snprintf(err + len, errlen - len, "; the finished runs could "
+		         "not be saved either (%s)", e);
+	batch_results_free(&r);
+	return st;
 }

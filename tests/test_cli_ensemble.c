@@ -229,11 +229,11 @@ Test(ensemble, resume_after_interruption_gives_the_same_files)
 	same_file(a, b);
 	cr_assert_neq(shell("test -e %s/part/checkpoint", dir), 0, "checkpoint removed");
 
-	/* an ensemble too, and a checkpoint of another plan is refused */
+	/* an ensemble too, and a checkpoint of another batch is refused */
 	cr_assert_eq(sh("run " SMALL " --runs 9 -o %s/ef", dir), 0, "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 9 --stop-after 4 -o %s/ep", dir), 130, "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 10 --resume %s/ep", dir), 2, "%s", err);
-	cr_assert(strstr(err, "different plan"), "%s", err);
+	cr_assert(strstr(err, "different batch"), "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 9 --resume %s/ep", dir), 0, "%s", err);
 	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
 	for (int i = 0; i < 3; i++) {
@@ -293,7 +293,7 @@ Test(ensemble, resume_needs_a_checkpoint)
 	cr_assert_str_eq(out, "events.tsv\nmanifest.json\nseries.tsv\nsummary.json\n");
 }
 
-Test(ensemble, a_new_plan_refuses_a_directory_with_a_checkpoint)
+Test(ensemble, a_new_batch_refuses_a_directory_with_a_checkpoint)
 {
 	cr_assert_eq(sh("run " SMALL " --runs 4 --threads 1 --stop-after 2 -o %s/e", dir), 130,
 	             "%s", err);
@@ -302,7 +302,7 @@ Test(ensemble, a_new_plan_refuses_a_directory_with_a_checkpoint)
 	cr_assert_eq(shell("ls %s/e/checkpoint", dir), 0);
 	cr_assert_str_eq(out, "part-000000.bin\n");
 	cr_assert_eq(sh("run " SMALL " --runs 5 -o %s/e", dir), 2, "%s", err);
-	cr_assert(strstr(err, "holds the checkpoint of an interrupted plan: continue it "
+	cr_assert(strstr(err, "holds the checkpoint of an interrupted batch: continue it "
 	                 "with --resume"), "%s", err);
 	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 2 -o %s/e", dir), 2,
 	             "%s", err);
@@ -435,4 +435,106 @@ Test(ensemble, plot_recognises_ensemble_compare_and_sweep)
 	}
 	/* no temporary file left behind */
 	cr_assert_eq(shell("ls -A %s/c | grep -c tmp", dir), 1);
+}
+
+/* Write len bytes (NULs included) to DIR/name. */
+static void write_file(const char *name, const char *data, size_t len)
+{
+	char p[512];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "wb");
+	cr_assert_not_null(f, "%s", p);
+	cr_assert_eq(fwrite(data, 1, len, f), len);
+	cr_assert_eq(fclose(f), 0);
+}
+
+Test(ensemble, a_nul_byte_is_refused_on_every_batch_path)
+{
+	/* Read as a C string the file would end at the NUL and run the
+	 * 20-tick scenario before it. */
+	static const char nul[] = "{\"ticks\":20}\0{\"garbage";
+	write_file("nul.json", nul, sizeof nul - 1);
+	const char *cmds[] = {
+		"run %s/nul.json --runs 1 -q -o %s/o1",
+		"compare %s/nul.json --strategies none,adhoc --runs 1 -q -o %s/o2",
+		"sweep %s/nul.json --grid spread.p=0.1,0.2 --runs 1 -q -o %s/o3",
+	};
+	char want[512];
+	snprintf(want, sizeof want, "crisim: %s/nul.json: line 1, column 13: a NUL byte", dir);
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+		char c[512];
+		snprintf(c, sizeof c, cmds[i], dir, dir);
+		cr_assert_eq(sh("%s", c), 2, "%s: %s", c, err);
+		cr_assert(strncmp(err, want, strlen(want)) == 0, "%s: %s", c, err);
+	}
+	/* a grid file too */
+	static const char gnul[] = "{\"spread.p\": [0.1]}\0, \"ticks\": [5]}";
+	write_file("g.json", gnul, sizeof gnul - 1);
+	cr_assert_eq(sh("sweep " SMALL " --grid-file %s/g.json --runs 1 -o %s/o4", dir, dir), 2,
+	             "%s", err);
+	snprintf(want, sizeof want, "crisim: %s/g.json: line 1, column 20: a NUL byte", dir);
+	cr_assert(strncmp(err, want, strlen(want)) == 0, "%s", err);
+	cr_assert_neq(shell("test -e %s/o1 || test -e %s/o3 || test -e %s/o4", dir, dir, dir),
+	              0, "nothing written");
+}
+
+Test(ensemble, sweep_ranges_round_trip_exactly)
+{
+	/* 12 significant digits made these four points one (1e+12); no
+	 * --seed here, which would override the grid's */
+#define NOSEED "scenarios/default.json --set network.nodes=2000 --set ticks=20 -q"
+	cr_assert_eq(sh("sweep " NOSEED " --grid seed=1000000000000:1000000000003:1 "
+	                "--runs 1 -o %s/s", dir), 0, "%s", err);
+	cr_assert_eq(shell("grep -v '^#' %s/s/sweep.tsv | cut -f1,2", dir), 0);
+	cr_assert_str_eq(out, "point\tseed\n0\t1000000000000\n1\t1000000000001\n"
+	                 "2\t1000000000002\n3\t1000000000003\n");
+	/* the seed reached the scenario exactly */
+	cr_assert_eq(shell("grep -c '^  \"seed\": 1000000000000,$' %s/s/manifest.json", dir), 0,
+	             "%s", out);
+	/* the same from a grid file, a range string and a list */
+	const char *g1 = "{\"seed\": \"1000000000000:1000000000003:1\"}";
+	write_file("g.json", g1, strlen(g1));
+	cr_assert_eq(sh("sweep " NOSEED " --grid-file %s/g.json --runs 1 -o %s/s2",
+	                dir, dir), 0, "%s", err);
+	cr_assert_eq(shell("cmp %s/s/sweep.tsv %s/s2/sweep.tsv", dir, dir), 0, "%s", out);
+	const char *g2 = "{\"seed\": [1000000000000, 1000000000001, 1000000000002, "
+	                 "1000000000003]}";
+	write_file("g2.json", g2, strlen(g2));
+	cr_assert_eq(sh("sweep " NOSEED " --grid-file %s/g2.json --runs 1 -o %s/s3",
+	                dir, dir), 0, "%s", err);
+	cr_assert_eq(shell("cmp %s/s/sweep.tsv %s/s3/sweep.tsv", dir, dir), 0, "%s", out);
+}
+
+Test(ensemble, errors_name_the_option_or_the_grid_file)
+{
+	cr_assert_eq(sh("compare " SMALL " --strategies none,nope --runs 1 -o %s/x", dir), 2);
+	const char *ws = "crisim: --strategies: responder.strategy: expected one of ";
+	cr_assert(strncmp(err, ws, strlen(ws)) == 0, "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " --grid ticks=20,-5 --runs 1 -o %s/x", dir), 2);
+	cr_assert_str_eq(err, "crisim: --grid ticks: expected integer in [1, 10000000], "
+	                 "got -5\n");
+	/* a grid value that breaks another key's bound names its axis */
+	cr_assert_eq(sh("sweep " SMALL " --grid network.nodes=5 --runs 1 -o %s/x", dir), 2);
+	const char *wn = "crisim: --grid network.nodes=5: network.";
+	cr_assert(strncmp(err, wn, strlen(wn)) == 0, "%s", err);
+	/* the user's own --set is still the user's */
+	cr_assert_eq(sh("sweep " SMALL " --set ticks=-1 --grid spread.p=0.1 --runs 1 -o %s/x",
+	                dir), 2);
+	cr_assert(strncmp(err, "crisim: --set ticks: ", 21) == 0, "%s", err);
+	/* grid files: the file and the key */
+	const char *files[][2] = {
+		{ "{\"ticks\": [20, -5]}", "g.json: ticks: expected integer in [1, 10000000], got -5" },
+		{ "{\"ticks\": [20], \"ticks\": [30]}", "g.json: ticks: duplicate key" },
+		{ "{\"ticks\": [20, null]}", "g.json: ticks[1]: expected a number, string or boolean, got null" },
+		{ "{\"ticks\": \"1:x:1\"}", "g.json: ticks: expected a range a:b:step of numbers, got '1:x:1'" },
+		{ "{\"seed\": [9007199254740993]}", "g.json: seed[0]: " },
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		write_file("g.json", files[i][0], strlen(files[i][0]));
+		cr_assert_eq(sh("sweep " SMALL " --grid-file %s/g.json --runs 1 -o %s/x", dir, dir),
+		             2, "%s", files[i][0]);
+		char want[512];
+		snprintf(want, sizeof want, "crisim: %s/%s", dir, files[i][1]);
+		cr_assert(strncmp(err, want, strlen(want)) == 0, "%s: %s", files[i][0], err);
+	}
 }

@@ -1,44 +1,45 @@
-/* runner internals: grid axes, grid files, plan building and fingerprints,
- * the --summary line. */
+/* The batch layer's internals: grid axes and grid files (scenario_grid),
+ * batch building and fingerprints, the --summary line. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
-#include "plan.h"
+#include "batch.h"
 #include "report.h"
+#include "scenario_grid.h"
 
 static char err[1024];
 
-Test(plan, axis_lists_and_ranges)
+Test(batch, axis_lists_and_ranges)
 {
-	struct plan_axis ax;
-	cr_assert_eq(plan_parse_axis("spread.p=0.1,0.2,\"x\"", &ax, err, sizeof err), 0, "%s", err);
+	struct grid_axis ax;
+	cr_assert_eq(grid_axis_parse("spread.p=0.1,0.2,\"x\"", &ax, err, sizeof err), ST_OK, "%s", err);
 	cr_assert_str_eq(ax.path, "spread.p");
 	cr_assert_eq(ax.n, 3);
 	cr_assert_str_eq(ax.values[2], "\"x\"");
 	cr_assert_str_eq(ax.labels[2], "x");
-	plan_axis_free(&ax);
+	grid_axis_free(&ax);
 
 	/* a + k step, end inclusive despite rounding (0.1 * 3 != 0.3) */
-	cr_assert_eq(plan_parse_axis("p=0:0.3:0.1", &ax, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(grid_axis_parse("p=0:0.3:0.1", &ax, err, sizeof err), ST_OK, "%s", err);
 	cr_assert_eq(ax.n, 4);
 	cr_assert_str_eq(ax.values[0], "0");
 	cr_assert_str_eq(ax.values[3], "0.3");
-	plan_axis_free(&ax);
-	cr_assert_eq(plan_parse_axis("c=1:20:5", &ax, err, sizeof err), 0, "%s", err);
+	grid_axis_free(&ax);
+	cr_assert_eq(grid_axis_parse("c=1:20:5", &ax, err, sizeof err), ST_OK, "%s", err);
 	cr_assert_eq(ax.n, 4);
 	cr_assert_str_eq(ax.values[3], "16");
-	plan_axis_free(&ax);
+	grid_axis_free(&ax);
 }
 
-Test(plan, axis_errors)
+Test(batch, axis_errors)
 {
 	const char *bad[] = { "p", "=1,2", "p=", "p=1,,2", "p=1:0:1", "p=0:1:0",
 	                      "p=0:1", "p=a:1:0.1", "p=0:1e9:1e-3" };
-	struct plan_axis ax;
+	struct grid_axis ax;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		cr_assert_eq(plan_parse_axis(bad[i], &ax, err, sizeof err), 2, "%s", bad[i]);
+		cr_assert_eq(grid_axis_parse(bad[i], &ax, err, sizeof err), ST_BADINPUT, "%s", bad[i]);
 		cr_assert(strstr(err, "--grid"), "%s", err);
 	}
 }
@@ -55,55 +56,55 @@ static const char *write_tmp(const char *text)
 	return path;
 }
 
-static int build(struct plan *p, enum plan_kind kind, const char *grid_file,
+static enum status build(struct batch *p, enum batch_kind kind, const char *grid_file,
                  const char *strategies, const char *const *grids, size_t n_grids,
                  uint64_t runs)
 {
 	static const char *const sets[] = { "network.nodes=300", "ticks=10" };
-	struct plan_request rq = {
+	struct batch_request rq = {
 		.kind = kind, .file = "scenarios/default.json", .sets = sets, .n_sets = 2,
 		.grids = grids, .n_grids = n_grids, .grid_file = grid_file,
 		.strategies = strategies, .runs = runs,
 	};
-	return plan_build(p, &rq, err, sizeof err);
+	return batch_build(p, &rq, err, sizeof err);
 }
 
-Test(plan, grid_file_and_variants)
+Test(batch, grid_file_and_variants)
 {
 	const char *gf = write_tmp("{ \"spread.p\": [0.1, 0.2],\n  \"responder.strategy\": [\"none\"] }\n");
-	struct plan p;
-	cr_assert_eq(build(&p, PLAN_SWEEP, gf, "none,none", NULL, 0, 2), 0, "%s", err);
+	struct batch p;
+	cr_assert_eq(build(&p, BATCH_SWEEP, gf, "none,none", NULL, 0, 2), 0, "%s", err);
 	cr_assert_eq(p.n_axes, 2);
 	cr_assert_eq(p.n_points, 2);
 	cr_assert_eq(p.n_variants, 4);
-	cr_assert_eq(plan_items(&p), 8);
+	cr_assert_eq(batch_items(&p), 8);
 	cr_assert_eq(p.n_graphs, 1, "the grid does not touch the network");
 	cr_assert_float_eq(p.v[2].s.spread.p, 0.2, 1e-12);
 	cr_assert_str_eq(p.strat_dirs[1], "none-2");
 	uint64_t fp = p.fingerprint;
-	plan_free(&p);
-	/* the same plan, the same fingerprint; more runs, another one */
-	cr_assert_eq(build(&p, PLAN_SWEEP, gf, "none,none", NULL, 0, 2), 0, "%s", err);
+	batch_free(&p);
+	/* the same batch, the same fingerprint; more runs, another one */
+	cr_assert_eq(build(&p, BATCH_SWEEP, gf, "none,none", NULL, 0, 2), 0, "%s", err);
 	cr_assert_eq(p.fingerprint, fp);
-	plan_free(&p);
-	cr_assert_eq(build(&p, PLAN_SWEEP, gf, "none,none", NULL, 0, 3), 0, "%s", err);
+	batch_free(&p);
+	cr_assert_eq(build(&p, BATCH_SWEEP, gf, "none,none", NULL, 0, 3), 0, "%s", err);
 	cr_assert_neq(p.fingerprint, fp);
-	plan_free(&p);
+	batch_free(&p);
 	unlink(gf);
 }
 
-Test(plan, graph_per_point_when_the_grid_touches_the_network)
+Test(batch, graph_per_point_when_the_grid_touches_the_network)
 {
 	const char *grids[] = { "network.nodes=200,300" };
-	struct plan p;
-	cr_assert_eq(build(&p, PLAN_SWEEP, NULL, NULL, grids, 1, 1), 0, "%s", err);
+	struct batch p;
+	cr_assert_eq(build(&p, BATCH_SWEEP, NULL, NULL, grids, 1, 1), 0, "%s", err);
 	cr_assert_eq(p.n_graphs, 2);
 	cr_assert_eq(p.graphs[0].n, 200);
 	cr_assert_eq(p.graphs[1].n, 300);
-	plan_free(&p);
+	batch_free(&p);
 }
 
-Test(plan, bad_grid_files_name_the_line)
+Test(batch, bad_grid_files_name_the_line)
 {
 	const char *cases[][2] = {
 		{ "[1, 2]", "expected '{'" },
@@ -114,15 +115,15 @@ Test(plan, bad_grid_files_name_the_line)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const char *gf = write_tmp(cases[i][0]);
-		struct plan p;
-		cr_assert_eq(build(&p, PLAN_SWEEP, gf, NULL, NULL, 0, 1), 2, "%s", cases[i][0]);
+		struct batch p;
+		cr_assert_eq(build(&p, BATCH_SWEEP, gf, NULL, NULL, 0, 1), ST_BADINPUT, "%s", cases[i][0]);
 		cr_assert(strstr(err, cases[i][1]), "%s: %s", cases[i][0], err);
 		unlink(gf);
 	}
 	/* a bad value is reported by the scenario loader, naming the path */
 	const char *grids[] = { "ticks=-5" };
-	struct plan p;
-	cr_assert_eq(build(&p, PLAN_SWEEP, NULL, NULL, grids, 1, 1), 2);
+	struct batch p;
+	cr_assert_eq(build(&p, BATCH_SWEEP, NULL, NULL, grids, 1, 1), ST_BADINPUT);
 	cr_assert(strstr(err, "ticks"), "%s", err);
 }
 
@@ -148,4 +149,33 @@ Test(report, summary_line_has_every_outcome)
 	cr_assert_eq(tabs_r, tabs_h);
 	cr_assert(strncmp(nl + 1, "7\t42\tNaN\t1.5\t", 13) == 0, "%s", nl + 1);
 	free(buf);
+}
+
+Test(batch, ranges_are_exact_in_decimal)
+{
+	struct grid_axis ax;
+	cr_assert_eq(grid_axis_parse("seed=1000000000000:1000000000003:1", &ax, err, sizeof err),
+	             ST_OK, "%s", err);
+	cr_assert_eq(ax.n, 4);
+	cr_assert_str_eq(ax.values[0], "1000000000000");
+	cr_assert_str_eq(ax.values[3], "1000000000003");
+	grid_axis_free(&ax);
+	const char *cases[][3] = {
+		/* spec, first value, last value */
+		{ "p=0.1:0.3:0.1", "0.1", "0.3" },
+		{ "p=1e-3:3e-3:1e-3", "0.001", "0.003" },
+		{ "p=-1.5:1.5:0.75", "-1.5", "1.5" },
+		{ "n=1e3:5e3:2e3", "1000", "5000" },
+		{ "p=0.05:0.0500000000001:0.0000000000001", "0.05", "0.0500000000001" },
+		/* beyond 18 digits: doubles, shortest text that round-trips */
+		{ "p=0.1234567890123456789:0.2:0.1", "0.12345678901234568", "0.12345678901234568" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		cr_assert_eq(grid_axis_parse(cases[i][0], &ax, err, sizeof err), ST_OK, "%s", err);
+		cr_assert_str_eq(ax.values[0], cases[i][1], "%s", cases[i][0]);
+		cr_assert_str_eq(ax.values[ax.n - 1], cases[i][2], "%s", cases[i][0]);
+		for (size_t k = 0; k < ax.n; k++)
+			cr_assert_str_eq(ax.values[k], ax.labels[k]);
+		grid_axis_free(&ax);
+	}
 }

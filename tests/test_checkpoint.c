@@ -1,0 +1,152 @@
+/* Checkpoint parts (sim/checkpoint.h) through the binary ($CRISIM): a part
+ * damaged in any way — a bit flip, a re-pointed item index, a value
+ * changed to 1e300, a truncation — is refused with exit 2 and a message
+ * naming the part, never read; an intact copy of the same part resumes. */
+#include <criterion/criterion.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "checkpoint.h"
+#include "helpers.h"
+
+static char out[65536], err[8192], cmd[8192];
+static char dir[] = "/tmp/crisim-ckpt-XXXXXX";
+
+#define SMALL "scenarios/default.json --set network.nodes=2000 --set ticks=60 " \
+              "--set responder.strategy=none --seed 42 -q"
+
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+	char c[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c, sizeof c, fmt, ap);
+	va_end(ap);
+	snprintf(cmd, sizeof cmd, "%s %s", crisim_bin(), c);
+	return run_cmd(cmd, out, sizeof out, err, sizeof err);
+}
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/crisim-ckpt-XXXXXX");
+	cr_assert_eq(tmpdir_make(dir), 0);
+}
+
+static void teardown(void)
+{
+	cr_assert_eq(tmpdir_remove(dir), 0);
+}
+
+TestSuite(checkpoint, .init = setup, .fini = teardown);
+
+/* Overwrite n bytes at offset `at` of path. */
+static void patch(const char *path, long at, const void *bytes, size_t n)
+{
+	FILE *f = fopen(path, "r+b");
+	cr_assert_not_null(f, "%s", path);
+	cr_assert_eq(fseek(f, at, SEEK_SET), 0);
+	cr_assert_eq(fwrite(bytes, 1, n, f), n);
+	cr_assert_eq(fclose(f), 0);
+}
+
+static long file_size(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fclose(f);
+	return n;
+}
+
+/* An interrupted ensemble of 4 runs with 2 finished (one part), copied to
+ * DIR/NAME. */
+static void interrupted_copy(const char *name, char *part, size_t len)
+{
+	char c[1024];
+	snprintf(c, sizeof c, "(test -d %s/e || %s run " SMALL " --runs 4 --threads 1 "
+	         "--stop-after 2 -o %s/e; cp -r %s/e %s/%s)", dir, crisim_bin(), dir,
+	         dir, dir, name);
+	cr_assert_eq(run_cmd(c, out, sizeof out, err, sizeof err), 0, "%s", err);
+	snprintf(part, len, "%s/%s/checkpoint/part-000000.bin", dir, name);
+	cr_assert_eq(access(part, R_OK), 0, "%s", part);
+}
+
+/* --resume of DIR/NAME is refused, naming the part. */
+static void refused(const char *name, const char *part)
+{
+	cr_assert_eq(sh("run " SMALL " --runs 4 --resume %s/%s", dir, name), 2,
+	             "%s: %s", name, err);
+	char want[1024];
+	snprintf(want, sizeof want, "crisim: %s: corrupt checkpoint part (", part);
+	cr_assert(strncmp(err, want, strlen(want)) == 0, "%s: %s", name, err);
+	cr_assert_eq(strchr(err, '\n'), err + strlen(err) - 1, "one line: %s", err);
+	/* nothing written from it */
+	char m[1024];
+	snprintf(m, sizeof m, "grep -c '\"interrupted\": true' %s/%s/manifest.json", dir, name);
+	cr_assert_eq(run_cmd(m, out, sizeof out, NULL, 0), 0, "%s", name);
+}
+
+/* Offsets (checkpoint.h): record 0 starts after the header with its item
+ * index, then rows and padding, then the summary, then the series. */
+#define REC0 ((long)CHECKPOINT_HEADER_SIZE)
+#define REC0_SUMMARY (REC0 + (long)CHECKPOINT_RECORD_HEAD)
+#define REC0_SERIES (REC0_SUMMARY + (long)(SUMMARY_NFIELD * sizeof(double)))
+
+Test(checkpoint, an_intact_part_resumes)
+{
+	char part[512];
+	interrupted_copy("ok", part, sizeof part);
+	cr_assert_eq(sh("run " SMALL " --runs 4 --resume %s/ok", dir), 0, "%s", err);
+}
+
+Test(checkpoint, a_bit_flip_is_refused)
+{
+	char part[512];
+	interrupted_copy("flip", part, sizeof part);
+	FILE *f = fopen(part, "rb");
+	cr_assert_not_null(f);
+	fseek(f, REC0_SERIES + 101, SEEK_SET);
+	int c = fgetc(f);
+	fclose(f);
+	unsigned char b = (unsigned char)(c ^ 0x10);
+	patch(part, REC0_SERIES + 101, &b, 1);
+	refused("flip", part);
+}
+
+Test(checkpoint, a_re_pointed_item_index_is_refused)
+{
+	char part[512];
+	interrupted_copy("item", part, sizeof part);
+	uint64_t item = 3;   /* a valid item that is not in the part */
+	patch(part, REC0, &item, sizeof item);
+	refused("item", part);
+}
+
+Test(checkpoint, a_value_changed_to_1e300_is_refused)
+{
+	char part[512];
+	interrupted_copy("value", part, sizeof part);
+	double x = 1e300;
+	patch(part, REC0_SUMMARY, &x, sizeof x);
+	refused("value", part);
+}
+
+Test(checkpoint, a_truncated_part_is_refused)
+{
+	char part[512];
+	interrupted_copy("cut", part, sizeof part);
+	long n = file_size(part);
+	/* mid-record, and at the end of a whole record (the trailer gone) */
+	cr_assert_eq(truncate(part, n - 100), 0);
+	refused("cut", part);
+	interrupted_copy("cut2", part, sizeof part);
+	cr_assert_eq(truncate(part, n - 8), 0);
+	refused("cut2", part);
+	interrupted_copy("cut3", part, sizeof part);
+	cr_assert_eq(truncate(part, 20), 0);
+	cr_assert_eq(sh("run " SMALL " --runs 4 --resume %s/cut3", dir), 2, "%s", err);
+	cr_assert(strstr(err, part), "%s", err);
+}
