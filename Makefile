@@ -78,7 +78,9 @@ endif
 
 # Generated from the option tables (sim/cli_table.c) by scripts/gendoc.
 DOCS      := crisim.1 crisim.bash-completion
-GENDOC    := $(BUILD)/scripts/gendoc
+# Built in build/FLAVOR/gendoc/, not .../scripts/: crisim plot takes a
+# scripts/ directory beside build/FLAVOR/crisim for the gnuplot scripts.
+GENDOC    := $(BUILD)/gendoc/gendoc
 
 .PHONY: all deps deps-clang deps-mpi demo test check test-mpi bench validate fuzz \
         install uninstall clean help FORCE
@@ -109,8 +111,12 @@ $(BUILD)/tests/bench: $(BUILD)/tests/bench.o $(SIM_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The man page and the completion need the option tables only.
-$(GENDOC): $(BUILD)/scripts/gendoc.o $(BUILD)/sim/cli_doc.o $(BUILD)/sim/cli_table.o
+$(GENDOC): $(BUILD)/gendoc/gendoc.o $(BUILD)/sim/cli_doc.o $(BUILD)/sim/cli_table.o
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/gendoc/gendoc.o: scripts/gendoc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CRISIM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 crisim.1: $(GENDOC)
 	$(GENDOC) man > $@.tmp && mv $@.tmp $@
