@@ -238,3 +238,19 @@ Test(docs, bash_completion_offers_commands_options_and_keys)
 	complete_words("crisim run -- --th", out, sizeof out);
 	cr_assert_str_eq(out, "\n");
 }
+
+Test(docs, readme_names_every_option)
+{
+	char *readme = slurp("README.md");
+	cr_assert_not_null(readme);
+	for (int c = 0; c < CMD_COUNT; c++) {
+		const struct cli_command *cmd = cli_command((enum cmd)c);
+		for (size_t i = 0; i < cmd->n_opts; i++) {
+			char want[64];
+			snprintf(want, sizeof want, "--%s", cmd->opts[i].name);
+			cr_assert(strstr(readme, want), "README.md does not mention %s (%s)",
+			          want, c ? cmd->name : "crisim");
+		}
+	}
+	free(readme);
+}
