@@ -1,7 +1,8 @@
 /* cli — the command line to a struct request, in three steps that do not
  * mix: walking argv with getopt_long over a command's table (walk),
  * converting one option's value into its request field (apply_option),
- * and the checks that involve several options (check_request).
+ * and the checks that involve several options (check_request,
+ * check_operand).  The tables are in cli_table.c, --help in cli_doc.c.
  */
 #include "cli.h"
 #include "progress.h"  /* EXIT_INTERRUPTED, until the batch layer returns a status */
@@ -19,142 +20,6 @@
  * any character a short option can be. */
 #define LONG_BASE 256
 #define MAX_OPTS 32
-
-/* ---- --help ---- */
-
-#define HELP_WIDTH 79
-#define HELP_COL 23  /* where option help starts */
-#define CMD_COL 18   /* where a command's summary starts in the overview */
-
-/* Length of the word at p: up to a space or newline, but with groups
- * kept whole (a space inside [...] does not break a synopsis). */
-static size_t word_len(const char *p, bool groups)
-{
-	int depth = 0;
-	size_t w = 0;
-	for (; p[w] && p[w] != '\n' && (p[w] != ' ' || depth > 0); w++)
-		if (groups)
-			depth += p[w] == '[' ? 1 : p[w] == ']' ? -1 : 0;
-	return w;
-}
-
-/* Print text from column col, breaking lines at spaces before HELP_WIDTH
- * and continuing them at column indent; "\n\n" starts a new paragraph
- * (an empty line).  Ends with a newline.  With groups, [...] is not
- * broken. */
-static void wrap_text(FILE *f, const char *text, size_t col, size_t indent,
-                      bool groups)
-{
-	bool line_start = true;
-	const char *p = text;
-	while (*p) {
-		if (p[0] == '\n') {
-			fputc('\n', f);
-			if (p[1] == '\n')
-				fputc('\n', f), p++;
-			p++;
-			fprintf(f, "%*s", (int)indent, "");
-			col = indent;
-			line_start = true;
-			continue;
-		}
-		if (*p == ' ') {
-			p++;
-			continue;
-		}
-		size_t w = word_len(p, groups);
-		if (!line_start && col + 1 + w > HELP_WIDTH) {
-			fprintf(f, "\n%*s", (int)indent, "");
-			col = indent;
-			line_start = true;
-		}
-		if (!line_start) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(p, 1, w, f);
-		col += w;
-		p += w;
-		line_start = false;
-	}
-	fputc('\n', f);
-}
-
-static void wrap(FILE *f, const char *text, size_t col, size_t indent)
-{
-	wrap_text(f, text, col, indent, false);
-}
-
-static void help_options(FILE *f, const struct cli_command *c)
-{
-	for (size_t i = 0; i < c->n_opts; i++) {
-		const struct cli_option *o = &c->opts[i];
-		char label[64];
-		const char *v = o->value ? o->value : "";
-		int n = o->letter ?
-			snprintf(label, sizeof label, "  -%c, --%s%s%s", o->letter, o->name,
-			         *v ? " " : "", v) :
-			snprintf(label, sizeof label, "  --%s%s%s", o->name, *v ? " " : "", v);
-		/* Two spaces at least between the option and its help. */
-		if (n + 2 > HELP_COL)
-			fprintf(f, "%s\n%*s", label, HELP_COL, "");
-		else
-			fprintf(f, "%-*s", HELP_COL, label);
-		wrap(f, o->help, HELP_COL, HELP_COL);
-	}
-}
-
-static void help_usage(FILE *f, const struct cli_command *c)
-{
-	for (size_t i = 0; c->usage[i]; i++) {
-		fputs(i ? "       crisim " : "usage: crisim ", f);
-		/* continuation lines under the command's first argument */
-		size_t col = strlen("usage: crisim ");
-		wrap_text(f, c->usage[i], col, col + strlen(c->name) + 1, true);
-	}
-}
-
-static void help_overview(FILE *f, const struct cli_command *c)
-{
-	help_usage(f, c);
-	fputc('\n', f);
-	wrap(f, c->about, 0, 0);
-	fputs("\ncommands:\n", f);
-	for (int k = 1; k < CMD_COUNT; k++) {
-		const struct cli_command *s = cli_command((enum cmd)k);
-		char label[64];
-		snprintf(label, sizeof label, "  %s %s%s%s", s->name,
-		         s->operand_optional ? "[" : "", s->operand,
-		         s->operand_optional ? "]" : "");
-		fprintf(f, "%-*s", CMD_COL, label);
-		wrap(f, s->summary, CMD_COL, CMD_COL);
-	}
-	fputs("\noptions:\n", f);
-	help_options(f, c);
-	fputs("\nexit status:\n", f);
-	for (size_t i = 0; i < cli_n_exits; i++) {
-		fprintf(f, "  %-5d", cli_exits[i].code);
-		wrap(f, cli_exits[i].meaning, 7, 7);
-	}
-}
-
-void cli_help(FILE *f, enum cmd cmd)
-{
-	const struct cli_command *c = cli_command(cmd);
-	if (cmd == CMD_NONE) {
-		help_overview(f, c);
-		return;
-	}
-	help_usage(f, c);
-	fputc('\n', f);
-	wrap(f, c->about, 0, 0);
-	fputc('\n', f);
-	help_options(f, c);
-	if (c->notes) {
-		fputc('\n', f);
-		wrap(f, c->notes, 0, 0);
-	}
-}
 
 /* ---- value conversion: one option into its request field ---- */
 

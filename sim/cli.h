@@ -66,7 +66,8 @@ struct request {
 int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errlen);
 void cli_free(struct request *rq);
 
-/* Help for a command (CMD_NONE: the overview). */
+/* Help for a command (CMD_NONE: the overview), from its table; written
+ * in cli_doc.c with the other texts made from the tables. */
 void cli_help(FILE *f, enum cmd cmd);
 
 /* ---- the tables, for the parser, the help, the man page, completion ---- */

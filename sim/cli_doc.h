@@ -1,7 +1,7 @@
-/* cli_doc — the man page and the bash completion, written from the same
- * option tables as --help (cli.h), so that neither can drift from the
- * parser.  scripts/gendoc.c calls these to make ./crisim.1 and
- * ./crisim.bash-completion at build time.
+/* cli_doc — every text made from the option tables (cli.h): --help
+ * (cli_help, declared in cli.h), the man page and the bash completion, so
+ * that none can drift from the parser.  scripts/gendoc.c calls the two
+ * below to make ./crisim.1 and ./crisim.bash-completion at build time.
  */
 #ifndef CRISIM_CLI_DOC_H
 #define CRISIM_CLI_DOC_H
