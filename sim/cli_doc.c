@@ -362,7 +362,8 @@ static void bash_command(FILE *f, const struct cli_command *c)
 	for (size_t i = 0; i < c->n_opts; i++)
 		if (c->opts[i].letter)
 			fprintf(f, " -%c", c->opts[i].letter);
-	fprintf(f, "'\n\t\tkind=%s words='%s'\n\t\tcase $prev in\n",
+	fprintf(f, "'\n\t\tokind=%s owords='%s'\n\t\tkind=$okind words=$owords\n"
+	        "\t\tcase $prev in\n",
 	        kind_word(c->operand_arg), c->operand_words ? c->operand_words : "");
 	for (size_t i = 0; i < c->n_opts; i++) {
 		const struct cli_option *o = &c->opts[i];
@@ -392,7 +393,7 @@ void cli_doc_bash(FILE *f)
 	      "\tprintf '%s\\n' \"$_crisim_keys_list\"\n}\n\n", f);
 	fputs("_crisim()\n{\n"
 	      "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-	      "\tlocal opts= kind= words= value= i\n"
+	      "\tlocal opts= kind= words= okind= owords= value= i\n"
 	      "\tCOMPREPLY=()\n"
 	      "\tif ((COMP_CWORD == 1)); then\n"
 	      "\t\tmapfile -t COMPREPLY < <(compgen -W '", f);
@@ -416,7 +417,7 @@ void cli_doc_bash(FILE *f)
 	      "\t# After --, every word is an operand.\n"
 	      "\tfor ((i = 2; i < COMP_CWORD; i++)); do\n"
 	      "\t\tif [[ ${COMP_WORDS[i]} == -- ]]; then\n"
-	      "\t\t\topts= value=\n"
+	      "\t\t\topts= value= kind=$okind words=$owords\n"
 	      "\t\t\tbreak\n\t\tfi\n\tdone\n"
 	      "\tif [[ -z $value && -n $opts && $cur == -* ]]; then\n"
 	      "\t\tmapfile -t COMPREPLY < <(compgen -W \"$opts\" -- \"$cur\")\n"

@@ -237,6 +237,8 @@ Test(docs, bash_completion_offers_commands_options_and_keys)
 	cr_assert_str_eq(out, "\n");
 	complete_words("crisim run -- --th", out, sizeof out);
 	cr_assert_str_eq(out, "\n");
+	complete_words("crisim run -- -o scenarios/defa", out, sizeof out);
+	cr_assert_str_eq(out, "scenarios/default.json\n", "after --, -o is FILE: %s", out);
 }
 
 Test(docs, readme_names_every_option)
