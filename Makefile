@@ -4,11 +4,29 @@
 # installs any that are missing (as root) or prints the apt-get command.
 
 VERSION  := 0.1.0
-PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := gsl libcjson
 TEST_PKGS := criterion
-DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config libomp-dev
+# groff-base: the man page test renders crisim.1.  libomp-dev is clang's
+# OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
+DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base
+ifneq ($(findstring clang,$(notdir $(CC))),)
+DEB_PKGS += libomp-dev
+endif
+
+# GNU installation directories: make install prefix=/usr DESTDIR=/tmp/pkg.
+# PREFIX (documented before these) is an alias of prefix.
+PREFIX      ?= /usr/local
+prefix      ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+bindir      ?= $(exec_prefix)/bin
+datarootdir ?= $(prefix)/share
+datadir     ?= $(datarootdir)
+mandir      ?= $(datarootdir)/man
+man1dir     ?= $(mandir)/man1
+docdir      ?= $(datadir)/doc/crisim
+bashcompdir ?= $(datadir)/bash-completion/completions
+pkgdatadir  := $(datadir)/crisim
 # make MPI=1 (and test-mpi) also need these:
 MPI_DEB_PKGS := libopenmpi-dev openmpi-bin
 
@@ -16,7 +34,6 @@ WARN     := -Wall -Wextra -Wshadow -Wconversion -Wstrict-prototypes \
             -Wmissing-prototypes -Werror
 OPT      ?= -O2 -g
 CPPFLAGS += -Isim -Imodels -DCRISIM_VERSION='"$(VERSION)"' -MMD -MP
-CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
@@ -26,7 +43,13 @@ LDLIBS   += $(PKG_LIBS) -lm
 # OpenMP across runs (gcc: libgomp; clang: libomp, Debian libomp-dev).
 # OPENMP= (empty) builds without it: runs are then serial.
 OPENMP   ?= -fopenmp
-CFLAGS   += $(OPENMP)
+
+# What crisim needs to build, apart from CFLAGS and LDFLAGS: those are the
+# user's (a packager's `make CFLAGS=...` replaces them), these are not, so
+# -fopenmp and the warnings survive.  CFLAGS comes last: its -O wins.
+CRISIM_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(OPENMP)
+CRISIM_LDFLAGS = $(OPENMP)
+# Also in LDFLAGS, for link rules that name only LDFLAGS.
 LDFLAGS  += $(OPENMP)
 
 # Sanitizer builds live in their own tree so they never mix with normal objects.
@@ -54,8 +77,15 @@ ifdef SANITIZE
 BIN       := $(BUILD)/crisim
 endif
 
-.PHONY: all deps deps-mpi demo test check test-mpi bench validate fuzz install clean help FORCE
-all: $(BIN)
+# Generated from the option tables (sim/cli_table.c) by scripts/gendoc.
+DOCS      := crisim.1 crisim.bash-completion
+# Built in build/FLAVOR/gendoc/, not .../scripts/: crisim plot takes a
+# scripts/ directory beside build/FLAVOR/crisim for the gnuplot scripts.
+GENDOC    := $(BUILD)/gendoc/gendoc
+
+.PHONY: all deps deps-clang deps-mpi demo test check test-mpi bench validate fuzz \
+        install uninstall clean help FORCE
+all: $(BIN) $(DOCS)
 
 # build/flavor-BIN names the tree that binary was last linked from, so
 # switching between `make` and `make MPI=1` relinks ./crisim (and a build
@@ -65,21 +95,35 @@ $(FLAVOR): FORCE
 	@mkdir -p build; echo '$(BUILD)' | cmp -s - $@ || echo '$(BUILD)' > $@
 
 $(BIN): $(SIM_OBJ) $(MAIN_OBJ) $(FLAVOR)
-	$(CC) $(LDFLAGS) -o $@ $(SIM_OBJ) $(MAIN_OBJ) $(LDLIBS)
+	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $(SIM_OBJ) $(MAIN_OBJ) $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CRISIM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CRISIM_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 $(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LDLIBS)
+	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/bench: $(BUILD)/tests/bench.o $(SIM_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The man page and the completion need the option tables only.
+$(GENDOC): $(BUILD)/gendoc/gendoc.o $(BUILD)/sim/cli_doc.o $(BUILD)/sim/cli_table.o
+	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/gendoc/gendoc.o: scripts/gendoc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CRISIM_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+crisim.1: $(GENDOC)
+	$(GENDOC) man > $@.tmp && mv $@.tmp $@
+
+crisim.bash-completion: $(GENDOC)
+	$(GENDOC) bash > $@.tmp && mv $@.tmp $@
 
 # deps: install missing Debian packages when root, otherwise say how.
 deps:
@@ -95,6 +139,10 @@ deps:
 	  echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
 	fi
 
+# libomp-dev, clang's OpenMP runtime, for `make CC=clang`.
+deps-clang:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="libomp-dev"
+
 deps-mpi:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(MPI_DEB_PKGS)"
 
@@ -104,10 +152,12 @@ demo: deps
 	./$(BIN) plot out/demo
 
 # The CLI tests call the binary, so it is built first; CRISIM points them at it.
+# tests/install.sh checks that uninstall takes back exactly what install put.
 test: deps
-	$(MAKE) --no-print-directory $(BIN) $(BUILD)/tests/run
+	$(MAKE) --no-print-directory $(BIN) $(DOCS) $(BUILD)/tests/run
 	CRISIM=./$(BIN) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(BUILD)/tests/run --jobs 2
+	MAKE="$(MAKE)" tests/install.sh
 
 check: deps
 	$(MAKE) --no-print-directory SANITIZE=1 OPT="-O1 -g" test
@@ -131,19 +181,40 @@ test-mpi: deps deps-mpi
 	$(MAKE) --no-print-directory MPI=1 BIN=build/mpi/crisim build/mpi/crisim
 	CRISIM=build/mpi/crisim tests/mpi/run.sh
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/crisim/scripts \
-	  $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data \
-	  $(DESTDIR)$(PREFIX)/share/crisim/scenarios/validation
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/crisim
-	install -m 644 scripts/*.gp $(DESTDIR)$(PREFIX)/share/crisim/scripts/
-	install -m 755 scripts/*.sh $(DESTDIR)$(PREFIX)/share/crisim/scripts/
-	install -m 644 scenarios/*.json $(DESTDIR)$(PREFIX)/share/crisim/scenarios/
-	install -m 644 scenarios/validation/*.json $(DESTDIR)$(PREFIX)/share/crisim/scenarios/validation/
-	install -m 644 scenarios/data/* $(DESTDIR)$(PREFIX)/share/crisim/scenarios/data/
+# What install puts where; uninstall removes exactly these.
+SCRIPT_FILES   := $(wildcard scripts/*.gp scripts/*.sh)
+SCENARIO_FILES := $(wildcard scenarios/*.json scenarios/validation/*.json scenarios/data/*)
+DOC_FILES      := README.md README.models.md LICENSE
+INSTALLED := $(bindir)/crisim $(man1dir)/crisim.1 $(bashcompdir)/crisim \
+             $(addprefix $(pkgdatadir)/,$(SCRIPT_FILES) $(SCENARIO_FILES)) \
+             $(addprefix $(docdir)/,$(DOC_FILES))
+INSTALL_DIRS := $(sort $(dir $(INSTALLED)))
+
+install: $(BIN) $(DOCS)
+	install -d $(addprefix $(DESTDIR),$(INSTALL_DIRS))
+	install -m 755 $(BIN) $(DESTDIR)$(bindir)/crisim
+	install -m 644 crisim.1 $(DESTDIR)$(man1dir)/crisim.1
+	install -m 644 crisim.bash-completion $(DESTDIR)$(bashcompdir)/crisim
+	install -m 644 $(filter %.gp,$(SCRIPT_FILES)) $(DESTDIR)$(pkgdatadir)/scripts/
+	install -m 755 $(filter %.sh,$(SCRIPT_FILES)) $(DESTDIR)$(pkgdatadir)/scripts/
+	install -m 644 scenarios/*.json $(DESTDIR)$(pkgdatadir)/scenarios/
+	install -m 644 scenarios/validation/*.json $(DESTDIR)$(pkgdatadir)/scenarios/validation/
+	install -m 644 scenarios/data/* $(DESTDIR)$(pkgdatadir)/scenarios/data/
+	install -m 644 README.md LICENSE $(DESTDIR)$(docdir)/
+	install -m 644 models/README.md $(DESTDIR)$(docdir)/README.models.md
+
+# The files install put, then each of their directories while it is empty,
+# up to DESTDIR (or, without DESTDIR, up to prefix): a directory shared with
+# other packages stays while it holds anything.
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	@top='$(or $(DESTDIR),$(prefix))'; top=$${top%/}; \
+	for d in $(patsubst %/,%,$(addprefix $(DESTDIR),$(INSTALL_DIRS))); do \
+	  while [ "$${d#$$top/}" != "$$d" ] && rmdir "$$d" 2>/dev/null; do d=$${d%/*}; done; \
+	done
 
 clean:
-	rm -rf build crisim out
+	rm -rf build crisim out $(DOCS)
 
 # fuzz: libFuzzer on the scenario loader and --set (clang), FUZZ_SECONDS long,
 # seeded with the shipped scenarios.  Any crash or sanitizer report fails.
@@ -164,6 +235,7 @@ help:
 	@echo "make MPI=1     build crisim with mpicc (OpenMPI); make test-mpi tests it on 2 ranks"
 	@echo "make fuzz      libFuzzer on the scenario loader for FUZZ_SECONDS (60)"
 	@echo "make CC=clang  build with clang"
-	@echo "make install PREFIX=DIR"
+	@echo "make install   prefix=/usr/local (GNU bindir, datadir, mandir, docdir; DESTDIR)"
+	@echo "make uninstall the same variables: removes what install put"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

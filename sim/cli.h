@@ -1,8 +1,13 @@
 /* cli — command-line options to a request, and the --help texts.
  *
+ * Every sub-command has one table of options (struct cli_option): its long
+ * name, short letter, value, help text and the request field it sets.  The
+ * same table drives the parser (getopt_long), `--help`, the man page and
+ * the bash completion (cli_doc.h), so an option is written down once.
+ *
  * Parsing never exits and never prints: it fills a struct request or
- * returns CLI_USAGE with a one-line message.  --help text goes to stdout
- * (it is asked for), errors to stderr (by main).
+ * returns EXIT_USAGE with a one-line message naming the option.  --help
+ * text goes to stdout (it is asked for), errors to stderr (by main).
  */
 #ifndef CRISIM_CLI_H
 #define CRISIM_CLI_H
@@ -14,8 +19,10 @@
 
 #include "status.h"
 
-/* Exit codes: part of the interface, documented in the README. */
-enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130 };
+/* Exit codes: part of the interface, documented in the README and the
+ * man page (cli_exits below). */
+enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2,
+                 EXIT_INTERRUPTED = 130 };
 
 /* The exit code of a status (status.h): the one place they are mapped. */
 int cli_exit_code(enum status st);
@@ -55,11 +62,68 @@ struct request {
 	char **argv;
 };
 
-/* 0, or EXIT_USAGE with err set.  Free with cli_free. */
+/* 0, or EXIT_USAGE (EXIT_RUNTIME: out of memory) with err set.  argv is
+ * not reordered (the manifest records it as given).  Free with cli_free. */
 int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errlen);
 void cli_free(struct request *rq);
 
-/* Help for a command (CMD_NONE: the overview). */
+/* Help for a command (CMD_NONE: the overview), from its table; written
+ * in cli_doc.c with the other texts made from the tables. */
 void cli_help(FILE *f, enum cmd cmd);
+
+/* ---- the tables, for the parser, the help, the man page, completion ---- */
+
+/* The request field an option sets; the conversion of its value (bounds,
+ * words) belongs to the field. */
+enum cli_field {
+	F_HELP, F_VERSION, F_OUT, F_SET, F_SEED, F_QUIET, F_RUNS, F_THREADS,
+	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
+	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN
+};
+
+/* What an option's value (or a command's operand) is, for completion. */
+enum cli_arg {
+	ARG_NONE,   /* a flag: no value */
+	ARG_TEXT,   /* a number or free text: nothing to offer */
+	ARG_FILE,   /* a file name */
+	ARG_DIR,    /* a directory name */
+	ARG_KEY,    /* PATH=VALUE with PATH a scenario key (crisim keys) */
+	ARG_WORDS   /* one of the words in `words` */
+};
+
+struct cli_option {
+	const char *name;      /* long name, without the leading "--" */
+	char letter;           /* short option; 0: none */
+	const char *value;     /* name of the value in help ("DIR"); NULL: a flag */
+	enum cli_arg arg;
+	const char *words;     /* ARG_WORDS: the choices, space-separated */
+	enum cli_field field;
+	const char *help;      /* one paragraph; wrapped when printed */
+};
+
+struct cli_command {
+	const char *name;           /* "run"; "crisim" for the overview */
+	const char *operand;        /* "FILE", "DIR", "TABLE"; NULL: none */
+	bool operand_optional;
+	enum cli_arg operand_arg;
+	const char *operand_words;  /* ARG_WORDS: the choices */
+	const char *summary;        /* one line: the overview, the man page */
+	const char *const *usage;   /* synopsis lines after "crisim ", NULL-ended */
+	const char *about;          /* paragraphs separated by "\n\n" */
+	const char *notes;          /* paragraphs after the options; may be NULL */
+	const struct cli_option *opts;
+	size_t n_opts;
+};
+
+/* The table of a command; CMD_NONE: crisim itself (the global options). */
+const struct cli_command *cli_command(enum cmd cmd);
+
+/* The exit statuses, for the overview and the man page. */
+struct cli_exit {
+	int code;
+	const char *meaning;
+};
+extern const struct cli_exit cli_exits[];
+extern const size_t cli_n_exits;
 
 #endif

@@ -1,13 +1,8 @@
 #include "commands.h"
 
-#include <errno.h>
 #include <limits.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "batch.h"
 #include "batch_exec.h"
@@ -16,6 +11,7 @@
 #include "netgen.h"
 #include "output.h"
 #include "par.h"
+#include "plot.h"
 #include "progress.h"
 #include "report.h"
 #include "rng.h"
@@ -23,8 +19,6 @@
 #include "scenario.h"
 #include "stats.h"
 #include "status.h"
-
-extern char **environ;
 
 #define ERRLEN 1024
 
@@ -341,125 +335,11 @@ int cmd_graph(const struct request *rq)
 
 /* ---- plot ---- */
 
-static int is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The scripts directory: $CRISIM_SCRIPTS, else scripts/ beside the binary
- * (a source tree), else ../share/crisim/scripts (an installed tree), else
- * ../../scripts (build/FLAVOR/crisim in a source tree). */
-static int find_scripts(char *buf, size_t len)
-{
-	const char *env = getenv("CRISIM_SCRIPTS");
-	if (env && *env) {
-		snprintf(buf, len, "%s", env);
-		return is_dir(buf) ? 0 : -1;
-	}
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return -1;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
-	if ((size_t)snprintf(buf, len, "%s/scripts", exe) < len && is_dir(buf))
-		return 0;
-	if ((size_t)snprintf(buf, len, "%s/../share/crisim/scripts", exe) < len && is_dir(buf))
-		return 0;
-	/* build/FLAVOR/crisim (sanitizer, MPI, bench builds) in a source tree */
-	if ((size_t)snprintf(buf, len, "%s/../../scripts", exe) < len && is_dir(buf))
-		return 0;
-	return -1;
-}
-
-/* gnuplot -e "indir='D'; outfile='F'; fmt='png'" SCRIPT; 0 ok, 1 failed,
- * 127 gnuplot not found. */
-static int run_gnuplot(const char *script, const char *dir, const char *out,
-                       const char *fmt)
-{
-	char vars[3 * PATH_MAX];
-	snprintf(vars, sizeof vars, "indir='%s'; outfile='%s'; fmt='%s'", dir, out, fmt);
-	char *argv[] = { "gnuplot", "-e", vars, (char *)script, NULL };
-	pid_t pid;
-	int e = posix_spawnp(&pid, "gnuplot", NULL, NULL, argv, environ);
-	if (e == ENOENT)
-		return 127;
-	if (e)
-		return 1;
-	int status;
-	if (waitpid(pid, &status, 0) < 0)
-		return 1;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return 127;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
-}
-
-/* What `crisim plot DIR` draws: a script per kind of output, run when its
- * input file is in DIR; the plot is named after the script. */
-static const struct plot_kind {
-	const char *input, *script;
-	bool svg;
-} plot_kinds[] = {
-	{ "series.tsv",   "series",       true },
-	{ "ensemble.tsv", "ensemble",     true },
-	{ "compare.tsv",  "compare",      true },
-	{ "compare.tsv",  "compare-diff", true },
-	{ "compare.tsv",  "board",        false },  /* the one-page PNG */
-	{ "sweep.tsv",    "sweep",        true },
-};
-
 int cmd_plot(const struct request *rq)
 {
-	char scripts[PATH_MAX], script[PATH_MAX + 32], path[PATH_MAX + 32];
-	char msg[3 * PATH_MAX];
-	const char *dir = rq->file;
-	size_t n_found = 0;
-	for (size_t i = 0; i < sizeof plot_kinds / sizeof *plot_kinds; i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, plot_kinds[i].input);
-		n_found += access(path, R_OK) == 0;
-	}
-	if (n_found == 0) {
-		snprintf(msg, sizeof msg, "%s: nothing to plot (no series.tsv, ensemble.tsv, "
-		         "compare.tsv or sweep.tsv)", dir);
-		return fail(ST_BADINPUT, msg);
-	}
-	if (find_scripts(scripts, sizeof scripts))
-		return fail(ST_RUNTIME, "cannot find the gnuplot scripts "
-		            "(set CRISIM_SCRIPTS to crisim's scripts/ directory)");
-	if (strchr(dir, '\'')) {
-		snprintf(msg, sizeof msg, "%s: directory names with a quote cannot be plotted", dir);
-		return fail(ST_BADINPUT, msg);
-	}
-	for (size_t i = 0; i < sizeof plot_kinds / sizeof *plot_kinds; i++) {
-		const struct plot_kind *pk = &plot_kinds[i];
-		snprintf(path, sizeof path, "%s/%s", dir, pk->input);
-		if (access(path, R_OK) != 0)
-			continue;
-		snprintf(script, sizeof script, "%s/%s.gp", scripts, pk->script);
-		static const char *const fmts[] = { "png", "svg" };
-		for (size_t k = 0; k < (pk->svg ? 2u : 1u); k++) {
-			char tmp[PATH_MAX + 64], final[PATH_MAX + 64];
-			snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp%ld", dir, pk->script, fmts[k],
-			         (long)getpid());
-			snprintf(final, sizeof final, "%s/%s.%s", dir, pk->script, fmts[k]);
-			int rc = run_gnuplot(script, dir, tmp, fmts[k]);
-			if (rc == 127) {
-				remove(tmp);
-				return fail(ST_RUNTIME, "gnuplot not found: install it "
-				            "(Debian: apt-get install gnuplot-nox)");
-			}
-			if (rc || rename(tmp, final) != 0) {
-				remove(tmp);
-				snprintf(msg, sizeof msg, "%s: gnuplot failed on %s", final, script);
-				return fail(ST_RUNTIME, msg);
-			}
-		}
-	}
-	return EXIT_OK;
+	char msg[ERRLEN + 3 * PATH_MAX];
+	enum status st = plot_dir(rq->file, msg, sizeof msg);
+	return st ? fail(st, msg) : EXIT_OK;
 }
 
 /* ---- keys ---- */

@@ -213,3 +213,244 @@ Test(cli, plot_writes_png_and_svg)
 	cr_assert(s && strstr(s, "<svg"));
 	free(s);
 }
+
+/* ---- cli_parse itself, in process: the tables drive the parser ---- */
+
+#include <ctype.h>
+
+#include "cli.h"
+
+/* Parse a command line given as words (argv[0] is "crisim"). */
+static int parse_words(struct request *rq, char *errbuf, size_t n,
+                       const char *const *words)
+{
+	static char *argv[64];
+	int argc = 0;
+	argv[argc++] = "crisim";
+	for (; words[argc - 1]; argc++)
+		argv[argc] = (char *)words[argc - 1];
+	argv[argc] = NULL;
+	return cli_parse(argc, argv, rq, errbuf, n);
+}
+
+#define PARSE(rq, e, ...) parse_words(rq, e, sizeof e, (const char *const[]){ __VA_ARGS__, NULL })
+
+Test(cli_parse, double_dash_ends_the_options)
+{
+	struct request rq;
+	char e[256];
+	cr_assert_eq(PARSE(&rq, e, "run", "--", "-x.json"), 0, "%s", e);
+	cr_assert_str_eq(rq.file, "-x.json");
+	cli_free(&rq);
+	cr_assert_eq(PARSE(&rq, e, "run", "-q", "--", "-"), 0, "%s", e);
+	cr_assert_str_eq(rq.file, "-");
+	cr_assert(rq.quiet);
+	cli_free(&rq);
+	cr_assert_eq(PARSE(&rq, e, "run", "--", "a.json", "--seed"), EXIT_USAGE);
+	cr_assert(strstr(e, "unexpected argument '--seed'"), "%s", e);
+}
+
+Test(cli_parse, short_options_bundle)
+{
+	struct request rq;
+	char e[256];
+	cr_assert_eq(PARSE(&rq, e, "run", "-qo", "d", "a.json"), 0, "%s", e);
+	cr_assert(rq.quiet);
+	cr_assert_str_eq(rq.out, "d");
+	cr_assert_str_eq(rq.file, "a.json");
+	cli_free(&rq);
+	cr_assert_eq(PARSE(&rq, e, "run", "a.json", "-qod"), 0, "%s", e);
+	cr_assert_str_eq(rq.out, "d");
+	cli_free(&rq);
+	cr_assert_eq(PARSE(&rq, e, "run", "a.json", "--runs=3", "--threads=2"), 0, "%s", e);
+	cr_assert_eq(rq.runs, 3);
+	cr_assert_eq(rq.threads, 2);
+	cli_free(&rq);
+}
+
+Test(cli_parse, version_and_help_letters)
+{
+	struct request rq;
+	char e[256];
+	cr_assert_eq(PARSE(&rq, e, "-V"), 0, "%s", e);
+	cr_assert(rq.version);
+	cr_assert_eq(PARSE(&rq, e, "--version"), 0, "%s", e);
+	cr_assert(rq.version);
+	cr_assert_eq(PARSE(&rq, e, "-h"), 0, "%s", e);
+	cr_assert(rq.help && rq.cmd == CMD_NONE);
+	cr_assert_eq(PARSE(&rq, e, "sweep", "-h"), 0, "%s", e);
+	cr_assert(rq.help && rq.cmd == CMD_SWEEP);
+	cli_free(&rq);
+}
+
+/* getopt keeps its state in libc: a parse that stopped in the middle of a
+ * bundle must not leak into the next one. */
+Test(cli_parse, parses_again_after_a_failed_bundle)
+{
+	struct request rq;
+	char e[256];
+	cr_assert_eq(PARSE(&rq, e, "run", "a.json", "-qzo", "d"), EXIT_USAGE);
+	cr_assert(strstr(e, "'-z'"), "%s", e);
+	cr_assert_eq(PARSE(&rq, e, "run", "-o", "x", "b.json"), 0, "%s", e);
+	cr_assert_str_eq(rq.out, "x");
+	cr_assert_str_eq(rq.file, "b.json");
+	cr_assert(!rq.quiet);
+	cli_free(&rq);
+}
+
+Test(cli_parse, argv_keeps_its_order)
+{
+	char *argv[] = { "crisim", "run", "-q", "a.json", "--seed", "3", "-o", "d", NULL };
+	char *copy[9];
+	memcpy(copy, argv, sizeof argv);
+	struct request rq;
+	char e[256];
+	cr_assert_eq(cli_parse(8, argv, &rq, e, sizeof e), 0, "%s", e);
+	for (int i = 0; i < 8; i++)
+		cr_assert_eq(argv[i], copy[i], "argv[%d] moved: the manifest records it", i);
+	cli_free(&rq);
+}
+
+Test(cli_parse, every_error_names_the_option)
+{
+	struct { const char *const words[6]; const char *want; } cases[] = {
+		{ { "run", "a.json", "--runs", "x" }, "--runs" },
+		{ { "run", "a.json", "--runs", "3", "--threads", "5000" }, "--threads" },
+		{ { "run", "a.json", "--run", "-1" }, "--run" },
+		{ { "run", "a.json", "--runs", "3", "--stop-after", "0" }, "--stop-after" },
+		{ { "compare", "a.json", "--format", "xml" }, "--format" },
+		{ { "run", "a.json", "--seed" }, "--seed" },
+		{ { "run", "a.json", "-o" }, "-o" },
+		{ { "run", "a.json", "--quiet=yes" }, "--quiet" },
+		{ { "run", "a.json", "--thr", "2" }, "--thr" },
+		{ { "run", "a.json", "--thr", "2" }, "did you mean --threads" },
+		{ { "validate", "a.json", "--runs", "2" }, "--runs" },
+		{ { "keys", "-q" }, "-q" },
+		{ { "--frob" }, "--frob" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct request rq;
+		char e[256] = "";
+		const char *const *w = cases[i].words;
+		cr_assert_eq(parse_words(&rq, e, sizeof e, w), EXIT_USAGE, "case %zu", i);
+		cr_assert(strstr(e, cases[i].want), "case %zu: '%s' lacks '%s'", i, e,
+		          cases[i].want);
+	}
+}
+
+/* A value each field accepts. */
+static const char *sample_value(enum cli_field f)
+{
+	switch (f) {
+	case F_SEED: case F_RUNS: case F_THREADS: case F_STOP_AFTER: return "3";
+	case F_RUN:    return "0";
+	case F_FORMAT: return "tsv";
+	case F_SET: case F_GRID: return "a=1";
+	default:       return "v";
+	}
+}
+
+/* The request without its pointers to argv and arrays, for comparison. */
+static struct request comparable(struct request rq)
+{
+	rq.sets = rq.grids = NULL;
+	rq.argv = NULL;
+	rq.argc = 0;
+	return rq;
+}
+
+/* Every row of every table, in its long and its short form, reaches the
+ * request (--help is added so that cross-option rules do not apply). */
+Test(cli_parse, every_table_row_sets_its_field)
+{
+	for (int c = 1; c < CMD_COUNT; c++) {
+		const struct cli_command *tab = cli_command((enum cmd)c);
+		struct request base, rq;
+		char e[256];
+		cr_assert_eq(PARSE(&base, e, tab->name, "f", "--help"), 0, "%s", e);
+		struct request b = comparable(base);
+		for (size_t i = 0; i < tab->n_opts; i++) {
+			const struct cli_option *o = &tab->opts[i];
+			if (o->field == F_HELP)
+				continue;
+			char name[64], letter[3] = { '-', o->letter, 0 };
+			snprintf(name, sizeof name, "--%s", o->name);
+			const char *v = o->value ? sample_value(o->field) : NULL;
+			for (int form = 0; form < (o->letter ? 2 : 1); form++) {
+				const char *opt = form ? letter : name;
+				int rc = v ? PARSE(&rq, e, tab->name, "f", opt, v, "--help") :
+				             PARSE(&rq, e, tab->name, "f", opt, "--help");
+				cr_assert_eq(rc, 0, "%s %s: %s", tab->name, opt, e);
+				struct request r = comparable(rq);
+				cr_assert(memcmp(&r, &b, sizeof r) != 0 || rq.n_sets || rq.n_grids,
+				          "%s %s changed nothing", tab->name, opt);
+				cli_free(&rq);
+			}
+		}
+		cli_free(&base);
+	}
+}
+
+/* Option names are written once: every --name and -x that a command's
+ * help mentions is a row of its table (the overview: of any table). */
+static bool in_table(const struct cli_command *c, const char *name, size_t len,
+                     char letter)
+{
+	for (size_t i = 0; i < c->n_opts; i++)
+		if (letter ? c->opts[i].letter == letter :
+		    strlen(c->opts[i].name) == len && strncmp(c->opts[i].name, name, len) == 0)
+			return true;
+	return false;
+}
+
+Test(cli_parse, help_mentions_only_options_of_the_table)
+{
+	for (int c = 0; c < CMD_COUNT; c++) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&text, &len);
+		cli_help(f, (enum cmd)c);
+		fclose(f);
+		for (char *p = text; *p; p++) {
+			if (*p != '-' || (p > text && (isalnum((unsigned char)p[-1]) ||
+			                                p[-1] == '-' || p[-1] == '.')))
+				continue;
+			char letter = 0;
+			const char *name = p + 2;
+			size_t n = 0;
+			if (p[1] == '-') {
+				while (islower((unsigned char)name[n]) || name[n] == '-')
+					n++;
+				if (!n)
+					continue;
+			} else if (isalpha((unsigned char)p[1]) && !isalnum((unsigned char)p[2])) {
+				letter = p[1];
+			} else {
+				continue;
+			}
+			bool ok = false;
+			for (int k = 0; k < CMD_COUNT && !ok; k++)
+				if (k == c || c == CMD_NONE)
+					ok = in_table(cli_command((enum cmd)k), name, n, letter);
+			cr_assert(ok, "help of '%s' mentions %.*s, not in its table",
+			          cli_command((enum cmd)c)->name, letter ? 2 : (int)n + 2, p);
+			p += letter ? 1 : n + 1;
+		}
+		free(text);
+	}
+}
+
+Test(cli, double_dash_and_bundles_on_the_command_line)
+{
+	char a[700];
+	/* The options before --: after it, everything is FILE. */
+	snprintf(a, sizeof a, "--set network.nodes=500 --set ticks=10 -qo %s/q -- "
+	         "scenarios/default.json", dir);
+	cr_assert_eq(sh("run %s", a), 0, "%s", err);
+	cr_assert_str_eq(err, "", "-q in the bundle: %s", err);
+	char p[600];
+	snprintf(p, sizeof p, "%s/q/series.tsv", dir);
+	cr_assert_eq(access(p, R_OK), 0, "%s", p);
+	cr_assert_eq(sh("-V%s", ""), 0);
+	cr_assert(strncmp(out, "crisim ", 7) == 0, "%s", out);
+}

@@ -1,0 +1,281 @@
+/* cli_table — the option table of every sub-command and its help texts.
+ *
+ * This is the one place an option is named: the parser (cli.c), --help,
+ * the man page and the bash completion (cli_doc.c) all read these rows.
+ * Texts are paragraphs without line breaks; the printers wrap them.
+ * Invariant (checked by tests/test_cli.c): every "--name" a text of a
+ * command mentions is an option of that command's table.
+ */
+#include "cli.h"
+
+/* Rows shared by several commands. */
+#define OPT_HELP { "help", 'h', NULL, ARG_NONE, NULL, F_HELP, \
+	"print this help and exit" }
+#define OPT_SET { "set", 0, "PATH=VALUE", ARG_KEY, NULL, F_SET, \
+	"override a scenario value by its JSON path, e.g. --set " \
+	"network.nodes=5000 --set responder.strategy=none (repeatable, applied " \
+	"in order; VALUE is JSON, or else a string; null restores the default)" }
+#define OPT_SEED { "seed", 0, "N", ARG_TEXT, NULL, F_SEED, \
+	"use seed N (an integer in [0, 2^53-1]) instead of the scenario's seed" }
+#define OPT_QUIET { "quiet", 'q', NULL, ARG_NONE, NULL, F_QUIET, \
+	"print nothing on success, no progress bar" }
+#define OPT_THREADS { "threads", 0, "T", ARG_TEXT, NULL, F_THREADS, \
+	"OpenMP threads, at most 4096 (default: all cores); results do not " \
+	"depend on T" }
+#define OPT_RESUME { "resume", 0, "DIR", ARG_DIR, NULL, F_RESUME, \
+	"continue an interrupted batch in DIR (give the same FILE and " \
+	"options); finished runs are not redone" }
+#define OPT_STOP_AFTER { "stop-after", 0, "K", ARG_TEXT, NULL, F_STOP_AFTER, \
+	"testing aid: stop like SIGINT after K runs" }
+#define OPT_STRATEGIES(what) { "strategies", 0, "A,B,...", ARG_TEXT, NULL, \
+	F_STRATEGIES, what }
+#define OPT_BATCH_OUT { "out", 'o', "DIR", ARG_DIR, NULL, F_OUT, \
+	"the output directory (created if needed).  Default: output.dir of " \
+	"the scenario, else out/NAME" }
+
+#define N(a) (sizeof a / sizeof *a)
+
+static const struct cli_option global_opts[] = {
+	{ "help", 'h', NULL, ARG_NONE, NULL, F_HELP,
+	  "this text; `crisim COMMAND --help` for a command" },
+	{ "version", 'V', NULL, ARG_NONE, NULL, F_VERSION, "print the version" },
+};
+
+static const char *const global_usage[] = { "COMMAND [OPTIONS] [ARGUMENTS]", NULL };
+
+static const struct cli_option run_opts[] = {
+	{ "out", 'o', "DIR", ARG_DIR, NULL, F_OUT,
+	  "write series.tsv, events.tsv, summary.json and manifest.json into DIR "
+	  "(created if needed); \"-\" writes the series to stdout.  Default: "
+	  "output.dir of the scenario, else out/NAME" },
+	OPT_SEED,
+	OPT_SET,
+	OPT_QUIET,
+	{ "run", 0, "K", ARG_TEXT, NULL, F_RUN,
+	  "use run index K (random streams of (seed, K)): the same as row K of "
+	  "an ensemble's runs.tsv" },
+	{ "summary", 0, NULL, ARG_NONE, NULL, F_SUMMARY,
+	  "write no files; print one TSV line of outcomes (run, seed, outcomes) "
+	  "to stdout" },
+	{ "summary-header", 0, NULL, ARG_NONE, NULL, F_SUMMARY_HEADER,
+	  "print the header of that line (alone: without running)" },
+	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
+	  "an ensemble of runs 0..N-1 (N <= 10^8): writes runs.tsv, "
+	  "ensemble.tsv, summary.json and manifest.json into DIR" },
+	OPT_THREADS,
+	OPT_RESUME,
+	OPT_STOP_AFTER,
+	OPT_HELP,
+};
+
+static const char *const run_usage[] = {
+	"run FILE [-o DIR|-] [--seed N] [--set PATH=VALUE]... [--quiet] [--run K]",
+	"run FILE --summary [--summary-header] [--run K] [--seed N] [--set PATH=VALUE]...",
+	"run FILE --runs N [--threads T] [--resume DIR] [-o DIR] [--seed N] "
+	"[--set PATH=VALUE]... [--quiet]",
+	NULL
+};
+
+static const struct cli_option validate_opts[] = {
+	OPT_SET,
+	OPT_SEED,
+	OPT_HELP,
+};
+
+static const char *const validate_usage[] = {
+	"validate FILE [--set PATH=VALUE]... [--seed N]", NULL
+};
+
+static const struct cli_option graph_opts[] = {
+	{ "directed", 0, NULL, ARG_NONE, NULL, F_DIRECTED,
+	  "the edge list is directed (arc u v: v sees u's posts)" },
+	{ "network-spec", 0, "JSON", ARG_TEXT, NULL, F_NETWORK_SPEC,
+	  "a network object instead of FILE, e.g. "
+	  "'{\"model\":\"erdos_renyi\",\"nodes\":1000,\"mean_degree\":4}'" },
+	OPT_SET,
+	{ "out", 'o', "EDGES", ARG_FILE, NULL, F_OUT,
+	  "also write the graph as an edge list (\"-\": stdout, and the "
+	  "statistics go to stderr)" },
+	OPT_HELP,
+};
+
+static const char *const graph_usage[] = {
+	"graph FILE [--directed] [--set PATH=VALUE]... [-o EDGES]",
+	"graph --network-spec JSON [--set PATH=VALUE]... [-o EDGES]",
+	NULL
+};
+
+static const struct cli_option plot_opts[] = {
+	OPT_HELP,
+};
+
+static const char *const plot_usage[] = { "plot DIR", NULL };
+
+static const struct cli_option compare_opts[] = {
+	OPT_STRATEGIES("the strategies to compare, by registry name; the first "
+	               "is the baseline"),
+	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
+	  "run indices 0..N-1 for every strategy (N <= 10^8)" },
+	OPT_BATCH_OUT,
+	{ "format", 0, "FORMAT", ARG_WORDS, "table tsv json", F_FORMAT,
+	  "the comparison on stdout as table (the default), tsv or json" },
+	OPT_THREADS,
+	OPT_RESUME,
+	OPT_SEED,
+	OPT_SET,
+	OPT_QUIET,
+	OPT_STOP_AFTER,
+	OPT_HELP,
+};
+
+static const char *const compare_usage[] = {
+	"compare FILE --strategies A,B[,C...] --runs N [-o DIR] "
+	"[--format table|tsv|json] [--threads T] [--resume DIR] [--seed N] "
+	"[--set PATH=VALUE]... [--quiet]",
+	NULL
+};
+
+static const struct cli_option sweep_opts[] = {
+	{ "grid", 0, "PATH=VALUES", ARG_KEY, NULL, F_GRID,
+	  "a parameter axis: PATH=V1,V2,... or PATH=a:b:step (repeatable: the "
+	  "points are the cartesian product)" },
+	{ "grid-file", 0, "GRID.json", ARG_FILE, NULL, F_GRID_FILE,
+	  "axes from a file: an object {\"PATH\": [V1, V2, ...] or \"a:b:step\", "
+	  "...}" },
+	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
+	  "runs 0..N-1 at every point and for every strategy (N <= 10^8)" },
+	OPT_STRATEGIES("also sweep these strategies (by registry name)"),
+	OPT_BATCH_OUT,
+	OPT_THREADS,
+	OPT_RESUME,
+	OPT_SEED,
+	OPT_SET,
+	OPT_QUIET,
+	OPT_STOP_AFTER,
+	OPT_HELP,
+};
+
+static const char *const sweep_usage[] = {
+	"sweep FILE --grid PATH=V1,V2,...|PATH=a:b:step [--grid ...]... "
+	"[--grid-file GRID.json] --runs N [--strategies A,B...] [-o DIR] "
+	"[--threads T] [--resume DIR] [--set PATH=VALUE]...",
+	NULL
+};
+
+static const struct cli_option keys_opts[] = {
+	{ "markdown", 0, NULL, ARG_NONE, NULL, F_MARKDOWN,
+	  "a Markdown table instead of tab-separated values" },
+	OPT_HELP,
+};
+
+static const char *const keys_usage[] = {
+	"keys [scenario|series|summary] [--markdown]", NULL
+};
+
+static const struct cli_command commands[CMD_COUNT] = {
+	[CMD_NONE] = {
+		"crisim", "COMMAND", false, ARG_NONE, NULL,
+		"simulate information spread and online brand crises on a social graph",
+		global_usage,
+		"Simulate information spread and online brand crises on a social "
+		"graph.",
+		NULL, global_opts, N(global_opts) },
+	[CMD_RUN] = {
+		"run", "FILE", false, ARG_FILE, NULL,
+		"run a scenario and write its time series and summary",
+		run_usage,
+		"Run the scenario in FILE (\"-\" reads it from stdin).  Without "
+		"--runs, one run: series.tsv, events.tsv, summary.json and "
+		"manifest.json in DIR, or with --summary one line of outcomes on "
+		"stdout.  With --runs N, an ensemble.",
+		"The same scenario and seed give byte-identical series.tsv.  A "
+		"progress bar is drawn on stderr when it is a terminal.  "
+		"SIGINT/SIGTERM stop an ensemble cleanly: finished runs are written, "
+		"manifest.json says \"interrupted\": true, exit status 130; "
+		"--resume DIR continues it.",
+		run_opts, N(run_opts) },
+	[CMD_VALIDATE] = {
+		"validate", "FILE", false, ARG_FILE, NULL,
+		"check a scenario and print it with every default filled in",
+		validate_usage,
+		"Check the scenario in FILE (\"-\" reads stdin) and print it as JSON "
+		"with every default filled in.  Runs nothing.  Exit status 2 and a "
+		"message naming the file and JSON path when the scenario is invalid.",
+		NULL, validate_opts, N(validate_opts) },
+	[CMD_GRAPH] = {
+		"graph", "FILE", false, ARG_FILE, NULL,
+		"build a network and print its statistics",
+		graph_usage,
+		"Build a network and print its statistics: nodes, arcs, mean degree, "
+		"<k^2>, maximum degree, reciprocity, clustering (estimated on a "
+		"sample of 2000 agents), largest weakly connected component and the "
+		"SIR threshold <k>/(<k^2>-<k>).\n\n"
+		"FILE is a scenario (*.json: its network) or else an edge list (two "
+		"ids per line, # comments).",
+		NULL, graph_opts, N(graph_opts) },
+	[CMD_PLOT] = {
+		"plot", "DIR", false, ARG_DIR, NULL,
+		"draw the plots of a run's output with gnuplot",
+		plot_usage,
+		"Run the gnuplot scripts on the output in DIR and write PNG "
+		"(pngcairo) and SVG plots next to it: series.tsv (a run) -> "
+		"series.*; ensemble.tsv -> ensemble.*; compare.tsv -> compare.*, "
+		"compare-diff.*, board.png (the trainer board); sweep.tsv -> "
+		"sweep.*.  Needs gnuplot (Debian: gnuplot-nox); exit status 1 when "
+		"it is missing.  Scripts are looked up in $CRISIM_SCRIPTS, then in "
+		"scripts/ next to the crisim binary, then in ../share/crisim/scripts, "
+		"then in ../../scripts (a build tree).",
+		NULL, plot_opts, N(plot_opts) },
+	[CMD_COMPARE] = {
+		"compare", "FILE", false, ARG_FILE, NULL,
+		"run strategies on the same random numbers and compare",
+		compare_usage,
+		"Run every strategy on the same graph, population, incident and "
+		"dynamics draws for each run index (common random numbers) and "
+		"compare outcomes: each strategy's mean with a 95% t interval, the "
+		"paired difference of each strategy minus the first with a 95% "
+		"paired-t interval, and the share of runs where it did better (the "
+		"direction of better is one table: see README.md).\n\n"
+		"Prints the comparison to stdout (--format) and writes "
+		"DIR/compare.tsv, DIR/compare.json, "
+		"DIR/STRATEGY/{runs.tsv,ensemble.tsv,summary.json}, DIR/STRATEGY/run-0/ "
+		"(run 0 as a single run, for the trainer board) and "
+		"DIR/manifest.json.",
+		NULL, compare_opts, N(compare_opts) },
+	[CMD_SWEEP] = {
+		"sweep", "FILE", false, ARG_FILE, NULL,
+		"run a grid of parameter values (and strategies)",
+		sweep_usage,
+		"Run N runs at every point of the cartesian product of the grids "
+		"(and for every strategy) and write DIR/sweep.tsv: one row per point "
+		"and strategy with the parameter values as columns and, per outcome, "
+		"mean, sd, 95% t interval and the number of runs without NaN.",
+		NULL, sweep_opts, N(sweep_opts) },
+	[CMD_KEYS] = {
+		"keys", "TABLE", true, ARG_WORDS, "scenario series summary",
+		"list the scenario keys, series columns or summary fields",
+		keys_usage,
+		"Print a reference table from the code itself: every scenario key "
+		"with its type, valid values, meaning and default (scenario, the "
+		"default), every column of series.tsv (series), or every outcome of "
+		"summary.json and runs.tsv (summary).  Tab-separated with a header "
+		"line, or a Markdown table with --markdown (the README's tables are "
+		"this output).",
+		NULL, keys_opts, N(keys_opts) },
+};
+
+const struct cli_command *cli_command(enum cmd cmd)
+{
+	return &commands[cmd];
+}
+
+const struct cli_exit cli_exits[] = {
+	{ 0, "success" },
+	{ 1, "runtime failure: out of memory, a file could not be written, "
+	     "gnuplot missing or failing" },
+	{ 2, "bad input or usage: unknown option, invalid scenario, unreadable "
+	     "or malformed input file" },
+	{ 130, "interrupted (SIGINT/SIGTERM) during an ensemble, comparison or "
+	       "sweep: what finished is written, --resume DIR continues" },
+};
+const size_t cli_n_exits = N(cli_exits);

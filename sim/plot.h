@@ -1,0 +1,21 @@
+/* plot — the gnuplot driver behind `crisim plot DIR`.
+ *
+ * Looks at what an output directory holds (a run, an ensemble, a
+ * comparison, a sweep), runs the matching gnuplot scripts on it and writes
+ * their PNG and SVG next to the inputs, each through a temporary file and
+ * a rename so a failed gnuplot never leaves a half-written plot.
+ */
+#ifndef CRISIM_PLOT_H
+#define CRISIM_PLOT_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+/* Draw every plot whose input file is in dir.  ST_OK; ST_BADINPUT (nothing
+ * to plot, or a directory name gnuplot cannot be given); ST_RUNTIME (no
+ * scripts directory, gnuplot missing or failing), with a one-line message
+ * in err. */
+enum status plot_dir(const char *dir, char *err, size_t errlen);
+
+#endif
