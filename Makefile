@@ -151,7 +151,7 @@ fuzz: deps
 	@mkdir -p build/fuzz/corpus
 	cp scenarios/*.json tests/scenarios/*.json build/fuzz/corpus/
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_POSIX_C_SOURCE=200809L \
-	  -Isim $(PKG_CFLAGS) tests/fuzz_scenario.c sim/scenario*.c -o build/fuzz/fuzz_scenario $(PKG_LIBS) -lm
+	  -Isim $(PKG_CFLAGS) tests/fuzz_scenario.c sim/scenario*.c sim/spec.c sim/textfile.c -o build/fuzz/fuzz_scenario $(PKG_LIBS) -lm
 	build/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus
 
 help:

@@ -363,7 +363,7 @@ static void run_items(struct exec_state *st, const size_t *mine, size_t n_mine,
 			if (rc == 0) {
 				item_done(st, i);
 			} else if (!st->failed) {
-				st->failed = rc == ENGINE_EBADINPUT ? 2 : 1;
+				st->failed = rc == ST_BADINPUT ? 2 : 1;
 				snprintf(st->err, st->errlen, "run %llu: %s",
 				         (unsigned long long)run, e);
 				st->stop = 1;

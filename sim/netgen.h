@@ -24,7 +24,7 @@
 
 #include "graph.h"
 #include "netio.h"
-#include "scenario.h"
+#include "spec.h"
 
 /* Build the network of `spec`: a generator on the stream
  * rng_stream(seed, RNG_GRAPH, 0) — run index 0, so every run and every

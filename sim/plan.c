@@ -557,7 +557,7 @@ int plan_build(struct plan *p, const struct plan_request *rq, char *err,
 		int src = scenario_parse(&pv->s, text, label, dir, sets, k, serr);
 		if (src) {
 			snprintf(err, errlen, "%s", serr);
-			rc = src == SCN_ENOMEM ? 1 : 2;
+			rc = src == ST_NOMEM ? 1 : 2;
 			goto fail;
 		}
 		if (rq->have_seed)
@@ -637,7 +637,7 @@ void plan_free(struct plan *p)
 	free(p->strat_dirs);
 	if (p->v)
 		for (size_t v = 0; v < p->n_variants; v++)
-			scenario_free(&p->v[v].s);
+			spec_free(&p->v[v].s);
 	free(p->v);
 	if (p->graphs)
 		for (size_t gi = 0; gi < p->n_graphs; gi++)

@@ -19,7 +19,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "graph.h"
-#include "scenario.h"
+#include "spec.h"
 
 enum role { ROLE_CUSTOMER, ROLE_INFLUENCER, ROLE_MEDIA, ROLE_BRAND, ROLE_COUNT };
 

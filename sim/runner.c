@@ -101,7 +101,7 @@ int runner_single(const struct scenario *s, const struct graph *g, uint64_t run,
 	double t0 = now();
 	int rc_eng = engine_run(s, g, run, res, err, errlen);
 	if (rc_eng)
-		return rc_eng == ENGINE_EBADINPUT ? 2 : 1;
+		return rc_eng == ST_BADINPUT ? 2 : 1;
 	double wall = now() - t0;
 
 	struct out_meta meta = { s->name, (unsigned long long)s->seed,

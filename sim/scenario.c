@@ -13,7 +13,7 @@
  * the defaults and scenario_to_json all follow it, so a key exists in
  * exactly one place.  scenario_internal.h lists the module's files.
  *
- * Invariant: after a failed load *s is all zeros (scenario_free was called),
+ * Invariant: after a failed load *s is all zeros (spec_free was called),
  * so callers never see a half-filled scenario.
  */
 #include "scenario_internal.h"
@@ -41,8 +41,8 @@ void scn_bprintf(char *buf, size_t n, const char *fmt, ...)
 
 /* "LABEL: PATH: message", or "--set PATH: message" when the offending value
  * came from the command line, where the file name would mislead. */
-int scn_fail_at(struct ctx *c, const char *path, bool from_set,
-                const char *fmt, ...)
+enum status scn_fail_at(struct ctx *c, const char *path, bool from_set,
+                        const char *fmt, ...)
 {
 	char msg[SCN_ERRLEN];
 	va_list ap;
@@ -56,13 +56,13 @@ int scn_fail_at(struct ctx *c, const char *path, bool from_set,
 		scn_bprintf(c->err, SCN_ERRLEN, "%s: %s: %s", c->label, path, msg);
 	else
 		scn_bprintf(c->err, SCN_ERRLEN, "%s: %s", c->label, msg);
-	return SCN_EBADINPUT;
+	return ST_BADINPUT;
 }
 
-int scn_fail_nomem(struct ctx *c)
+enum status scn_fail_nomem(struct ctx *c)
 {
 	scn_bprintf(c->err, SCN_ERRLEN, "%s: out of memory", c->label);
-	return SCN_ENOMEM;
+	return ST_NOMEM;
 }
 
 bool scn_is_set(const struct ctx *c, const cJSON *item)
@@ -73,18 +73,18 @@ bool scn_is_set(const struct ctx *c, const cJSON *item)
 	return false;
 }
 
-int scn_mark_set(struct ctx *c, const cJSON *item)
+enum status scn_mark_set(struct ctx *c, const cJSON *item)
 {
 	if (c->n_set == c->cap_set) {
 		size_t cap = c->cap_set ? 2 * c->cap_set : 8;
 		const cJSON **p = realloc(c->set_items, cap * sizeof *p);
 		if (!p)
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		c->set_items = p;
 		c->cap_set = cap;
 	}
 	c->set_items[c->n_set++] = item;
-	return SCN_OK;
+	return ST_OK;
 }
 
 void scn_describe(const cJSON *it, char *buf, size_t n)
@@ -119,8 +119,8 @@ void scn_describe(const cJSON *it, char *buf, size_t n)
 		scn_bprintf(buf, n, "invalid value");
 }
 
-int scn_fail_type(struct ctx *c, const char *path, bool from_set,
-                  const char *what, const cJSON *it)
+enum status scn_fail_type(struct ctx *c, const char *path, bool from_set,
+                          const char *what, const cJSON *it)
 {
 	char got[80];
 
@@ -165,8 +165,9 @@ void scn_join_path(char *out, const char *disp, const char *key)
  * object in its child list, duplicates included, and its look-ups return
  * the first; so duplicates are found here by comparing siblings.
  */
-static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
-                      const char *disp, bool from_set)
+static enum status check_keys(struct ctx *c, const char *parent,
+                              const cJSON *obj, const char *disp,
+                              bool from_set)
 {
 	for (const cJSON *ch = obj->child; ch; ch = ch->next) {
 		bool set = from_set || scn_is_set(c, ch);
@@ -198,7 +199,7 @@ static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
 			return scn_fail_at(c, d, set, "unknown key");
 		}
 		if (r->type == T_OBJ && cJSON_IsObject(ch)) {
-			int rc = check_keys(c, r->path, ch, d, set);
+			enum status rc = check_keys(c, r->path, ch, d, set);
 			if (rc)
 				return rc;
 		} else if (r->type == T_OBJARR && cJSON_IsArray(ch)) {
@@ -211,7 +212,7 @@ static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
 				char de[PATHLEN];
 				scn_bprintf(de, sizeof de, "%s[%zu]", d, i++);
 				if (cJSON_IsObject(el)) {
-					int rc = check_keys(c, elem_parent, el, de,
+					enum status rc = check_keys(c, elem_parent, el, de,
 					                    set || scn_is_set(c, el));
 					if (rc)
 						return rc;
@@ -219,14 +220,14 @@ static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
 			}
 		}
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
 /* ------------------------------------------------------------------------
  * Public entry points.
  */
-static int syntax_error(struct ctx *c, const char *text, const char *at,
-                        const char *what)
+static enum status syntax_error(struct ctx *c, const char *text,
+                                const char *at, const char *what)
 {
 	unsigned long line = 1, col = 1;
 
@@ -251,18 +252,19 @@ static int syntax_error(struct ctx *c, const char *text, const char *at,
 		scn_bprintf(c->err, SCN_ERRLEN, "%s: line %lu, column %lu: invalid "
 		            "JSON (unexpected byte 0x%02x)", c->label, line, col,
 		            (unsigned)(unsigned char)*at);
-	return SCN_EBADINPUT;
+	return ST_BADINPUT;
 }
 
-int scenario_parse(struct scenario *s, const char *text, const char *label,
-                   const char *base_dir, const char *const *sets,
-                   size_t n_sets, char err[SCN_ERRLEN])
+enum status scenario_parse(struct scenario *s, const char *text,
+                           const char *label, const char *base_dir,
+                           const char *const *sets, size_t n_sets,
+                           char err[SCN_ERRLEN])
 {
 	struct ctx c = { .label = label ? label : "<scenario>", .err = err,
 	                 .base_dir = base_dir, .s = s };
 	const char *end = NULL;
 	cJSON *root = NULL;
-	int rc;
+	enum status rc;
 
 	memset(s, 0, sizeof *s);
 	err[0] = '\0';
@@ -300,55 +302,39 @@ int scenario_parse(struct scenario *s, const char *text, const char *label,
 		goto fail;
 	cJSON_Delete(root);
 	free(c.set_items);
-	return SCN_OK;
+	return ST_OK;
 fail:
 	cJSON_Delete(root);
 	free(c.set_items);
-	scenario_free(s);
+	spec_free(s);
 	return rc;
 }
 
-int scenario_load(struct scenario *s, const char *path,
-                  const char *const *sets, size_t n_sets,
-                  char err[SCN_ERRLEN])
+enum status scenario_load(struct scenario *s, const char *path,
+                          const char *const *sets, size_t n_sets,
+                          char err[SCN_ERRLEN])
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *label = is_stdin ? "<stdin>" : path;
 	const char *slash = is_stdin ? NULL : strrchr(path, '/');
 	char *text = NULL, *dir = NULL;
 	size_t len = 0;
-	int rc;
+	enum status rc;
 
 	memset(s, 0, sizeof *s);
-	switch (textfile_read(path, &text, &len, err, SCN_ERRLEN)) {
-	case ST_OK:     break;
-	case ST_NOMEM:  return SCN_ENOMEM;
-	case ST_IO:     return SCN_EIO;
-	default:        return SCN_EBADINPUT;
-	}
+	if ((rc = textfile_read(path, &text, &len, err, SCN_ERRLEN)))
+		return rc;
 	if (slash) {
 		size_t dl = slash == path ? 1 : (size_t)(slash - path);
 		dir = strndup(path, dl);
 		if (!dir) {
 			free(text);
 			scn_bprintf(err, SCN_ERRLEN, "%s: out of memory", label);
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		}
 	}
 	rc = scenario_parse(s, text, label, dir, sets, n_sets, err);
 	free(dir);
 	free(text);
 	return rc;
-}
-
-void scenario_free(struct scenario *s)
-{
-	if (!s)
-		return;
-	free(s->name);
-	free(s->description);
-	free(s->network.file);
-	free(s->events);
-	free(s->output_dir);
-	memset(s, 0, sizeof *s);
 }

@@ -3,8 +3,8 @@
  * scenario module).
  *
  * The module in files, one concept each:
- *   scenario_schema.c  the key table (the schema), its look-ups, the key
- *                      docs and the enum names
+ *   scenario_schema.c  the key table (the schema), its look-ups and the
+ *                      key docs; the enum names are spec's (spec.c)
  *   scenario.c         the load pipeline: entry points, messages, key walk
  *   scenario_read.c    defaults and the reading of single keys
  *   scenario_check.c   checks that span keys: network, population, events
@@ -72,13 +72,13 @@ enum {
 
 struct ctx;
 struct key_row;
-typedef int (*read_fn)(struct ctx *c, const struct key_row *r,
-                       const cJSON *item, const char *disp, bool from_set,
-                       void *base);
-typedef int (*print_fn)(const struct key_row *r, const void *base,
-                        cJSON *parent);
-typedef int (*finish_fn)(struct ctx *c, const cJSON *obj, const char *disp,
-                         bool from_set);
+typedef enum status (*read_fn)(struct ctx *c, const struct key_row *r,
+                               const cJSON *item, const char *disp,
+                               bool from_set, void *base);
+typedef enum status (*print_fn)(const struct key_row *r, const void *base,
+                                cJSON *parent);
+typedef enum status (*finish_fn)(struct ctx *c, const cJSON *obj,
+                                 const char *disp, bool from_set);
 
 struct key_row {
 	const char *path;     /* schema path: "network.m", "events[].tick" */
@@ -149,22 +149,22 @@ struct ctx {
 void scn_bprintf(char *buf, size_t n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* "LABEL: PATH: message", or "--set PATH: message" when the offending value
- * came from the command line.  Returns SCN_EBADINPUT. */
-int scn_fail_at(struct ctx *c, const char *path, bool from_set,
-                const char *fmt, ...)
+ * came from the command line.  Returns ST_BADINPUT. */
+enum status scn_fail_at(struct ctx *c, const char *path, bool from_set,
+                        const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* "expected WHAT, got <description of it>".  Returns SCN_EBADINPUT. */
-int scn_fail_type(struct ctx *c, const char *path, bool from_set,
-                  const char *what, const cJSON *it);
-/* "LABEL: out of memory".  Returns SCN_ENOMEM. */
-int scn_fail_nomem(struct ctx *c);
+/* "expected WHAT, got <description of it>".  Returns ST_BADINPUT. */
+enum status scn_fail_type(struct ctx *c, const char *path, bool from_set,
+                          const char *what, const cJSON *it);
+/* "LABEL: out of memory".  Returns ST_NOMEM. */
+enum status scn_fail_nomem(struct ctx *c);
 /* What a value is, for "got ..." in messages. */
 void scn_describe(const cJSON *it, char *buf, size_t n);
 /* Levenshtein distance; SIZE_MAX for strings past 63 bytes. */
 size_t scn_edit_distance(const char *a, const char *b);
 /* Whether `item` was put in the tree by --set; remembering one. */
 bool scn_is_set(const struct ctx *c, const cJSON *item);
-int scn_mark_set(struct ctx *c, const cJSON *item);
+enum status scn_mark_set(struct ctx *c, const cJSON *item);
 /* out = disp.key (PATHLEN bytes), or key at the top level. */
 void scn_join_path(char *out, const char *disp, const char *key);
 
@@ -174,28 +174,29 @@ void scn_join_path(char *out, const char *disp, const char *key);
 /* scenario_read.c: write the default of every row under `parent`
  * (recursively) into base; read every row under `parent` from `obj`
  * (NULL = absent), running the finish hooks of sections. */
-int scn_set_defaults(const char *parent, void *base);
-int scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
-                  void *base, const char *disp, bool from_set);
+enum status scn_set_defaults(const char *parent, void *base);
+enum status scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
+                          void *base, const char *disp, bool from_set);
 
 /* scenario_check.c: finish hooks and readers of custom rows. */
-int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
-                       bool from_set);
-int scn_finish_population(struct ctx *c, const cJSON *obj, const char *disp,
-                          bool from_set);
-int scn_read_sizes(struct ctx *c, const struct key_row *r, const cJSON *item,
-                   const char *disp, bool from_set, void *base);
-int scn_read_events(struct ctx *c, const struct key_row *r,
-                    const cJSON *item, const char *disp, bool from_set,
-                    void *base);
+enum status scn_finish_network(struct ctx *c, const cJSON *obj,
+                               const char *disp, bool from_set);
+enum status scn_finish_population(struct ctx *c, const cJSON *obj,
+                                  const char *disp, bool from_set);
+enum status scn_read_sizes(struct ctx *c, const struct key_row *r,
+                           const cJSON *item, const char *disp, bool from_set,
+                           void *base);
+enum status scn_read_events(struct ctx *c, const struct key_row *r,
+                            const cJSON *item, const char *disp, bool from_set,
+                            void *base);
 
 /* scenario_set.c: apply one "PATH=VALUE" override to the tree. */
-int scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
+enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
 
 /* scenario_json.c: printers of custom rows. */
-int scn_print_sizes(const struct key_row *r, const void *base,
-                    cJSON *parent);
-int scn_print_events(const struct key_row *r, const void *base,
-                     cJSON *parent);
+enum status scn_print_sizes(const struct key_row *r, const void *base,
+                            cJSON *parent);
+enum status scn_print_events(const struct key_row *r, const void *base,
+                             cJSON *parent);
 
 #endif

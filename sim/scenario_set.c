@@ -26,8 +26,8 @@ struct seg {
 };
 
 /* Split "a.b[2].c" (the first plen bytes of arg) into segments. */
-static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
-                          struct seg *segs, size_t *n_segs)
+static enum status parse_set_path(struct ctx *c, const char *arg, size_t plen,
+                                  struct seg *segs, size_t *n_segs)
 {
 	size_t i = 0, n = 0;
 
@@ -72,7 +72,7 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 		}
 	}
 	*n_segs = n;
-	return SCN_OK;
+	return ST_OK;
 }
 
 /* Apply one override.  Path segments are keys separated by '.', and array
@@ -81,7 +81,7 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
  * JSON when it parses completely, else the raw text as a string; JSON null
  * removes the key, so its default applies again.  Every item created is
  * remembered, so that errors inside it are labelled "--set PATH". */
-int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
+enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	struct seg segs[MAX_SEGS];
@@ -158,7 +158,7 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 			cJSON_DeleteItemFromArray(cur, (int)segs[k].idx);
 		else
 			cJSON_DeleteItemFromObjectCaseSensitive(cur, segs[k].key);
-		return SCN_OK;
+		return ST_OK;
 	}
 	if (segs[k].index)
 		rc = cJSON_ReplaceItemInArray(cur, (int)segs[k].idx, val);
@@ -170,5 +170,5 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 		cJSON_Delete(val);
 		return scn_fail_nomem(c);
 	}
-	return scn_mark_set(c, val) ? scn_fail_nomem(c) : SCN_OK;
+	return scn_mark_set(c, val) ? scn_fail_nomem(c) : ST_OK;
 }
