@@ -47,9 +47,18 @@ enum status scn_fail_at(struct ctx *c, const char *path, bool from_set,
 	char msg[SCN_ERRLEN];
 	va_list ap;
 
+	char shown[PATH_SHOWN + 32];
+
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* A path of any length is possible (--set takes the user's bytes):
+	 * show its start and its length, so the message keeps its point. */
+	if (path && strlen(path) > PATH_SHOWN) {
+		scn_bprintf(shown, sizeof shown, "%.*s... (%zu bytes)",
+		            PATH_SHOWN / 2, path, strlen(path));
+		path = shown;
+	}
 	if (from_set)
 		scn_bprintf(c->err, SCN_ERRLEN, "--set %s: %s", path, msg);
 	else if (path && *path)
@@ -154,10 +163,16 @@ size_t scn_edit_distance(const char *a, const char *b)
 
 void scn_join_path(char *out, const char *disp, const char *key)
 {
-	if (*disp)
-		scn_bprintf(out, PATHLEN, "%s.%s", disp, key);
+	const char *dot = *disp ? "." : "";
+	size_t len = strlen(key);
+
+	/* No key in the table is near KEY_SHOWN bytes: a longer one is an
+	 * unknown key, shown by its start and its length. */
+	if (len > KEY_SHOWN)
+		scn_bprintf(out, PATHLEN, "%s%s%.*s... (a key of %zu bytes)", disp,
+		            dot, KEY_SHOWN / 2, key, len);
 	else
-		scn_bprintf(out, PATHLEN, "%s", key);
+		scn_bprintf(out, PATHLEN, "%s%s%s", disp, dot, key);
 }
 
 /* ------------------------------------------------------------------------

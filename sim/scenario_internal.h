@@ -28,7 +28,13 @@ _Static_assert(sizeof(enum net_model) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum event_kind) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum event_target) == sizeof(int), "enum size");
 
+/* Display paths ("events[2].tick") are built in PATHLEN-byte buffers; a
+ * key longer than KEY_SHOWN bytes (only an unknown key can be) is shown by
+ * its start and length, and messages show at most PATH_SHOWN bytes of any
+ * other path (a --set argument), so a path of any length gives a message. */
 #define PATHLEN 256
+#define KEY_SHOWN 64
+#define PATH_SHOWN 128
 /* Largest integer n such that every integer in [0, n] is a double and no
  * larger integer text rounds down into the range: 2^53 itself is excluded
  * because "9007199254740993" parses to 2^53 and would be accepted silently. */
@@ -165,7 +171,8 @@ size_t scn_edit_distance(const char *a, const char *b);
 /* Whether `item` was put in the tree by --set; remembering one. */
 bool scn_is_set(const struct ctx *c, const cJSON *item);
 enum status scn_mark_set(struct ctx *c, const cJSON *item);
-/* out = disp.key (PATHLEN bytes), or key at the top level. */
+/* out = disp.key (PATHLEN bytes; a long key abbreviated), or key at the
+ * top level. */
 void scn_join_path(char *out, const char *disp, const char *key);
 
 /* ------------------------------------------------------------------------

@@ -416,6 +416,51 @@ Test(scenario_set, bad_syntax)
 	             "(absent)");
 }
 
+/* Issue 13 item 1: a path segment of any length (it used to be copied into
+ * a 256-byte stack buffer) is refused with a message that shows the start
+ * of the key and its length. */
+static char *long_set(const char *prefix, size_t len, const char *suffix)
+{
+	size_t pl = strlen(prefix);
+	char *arg = malloc(pl + len + strlen(suffix) + 1);
+
+	cr_assert_not_null(arg);
+	memcpy(arg, prefix, pl);
+	memset(arg + pl, 'k', len);
+	strcpy(arg + pl + len, suffix);
+	return arg;
+}
+
+Test(scenario_set, path_segment_of_any_length)
+{
+	static const size_t lens[] = { 300, 100000 };
+	char k32[33], want[256], err[SCN_ERRLEN];
+	struct scenario s;
+
+	memset(k32, 'k', 32);
+	k32[32] = '\0';
+	for (size_t i = 0; i < 2; i++) {
+		char *top = long_set("", lens[i], "=1");
+		char *nested = long_set("spread.", lens[i], ".x=1");
+		char *indexed = long_set("", lens[i], "[0]=1");
+		const char *sets[3] = { top, nested, indexed };
+
+		snprintf(want, sizeof want, "--set %s... (a key of %zu bytes): "
+		         "unknown key", k32, lens[i]);
+		expect_error("{}", &sets[0], 1, ST_BADINPUT, want);
+		snprintf(want, sizeof want, "--set spread.%s... (a key of %zu "
+		         "bytes): unknown key", k32, lens[i]);
+		expect_error("{}", &sets[1], 1, ST_BADINPUT, want);
+		cr_assert_eq(parse_sets(&s, "{}", &sets[2], 1, err), ST_BADINPUT);
+		snprintf(want, sizeof want, "--set %s", k32);
+		cr_assert(strncmp(err, want, strlen(want)) == 0, "%s", err);
+		cr_assert(strstr(err, "index 0 is past the end of"), "%s", err);
+		free(top);
+		free(nested);
+		free(indexed);
+	}
+}
+
 /* --- output and round trip ---------------------------------------------- */
 
 static void round_trip(const char *text)
