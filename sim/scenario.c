@@ -47,16 +47,21 @@ enum status scn_fail_at(struct ctx *c, const char *path, bool from_set,
 	char msg[SCN_ERRLEN];
 	va_list ap;
 
-	char shown[PATH_SHOWN + 32];
+	char shown[4 * PATH_SHOWN + 32];
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	/* A path of any length is possible (--set takes the user's bytes):
-	 * show its start and its length, so the message keeps its point. */
-	if (path && strlen(path) > PATH_SHOWN) {
-		scn_bprintf(shown, sizeof shown, "%.*s... (%zu bytes)",
-		            PATH_SHOWN / 2, path, strlen(path));
+	/* A path holds the user's bytes (a --set argument, a key): show them
+	 * escaped, and of a long one its start and its length, so that the
+	 * message stays one line and keeps its point. */
+	if (path) {
+		size_t len = strlen(path);
+		scn_show_text(shown, sizeof shown, path,
+		              len > PATH_SHOWN ? PATH_SHOWN / 2 : len);
+		if (len > PATH_SHOWN)
+			scn_bprintf(shown + strlen(shown), sizeof shown - strlen(shown),
+			            "... (%zu bytes)", len);
 		path = shown;
 	}
 	if (from_set)
@@ -101,11 +106,10 @@ void scn_describe(const cJSON *it, char *buf, size_t n)
 	if (!it)
 		scn_bprintf(buf, n, "nothing");
 	else if (cJSON_IsString(it)) {
-		size_t len = strlen(it->valuestring);
-		if (len > 40)
-			scn_bprintf(buf, n, "string \"%.40s...\"", it->valuestring);
-		else
-			scn_bprintf(buf, n, "string \"%s\"", it->valuestring);
+		char text[4 * 40 + 1];
+		scn_show_text(text, sizeof text, it->valuestring, 40);
+		scn_bprintf(buf, n, "string \"%s%s\"", text,
+		            strlen(it->valuestring) > 40 ? "..." : "");
 	} else if (cJSON_IsNumber(it)) {
 		double v = it->valuedouble;
 		/* integers in full: 2^53+1 must not print as 9.00719925474099e+15 */
@@ -137,12 +141,14 @@ enum status scn_fail_type(struct ctx *c, const char *path, bool from_set,
 	return scn_fail_at(c, path, from_set, "expected %s, got %s", what, got);
 }
 
-/* Levenshtein distance, two rows of the DP table; strings past 63 bytes
- * are never "close" to a key and count as far. */
-size_t scn_edit_distance(const char *a, const char *b)
+/* Optimal-string-alignment distance (Levenshtein plus the transposition
+ * of two adjacent characters, each edit costing 1: "nodse" is 1 from
+ * "nodes"), three rows of the DP table.  Strings past 63 bytes are never
+ * close to a key or a name (all are shorter) and count as far. */
+static size_t osa_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	size_t prev[64], cur[64];
+	size_t prev2[64], prev[64], cur[64];
 
 	if (la >= 64 || lb >= 64)
 		return SIZE_MAX;
@@ -153,12 +159,48 @@ size_t scn_edit_distance(const char *a, const char *b)
 		for (size_t j = 1; j <= lb; j++) {
 			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
 			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins)
-			                   : (del < ins ? del : ins);
+			size_t best = sub < del ? sub : del;
+			best = ins < best ? ins : best;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		memcpy(prev2, prev, (lb + 1) * sizeof prev[0]);
 		memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
 	}
 	return prev[lb];
+}
+
+void scn_suggest_init(struct suggest *sg, const char *word)
+{
+	size_t len = strlen(word);
+
+	*sg = (struct suggest){ .word = word, .len = len,
+	                        .max_d = len / 3 > 1 ? len / 3 : 1,
+	                        .best_d = SIZE_MAX };
+}
+
+void scn_suggest_add(struct suggest *sg, const char *cand)
+{
+	size_t d = osa_distance(sg->word, cand);
+
+	if (d <= sg->max_d && d < sg->best_d) {
+		sg->best_d = d;
+		sg->best = cand;
+	}
+	if (sg->len >= 2 && strlen(cand) > sg->len &&
+	    strncmp(cand, sg->word, sg->len) == 0) {
+		sg->prefix = cand;
+		sg->n_prefix++;
+	}
+}
+
+const char *scn_suggest_best(const struct suggest *sg)
+{
+	if (sg->best)
+		return sg->best_d == 0 ? NULL : sg->best;
+	return sg->n_prefix == 1 ? sg->prefix : NULL;
 }
 
 void scn_join_path(char *out, const char *disp, const char *key)
@@ -168,11 +210,15 @@ void scn_join_path(char *out, const char *disp, const char *key)
 
 	/* No key in the table is near KEY_SHOWN bytes: a longer one is an
 	 * unknown key, shown by its start and its length. */
+	char shown[4 * KEY_SHOWN + 1];
+
+	scn_show_text(shown, sizeof shown, key, len > KEY_SHOWN ? KEY_SHOWN / 2
+	                                                        : len);
 	if (len > KEY_SHOWN)
-		scn_bprintf(out, PATHLEN, "%s%s%.*s... (a key of %zu bytes)", disp,
-		            dot, KEY_SHOWN / 2, key, len);
+		scn_bprintf(out, PATHLEN, "%s%s%s... (a key of %zu bytes)", disp,
+		            dot, shown, len);
 	else
-		scn_bprintf(out, PATHLEN, "%s%s%s", disp, dot, key);
+		scn_bprintf(out, PATHLEN, "%s%s%s", disp, dot, shown);
 }
 
 /* ------------------------------------------------------------------------
@@ -195,23 +241,18 @@ static enum status check_keys(struct ctx *c, const char *parent,
 				return scn_fail_at(c, d, set, "duplicate key");
 		r = scn_find_row(parent, ch->string);
 		if (!r) {
-			const char *best = NULL;
-			size_t best_d = 3;
+			struct suggest sg;
+			const char *best;
+			scn_suggest_init(&sg, ch->string);
 			for (size_t i = 0; i < scn_n_rows; i++) {
 				const char *leaf = scn_child_leaf(&scn_rows[i], parent);
-				size_t dist;
-				if (!leaf)
-					continue;
-				dist = scn_edit_distance(ch->string, leaf);
-				if (dist < best_d) {
-					best_d = dist;
-					best = leaf;
-				}
+				if (leaf)
+					scn_suggest_add(&sg, leaf);
 			}
-			if (best)
-				return scn_fail_at(c, d, set,
-				                   "unknown key (did you mean \"%s\"?)", best);
-			return scn_fail_at(c, d, set, "unknown key");
+			if ((best = scn_suggest_best(&sg)))
+				return scn_fail_at(c, d, set, "unknown key (did you mean "
+				                   "\"%s\"? see `crisim keys`)", best);
+			return scn_fail_at(c, d, set, "unknown key (see `crisim keys`)");
 		}
 		if (r->type == T_OBJ && cJSON_IsObject(ch)) {
 			enum status rc = check_keys(c, r->path, ch, d, set);
@@ -277,7 +318,7 @@ enum status scenario_parse(struct scenario *s, const char *text,
 {
 	struct ctx c = { .label = label ? label : "<scenario>", .err = err,
 	                 .base_dir = base_dir, .s = s };
-	const char *end = NULL;
+	const char *end = NULL, *at;
 	cJSON *root = NULL;
 	enum status rc;
 
@@ -295,6 +336,15 @@ enum status scenario_parse(struct scenario *s, const char *text,
 	root = cJSON_ParseWithOpts(text, &end, 1);
 	if (!root) {
 		rc = end ? syntax_error(&c, text, end, NULL) : scn_fail_nomem(&c);
+		goto fail;
+	}
+	if ((at = scn_find_nul_escape(text))) {
+		unsigned long line, col;
+		textfile_position(text, at, &line, &col);
+		scn_bprintf(c.err, SCN_ERRLEN, "%s: line %lu, column %lu: expected "
+		            "text without NUL characters, got \\u0000 in a string",
+		            c.label, line, col);
+		rc = ST_BADINPUT;
 		goto fail;
 	}
 	if (!cJSON_IsObject(root)) {

@@ -42,8 +42,9 @@ static enum status check_models(struct ctx *c, const char *parent,
 	return ST_OK;
 }
 
-/* Upper bounds nodes-1 and ticks-1, once nodes and ticks are final.  A
- * default can fail them too (m = 3 with nodes = 3); the message says so. */
+/* Upper bounds nodes-1, nodes-2 and ticks-1, once nodes and ticks are
+ * final.  A default can fail them too (m = 3 with nodes = 3); the message
+ * says so. */
 static enum status check_relative(struct ctx *c, const char *parent,
                                   const cJSON *obj, const void *base,
                                   const char *disp, bool from_set)
@@ -55,23 +56,25 @@ static enum status check_relative(struct ctx *c, const char *parent,
 		const char *leaf = scn_child_leaf(r, parent);
 		const cJSON *it;
 		const char *what;
-		double v, limit;
+		double v, whole, limit;
 		char d[PATHLEN];
 
-		if (!leaf || !(r->flags & (F_NODES1 | F_TICKS1)))
+		if (!leaf || !(r->flags & (F_NODES1 | F_NODES2 | F_TICKS1)))
 			continue;
 		if (r->models && !(r->models & (1u << s->network.model)))
 			continue;
 		it = obj ? cJSON_GetObjectItemCaseSensitive(obj, leaf) : NULL;
 		if ((r->flags & F_IF_AGENT) && !it)
 			continue;
-		if (r->flags & F_NODES1) {
+		if (r->flags & (F_NODES1 | F_NODES2)) {
 			if (s->network.model == NET_FILE)
 				continue;  /* nodes known only once the file is read */
-			limit = (double)s->network.nodes - 1;
+			whole = (double)s->network.nodes;
+			limit = whole - (r->flags & F_NODES2 ? 2 : 1);
 			what = "nodes";
 		} else {
-			limit = (double)s->ticks - 1;
+			whole = (double)s->ticks;
+			limit = whole - 1;
 			what = "ticks";
 		}
 		v = r->type == T_DBL ? *(const double *)scn_cfield(base, r)
@@ -81,7 +84,7 @@ static enum status check_relative(struct ctx *c, const char *parent,
 		scn_join_path(d, disp, leaf);
 		return scn_fail_at(c, d, from_set || scn_is_set(c, it),
 		                   "expected %s, got %.15g (%s%s = %.15g)", r->expect,
-		                   v, it ? "" : "the default; ", what, limit + 1);
+		                   v, it ? "" : "the default; ", what, whole);
 	}
 	return ST_OK;
 }

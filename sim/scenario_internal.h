@@ -10,6 +10,8 @@
  *   scenario_check.c   checks that span keys: network, population, events
  *   scenario_set.c     --set PATH=VALUE edits of the JSON tree
  *   scenario_json.c    the resolved scenario as JSON, numbers printed exactly
+ *   scenario_text.c    the rule for strings (UTF-8, no control characters,
+ *                      no \u0000) and the safe display of bytes in messages
  *
  * Shared functions carry the prefix scn_ (scenario_ is the public API).
  */
@@ -64,7 +66,12 @@ enum {
 	F_NODES1 = 1u << 2,   /* upper bound nodes-1 (generators only) */
 	F_TICKS1 = 1u << 3,   /* upper bound ticks-1 */
 	F_EVEN = 1u << 4,     /* integer must be even */
-	F_IF_AGENT = 1u << 5  /* event key present iff target is "agent" */
+	F_IF_AGENT = 1u << 5, /* event key present iff target is "agent" */
+	F_MULTILINE = 1u << 6,/* T_STR: newline and tab allowed (written only
+	                         where they are escaped: see scenario_text.c) */
+	F_NODES2 = 1u << 7    /* upper bound nodes-2 (watts_strogatz k: the
+	                         generator rewires a tie to a vertex not yet
+	                         tied, so the ring cannot be complete) */
 };
 
 /* Network models a key belongs to (bit = 1 << enum net_model). */
@@ -166,14 +173,44 @@ enum status scn_fail_type(struct ctx *c, const char *path, bool from_set,
 enum status scn_fail_nomem(struct ctx *c);
 /* What a value is, for "got ..." in messages. */
 void scn_describe(const cJSON *it, char *buf, size_t n);
-/* Levenshtein distance; SIZE_MAX for strings past 63 bytes. */
-size_t scn_edit_distance(const char *a, const char *b);
+/* "did you mean": the candidate closest to `word`, offered only when it is
+ * actually close: an edit distance (insert, delete, substitute, swap two
+ * neighbours) of at most max(1, len/3) for a word of len bytes, else the
+ * one candidate that the word begins (at least 2 bytes: "barabasi" ->
+ * "barabasi_albert").  Add the candidates in table order; ties go to the
+ * first. */
+struct suggest {
+	const char *word;
+	size_t len, max_d, best_d;
+	const char *best;      /* closest within max_d so far */
+	const char *prefix;    /* a candidate the word begins */
+	size_t n_prefix;       /* how many candidates it begins */
+};
+void scn_suggest_init(struct suggest *sg, const char *word);
+void scn_suggest_add(struct suggest *sg, const char *cand);
+/* The suggestion, or NULL (none close, or the word is a candidate). */
+const char *scn_suggest_best(const struct suggest *sg);
 /* Whether `item` was put in the tree by --set; remembering one. */
 bool scn_is_set(const struct ctx *c, const cJSON *item);
 enum status scn_mark_set(struct ctx *c, const cJSON *item);
 /* out = disp.key (PATHLEN bytes; a long key abbreviated), or key at the
  * top level. */
 void scn_join_path(char *out, const char *disp, const char *key);
+
+/* ------------------------------------------------------------------------
+ * Text (scenario_text.c): the rule for strings and their display.
+ */
+/* ST_OK if `text` is UTF-8 without control characters (newline and tab
+ * allowed if allow_nl_tab); else a message at `path` naming the first
+ * offending byte and its offset. */
+enum status scn_check_text(struct ctx *c, const char *path, bool from_set,
+                           const char *text, bool allow_nl_tab);
+/* The first \u0000 escape inside a string of JSON text (which must parse),
+ * or NULL: cJSON would end the string there silently. */
+const char *scn_find_nul_escape(const char *text);
+/* At most `max` bytes of text into buf (n bytes, always terminated), with
+ * control characters and bytes that are not UTF-8 shown as \xNN. */
+void scn_show_text(char *buf, size_t n, const char *text, size_t max);
 
 /* ------------------------------------------------------------------------
  * The other files' entry points.

@@ -110,20 +110,18 @@ static enum status read_enum(struct ctx *c, const struct key_row *r,
 	char allowed[256] = "", got[80];
 	size_t used = 0;
 	const char *best = NULL;
-	size_t best_d = 3;
 
 	if (cJSON_IsString(it)) {
+		struct suggest sg;
+		scn_suggest_init(&sg, it->valuestring);
 		for (int i = 0; r->names[i]; i++) {
-			size_t dist = scn_edit_distance(it->valuestring, r->names[i]);
-			if (dist == 0) {
+			if (strcmp(it->valuestring, r->names[i]) == 0) {
 				*out = i;
 				return ST_OK;
 			}
-			if (dist < best_d) {
-				best_d = dist;
-				best = r->names[i];
-			}
+			scn_suggest_add(&sg, r->names[i]);
 		}
+		best = scn_suggest_best(&sg);
 	}
 	for (int i = 0; r->names[i] && used < sizeof allowed; i++) {
 		int k = snprintf(allowed + used, sizeof allowed - used, "%s\"%s\"",
@@ -211,11 +209,13 @@ static enum status read_row(struct ctx *c, const struct key_row *r,
 	case T_STR:
 		if (!cJSON_IsString(it))
 			return scn_fail_type(c, d, set, "string", it);
+		if ((rc = scn_check_text(c, d, set, it->valuestring,
+		                         r->flags & F_MULTILINE)))
+			return rc;
 		return set_string(f, it->valuestring) ? scn_fail_nomem(c) : ST_OK;
 	case T_IDENT:
 		if (!cJSON_IsString(it) || !is_ident(it->valuestring))
-			return scn_fail_type(c, d, set, "a name of letters, digits, '_' "
-			                     "and '-' (at most 63 bytes)", it);
+			return scn_fail_type(c, d, set, r->expect, it);
 		scn_bprintf(f, SCN_NAMELEN, "%s", it->valuestring);
 		return ST_OK;
 	default:

@@ -20,7 +20,11 @@
 	  .def = dv, .models = mod, .expect = ex, .doc = d }
 #define STR(p, t, off, dv, mod, d) \
 	{ .path = p, .type = t, .offset = off, .def_str = dv, .models = mod, \
-	  .doc = d }
+	  .expect = (t) == T_IDENT ? IDENT_RULE : TEXT_RULE, .doc = d }
+/* The rules for strings (scenario_text.c) and names, as the key table and
+ * the messages state them. */
+#define TEXT_RULE "UTF-8 text without control characters"
+#define IDENT_RULE "a name of letters, digits, '_' and '-' (at most 63 bytes)"
 #define ENUM(p, off, nm, dv, mod, d) \
 	{ .path = p, .type = T_ENUM, .offset = off, .names = nm, .def = dv, \
 	  .models = mod, .doc = d }
@@ -41,13 +45,15 @@
  * field in scenario.h; the walk, the reader, the defaults and
  * scenario_to_json (which prints in this order) pick it up.  A row's parent
  * row must come before it.  Bounds that depend on other keys use flags
- * (F_NODES1, F_TICKS1) and are checked when the section is finished
+ * (F_NODES1, F_NODES2, F_TICKS1) and are checked when the section is finished
  * (scenario_check.c). */
 const struct key_row scn_rows[] = {
 	STR("name", T_STR, SO(name), "unnamed", 0,
 	    "label of the scenario in outputs; default \"unnamed\""),
-	STR("description", T_STR, SO(description), "", 0,
-	    "free text; default \"\""),
+	{ .path = "description", .type = T_STR, .offset = SO(description),
+	  .def_str = "", .flags = F_MULTILINE,
+	  .expect = "UTF-8 text; of the control characters only newline and "
+	            "tab", .doc = "free text; default \"\"" },
 	NUM("seed", T_U64, SO(seed), 0, SEED_MAX, 0, 1, 0,
 	    "integer in [0, 2^53-1] (larger values are not exact in JSON)",
 	    "root of every random stream; default 1"),
@@ -77,9 +83,10 @@ const struct key_row scn_rows[] = {
 	NUM("network.mean_degree", T_DBL, SO(network.mean_degree), 0,
 	    NODES_MAX_D - 1, F_LO_OPEN | F_NODES1, 6, M_ER,
 	    "number in (0, nodes-1]", "erdos_renyi: mean degree; default 6"),
-	NUM("network.k", T_U32, SO(network.k), 2, NODES_MAX_D - 1,
-	    F_NODES1 | F_EVEN, 6, M_WS, "even integer in [2, nodes-1]",
-	    "watts_strogatz: ring neighbours; default 6"),
+	NUM("network.k", T_U32, SO(network.k), 2, NODES_MAX_D - 2,
+	    F_NODES2 | F_EVEN, 6, M_WS, "even integer in [2, nodes-2]",
+	    "watts_strogatz: ring neighbours; default 6; at most nodes-2, so "
+	    "that a rewired tie has a vertex left to go to"),
 	NUM("network.rewire", T_DBL, SO(network.rewire), 0, 1, 0, 0.1, M_WS,
 	    "number in [0, 1]", "watts_strogatz: rewiring probability; default 0.1"),
 	NUM("network.exponent", T_DBL, SO(network.exponent), 2, 5, F_LO_OPEN,

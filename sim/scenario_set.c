@@ -141,13 +141,19 @@ static enum status walk_to_parent(struct ctx *c, cJSON *root, const char *arg,
 	}
 }
 
-/* Put the value text `text` at the last segment g of the path, under cur. */
+/* Put the value text `text` of the override of `path` at its last segment
+ * g, under cur. */
 static enum status put_value(struct ctx *c, cJSON *cur, const struct seg *g,
-                             const char *text)
+                             const char *path, const char *text)
 {
 	cJSON *val = cJSON_ParseWithOpts(text, NULL, 1);
 	cJSON_bool ok;
 
+	if (val && scn_find_nul_escape(text)) {
+		cJSON_Delete(val);
+		return scn_fail_at(c, path, true, "expected text without NUL "
+		                   "characters, got \\u0000 in a string");
+	}
 	if (!val)
 		val = cJSON_CreateString(text);
 	if (!val)
@@ -185,7 +191,7 @@ enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 	struct seg segs[MAX_SEGS];
 	size_t n = 0;
 	cJSON *parent = NULL;
-	char *keys;
+	char *keys, *path;  /* the path twice: cut into keys, and whole */
 	enum status rc;
 
 	if (!eq)
@@ -194,13 +200,18 @@ enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got an "
 		                   "empty path");
 	keys = strndup(arg, (size_t)(eq - arg));
-	if (!keys)
+	path = strndup(arg, (size_t)(eq - arg));
+	if (!keys || !path) {
+		free(keys);
+		free(path);
 		return scn_fail_nomem(c);
+	}
 	rc = parse_set_path(c, arg, (size_t)(eq - arg), keys, segs, &n);
 	if (rc == ST_OK)
 		rc = walk_to_parent(c, root, arg, segs, n, &parent);
 	if (rc == ST_OK)
-		rc = put_value(c, parent, &segs[n - 1], eq + 1);
+		rc = put_value(c, parent, &segs[n - 1], path, eq + 1);
 	free(keys);
+	free(path);
 	return rc;
 }

@@ -158,12 +158,49 @@ Test(scenario_errors, unknown_key_with_suggestion)
 {
 	expect_error("{\"network\": {\"nodez\": 5}}", NULL, 0, ST_BADINPUT,
 	             "s.json: network.nodez: unknown key (did you mean "
-	             "\"nodes\"?)");
+	             "\"nodes\"? see `crisim keys`)");
 	expect_error("{\"colour\": 1}", NULL, 0, ST_BADINPUT,
-	             "s.json: colour: unknown key");
+	             "s.json: colour: unknown key (see `crisim keys`)");
 	expect_error("{\"events\": [{\"tick\": 0}, {\"tik\": 1}]}", NULL, 0,
 	             ST_BADINPUT, "s.json: events[1].tik: unknown key (did "
-	             "you mean \"tick\"?)");
+	             "you mean \"tick\"? see `crisim keys`)");
+}
+
+/* Issue 8 point 7: "did you mean" only when actually close: an edit
+ * distance of at most max(1, len/3) (a swap of neighbours costing 1), or
+ * the one candidate the word begins.  "ba" used to suggest "sbm". */
+static void expect_model_hint(const char *model, const char *hint)
+{
+	char text[128], want[512];
+
+	snprintf(text, sizeof text, "{\"network\": {\"model\": \"%s\"}}", model);
+	snprintf(want, sizeof want, "s.json: network.model: expected one of "
+	         "\"barabasi_albert\", \"erdos_renyi\", \"watts_strogatz\", "
+	         "\"powerlaw\", \"sbm\", got string \"%s\"%s%s%s", model,
+	         hint ? " (did you mean \"" : "", hint ? hint : "",
+	         hint ? "\"?)" : "");
+	expect_error(text, NULL, 0, ST_BADINPUT, want);
+}
+
+Test(scenario_errors, suggestions_only_when_close)
+{
+	expect_model_hint("ba", "barabasi_albert");   /* prefix, not "sbm" */
+	expect_model_hint("barabasi", "barabasi_albert");
+	expect_model_hint("erdos", "erdos_renyi");
+	expect_model_hint("sbn", "sbm");              /* distance 1 */
+	expect_model_hint("pwoerlaw", "powerlaw");    /* one swap */
+	expect_model_hint("SBM", NULL);               /* 3 edits of 3 bytes */
+	expect_model_hint("xyz", NULL);
+	expect_model_hint("b", NULL);                 /* too short a prefix */
+	expect_error("{\"network\": {\"nodse\": 5}}", NULL, 0, ST_BADINPUT,
+	             "s.json: network.nodse: unknown key (did you mean "
+	             "\"nodes\"? see `crisim keys`)");
+	/* "p_" begins both p_in and p_out: no single suggestion. */
+	expect_error("{\"network\": {\"p_\": 5}}", NULL, 0, ST_BADINPUT,
+	             "s.json: network.p_: unknown key (see `crisim keys`)");
+	expect_error("{\"seeed\": 5}", NULL, 0, ST_BADINPUT,
+	             "s.json: seeed: unknown key (did you mean \"seed\"? see "
+	             "`crisim keys`)");
 }
 
 Test(scenario_errors, duplicate_key)
@@ -274,7 +311,7 @@ Test(scenario_errors, impossible_combinations)
 	             "[0, ticks-1], got 10 (ticks = 10)");
 	expect_error("{\"network\": {\"model\": \"watts_strogatz\", \"k\": 5}}",
 	             NULL, 0, ST_BADINPUT, "s.json: network.k: expected even "
-	             "integer in [2, nodes-1], got 5");
+	             "integer in [2, nodes-2], got 5");
 	expect_error("{\"network\": {\"model\": \"powerlaw\", \"min_degree\": 5, "
 	             "\"max_degree\": 4}}", NULL, 0, ST_BADINPUT,
 	             "s.json: network.max_degree: expected 0 or integer in "
@@ -302,6 +339,28 @@ Test(scenario_errors, impossible_combinations)
 	expect_error("{\"events\": [{\"type\": \"incident\"}]}", NULL, 0,
 	             ST_BADINPUT, "s.json: events[0].tick: expected integer in "
 	             "[0, ticks-1], got nothing (the key is required)");
+}
+
+/* Issue 13 item 11: the generator rewires a tie to a vertex not yet tied,
+ * so k = nodes-1 (a complete ring) cannot be built; validate used to
+ * accept it and run to refuse it.  The bound is nodes-2 in both. */
+Test(scenario_errors, watts_strogatz_k_at_most_nodes_minus_2)
+{
+	struct scenario s;
+
+	expect_ok(&s, "{\"network\": {\"model\": \"watts_strogatz\", "
+	          "\"nodes\": 11, \"k\": 8}, \"population\": {\"media\": 1}}",
+	          NULL, 0);
+	cr_assert_eq(s.network.k, 8);
+	spec_free(&s);
+	expect_error("{\"network\": {\"model\": \"watts_strogatz\", "
+	             "\"nodes\": 11, \"k\": 10}}", NULL, 0, ST_BADINPUT,
+	             "s.json: network.k: expected even integer in [2, nodes-2], "
+	             "got 10 (nodes = 11)");
+	expect_error("{\"network\": {\"model\": \"watts_strogatz\", "
+	             "\"nodes\": 7}}", NULL, 0, ST_BADINPUT,
+	             "s.json: network.k: expected even integer in [2, nodes-2], "
+	             "got 6 (the default; nodes = 7)");
 }
 
 Test(scenario_errors, unreadable_file)
@@ -379,11 +438,13 @@ Test(scenario_set, errors_are_labelled_as_set)
 	const char *inner[] = { "network={\"mm\": 1}" };
 
 	expect_error("{}", unknown, 1, ST_BADINPUT,
-	             "--set network.nodez: unknown key (did you mean \"nodes\"?)");
+	             "--set network.nodez: unknown key (did you mean \"nodes\"? "
+	             "see `crisim keys`)");
 	expect_error("{}", range, 1, ST_BADINPUT,
 	             "--set network.m: expected integer in [1, nodes-1], got 0");
 	expect_error("{}", inner, 1, ST_BADINPUT,
-	             "--set network.mm: unknown key (did you mean \"m\"?)");
+	             "--set network.mm: unknown key (did you mean \"m\"? see "
+	             "`crisim keys`)");
 }
 
 Test(scenario_set, bad_syntax)
@@ -446,10 +507,10 @@ Test(scenario_set, path_segment_of_any_length)
 		const char *sets[3] = { top, nested, indexed };
 
 		snprintf(want, sizeof want, "--set %s... (a key of %zu bytes): "
-		         "unknown key", k32, lens[i]);
+		         "unknown key (see `crisim keys`)", k32, lens[i]);
 		expect_error("{}", &sets[0], 1, ST_BADINPUT, want);
 		snprintf(want, sizeof want, "--set spread.%s... (a key of %zu "
-		         "bytes): unknown key", k32, lens[i]);
+		         "bytes): unknown key (see `crisim keys`)", k32, lens[i]);
 		expect_error("{}", &sets[1], 1, ST_BADINPUT, want);
 		cr_assert_eq(parse_sets(&s, "{}", &sets[2], 1, err), ST_BADINPUT);
 		snprintf(want, sizeof want, "--set %s", k32);
@@ -459,6 +520,96 @@ Test(scenario_set, path_segment_of_any_length)
 		free(nested);
 		free(indexed);
 	}
+}
+
+/* --- text: UTF-8, control characters, \u0000 (issue 8 point 3, issue 13
+ * item 8) ------------------------------------------------------------------ */
+
+Test(scenario_text, utf8_accepted_in_every_string)
+{
+	struct scenario s;
+
+	expect_ok(&s, "{\"name\": \"Caf\xc3\xa9 \xe2\x98\x95 \xf0\x9f\x98\x80\", "
+	          "\"description\": \"line 1\\nline 2\\tend\", "
+	          "\"output\": {\"dir\": \"out/\xc3\xa9t\xc3\xa9\"}}", NULL, 0);
+	cr_assert_str_eq(s.name, "Caf\xc3\xa9 \xe2\x98\x95 \xf0\x9f\x98\x80");
+	cr_assert_str_eq(s.description, "line 1\nline 2\tend");
+	spec_free(&s);
+	/* An escaped backslash before "u0000" is text, not a NUL. */
+	expect_ok(&s, "{\"name\": \"a\\\\u0000b\"}", NULL, 0);
+	cr_assert_str_eq(s.name, "a\\u0000b");
+	spec_free(&s);
+}
+
+Test(scenario_text, invalid_utf8_names_path_byte_and_offset)
+{
+	expect_error("{\"name\": \"ab\xff\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: name: expected UTF-8 text, got the byte 0xff at "
+	             "offset 2");
+	expect_error("{\"description\": \"\xc0\x80\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: description: expected UTF-8 text, got the byte "
+	             "0xc0 at offset 0");  /* an overlong NUL */
+	expect_error("{\"network\": {\"file\": \"g\xed\xa0\x80.txt\"}}", NULL, 0,
+	             ST_BADINPUT, "s.json: network.file: expected UTF-8 text, "
+	             "got the byte 0xed at offset 1");  /* a surrogate */
+	expect_error("{\"output\": {\"dir\": \"d\xe2\x82\"}}", NULL, 0,
+	             ST_BADINPUT, "s.json: output.dir: expected UTF-8 text, got "
+	             "the byte 0xe2 at offset 1");  /* cut short */
+	expect_error("{\"name\": \"\xf4\x90\x80\x80\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: name: expected UTF-8 text, got the byte 0xf4 at "
+	             "offset 0");  /* above U+10FFFF */
+}
+
+Test(scenario_text, control_characters_rejected_but_in_description)
+{
+	expect_error("{\"name\": \"a\\nb\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: name: expected text without control characters, "
+	             "got U+000A (newline) at offset 1");
+	expect_error("{\"name\": \"a\tb\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: name: expected text without control characters, "
+	             "got U+0009 (tab) at offset 1");
+	expect_error("{\"name\": \"\\u001b[31m\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: name: expected text without control characters, "
+	             "got U+001B at offset 0");
+	expect_error("{\"output\": {\"dir\": \"x\x7f\"}}", NULL, 0, ST_BADINPUT,
+	             "s.json: output.dir: expected text without control "
+	             "characters, got U+007F (delete) at offset 1");
+	expect_error("{\"description\": \"a\\r\\n\"}", NULL, 0, ST_BADINPUT,
+	             "s.json: description: expected text without control "
+	             "characters other than newline and tab, got U+000D "
+	             "(carriage return) at offset 1");
+}
+
+Test(scenario_text, nul_escape_is_an_error_not_a_cut)
+{
+	const char *set_nul[] = { "name=\"a\\u0000b\"" };
+	const char *set_ff[] = { "name=a\xff" };
+	const char *set_nl[] = { "description=x\ny", "name=x\ny" };
+
+	expect_error("{\"seed\": 2,\n \"name\": \"a\\u0000b\"}", NULL, 0,
+	             ST_BADINPUT, "s.json: line 2, column 12: expected text "
+	             "without NUL characters, got \\u0000 in a string");
+	expect_error("{\"na\\u0000me\": 1}", NULL, 0, ST_BADINPUT,
+	             "s.json: line 1, column 5: expected text without NUL "
+	             "characters, got \\u0000 in a string");
+	expect_error("{}", set_nul, 1, ST_BADINPUT, "--set name: expected text "
+	             "without NUL characters, got \\u0000 in a string");
+	expect_error("{}", set_ff, 1, ST_BADINPUT, "--set name: expected UTF-8 "
+	             "text, got the byte 0xff at offset 1");
+	expect_error("{}", set_nl, 2, ST_BADINPUT, "--set name: expected text "
+	             "without control characters, got U+000A (newline) at "
+	             "offset 1");
+}
+
+/* The user's bytes are shown escaped in messages, which stay one line. */
+Test(scenario_text, messages_escape_the_users_bytes)
+{
+	expect_error("{\"co\\nlour\": 1}", NULL, 0, ST_BADINPUT,
+	             "s.json: co\\x0alour: unknown key (see `crisim keys`)");
+	expect_error("{\"network\": {\"model\": \"b\\u0001a\xff\"}}", NULL, 0,
+	             ST_BADINPUT, "s.json: network.model: expected one of "
+	             "\"barabasi_albert\", \"erdos_renyi\", \"watts_strogatz\", "
+	             "\"powerlaw\", \"sbm\", got string \"b\\x01a\\xff\"");
 }
 
 /* --- output and round trip ---------------------------------------------- */
