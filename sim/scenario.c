@@ -1,13 +1,17 @@
 /* scenario — JSON scenario files to struct scenario.
  *
  * The flow of one load:
- *   text ─► cJSON tree ─► --set overrides applied to the tree
+ *   text (textfile_read: no NUL byte, size capped)
+ *        ─► cJSON tree   (syntax errors with line and column; a \u0000
+ *                         escape refused, as cJSON would cut the string)
+ *        ─► --set overrides applied to the tree
  *        ─► key walk     (unknown and duplicate keys, anywhere in the tree)
  *        ─► defaults     (every row of the table written into the struct)
  *        ─► row read     (type and static bounds of every key present, in
- *                         table order; sections end with a "finish" hook for
- *                         checks that span keys: model parameters, nodes-1
- *                         bounds, sums, event targets)
+ *                         table order; strings checked by the text rule of
+ *                         scenario_text.c; sections end with a "finish"
+ *                         hook for checks that span keys: model parameters,
+ *                         nodes-1 and nodes-2 bounds, sums, event targets)
  *        ─► events sorted stably by tick.
  * The key table (scenario_schema.c) is the schema: the walk, the reader,
  * the defaults and scenario_to_json all follow it, so a key exists in

@@ -12,6 +12,8 @@
  * ST_BADINPUT; nothing is half-loaded.  When the offending value came
  * from a --set override, the message starts "--set JSON.PATH: " instead.
  * The keys, their bounds and defaults are one table in scenario_schema.c.
+ * Every string loaded is UTF-8 without control characters (description
+ * may hold newline and tab): scenario_text.c gives the rule and why.
  */
 #ifndef CRISIM_SCENARIO_H
 #define CRISIM_SCENARIO_H

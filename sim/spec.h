@@ -36,7 +36,8 @@ struct net_spec {
 	double reciprocity;       /* share of ties that are mutual follows */
 	uint32_t m;               /* barabasi_albert: ties per newcomer */
 	double mean_degree;       /* erdos_renyi: mean undirected degree */
-	uint32_t k;               /* watts_strogatz: ring neighbours (even) */
+	uint32_t k;               /* watts_strogatz: ring neighbours (even,
+	                             at most nodes-2) */
 	double rewire;            /* watts_strogatz: rewiring probability */
 	double exponent;          /* powerlaw: P(k) ~ k^-exponent */
 	uint32_t min_degree, max_degree;  /* powerlaw; a given max of 0 is
@@ -150,8 +151,9 @@ struct responder_spec {
 };
 
 struct scenario {
-	char *name;               /* owned */
-	char *description;        /* owned */
+	char *name;               /* owned; loaded: UTF-8, no control chars */
+	char *description;        /* owned; loaded: UTF-8, newline and tab the
+	                             only control characters */
 	uint64_t seed;
 	uint32_t ticks;
 	double tick_minutes;
