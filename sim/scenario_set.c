@@ -17,6 +17,22 @@ static const char *type_name(const cJSON *it)
 }
 
 #define MAX_SEGS 32
+#define PREFIX_SHOWN 64
+
+/* The first len bytes of arg, for a message: escaped, and cut to
+ * PREFIX_SHOWN bytes with "..." (the argument may be of any length). */
+static const char *prefix_of(char *buf, size_t n, const char *arg, size_t len)
+{
+	char *cut = strndup(arg, len < PREFIX_SHOWN ? len : PREFIX_SHOWN);
+
+	if (!cut)
+		return "the path";
+	scn_show_text(buf, n, cut, PREFIX_SHOWN);
+	free(cut);
+	if (len > PREFIX_SHOWN)
+		scn_bprintf(buf + strlen(buf), n - strlen(buf), "...");
+	return buf;
+}
 
 /* One step of a path.  A key points into the caller's copy of the path,
  * NUL-terminated there; nothing is copied into a fixed buffer, so a path
@@ -36,6 +52,7 @@ static enum status parse_set_path(struct ctx *c, const char *arg, size_t plen,
                                   size_t *n_segs)
 {
 	size_t i = 0, n = 0;
+	char pre[4 * PREFIX_SHOWN + 4];
 
 	while (i < plen) {
 		struct seg *g = &segs[n];
@@ -49,8 +66,8 @@ static enum status parse_set_path(struct ctx *c, const char *arg, size_t plen,
 				g->idx = g->idx * 10 + (unsigned long)(arg[j++] - '0');
 			if (j == i + 1 || j >= plen || arg[j] != ']')
 				return scn_fail_at(c, arg, true, "expected PATH=VALUE, "
-				                   "got a bad array index after \"%.*s\"",
-				                   (int)(i < 64 ? i : 64), arg);
+				                   "got a bad array index after \"%s\"",
+				                   prefix_of(pre, sizeof pre, arg, i));
 			g->index = true;
 			g->key = "";
 			i = j + 1;
@@ -90,8 +107,9 @@ static enum status walk_to_parent(struct ctx *c, cJSON *root, const char *arg,
 
 	for (size_t k = 0;; k++) {
 		struct seg *g = &segs[k];
-		int where = k ? (int)segs[k - 1].end : 0;
-		const char *wname = k ? arg : "the top level";
+		char pre[4 * PREFIX_SHOWN + 4];
+		const char *where = k ? prefix_of(pre, sizeof pre, arg,
+		                                  segs[k - 1].end) : "the top level";
 		size_t klen = strlen(g->key);
 
 		if (!g->index && cJSON_IsArray(cur) && klen > 0 && klen < 10 &&
@@ -102,16 +120,16 @@ static enum status walk_to_parent(struct ctx *c, cJSON *root, const char *arg,
 		if (g->index) {
 			int size;
 			if (!cJSON_IsArray(cur))
-				return scn_fail_at(c, arg, true, "%.*s is %s, not an array",
-				                   k ? where : 13, wname, type_name(cur));
+				return scn_fail_at(c, arg, true, "%s is %s, not an array",
+				                   where, type_name(cur));
 			size = cJSON_GetArraySize(cur);
 			if (g->idx >= (unsigned long)size)
 				return scn_fail_at(c, arg, true, "index %lu is past the "
-				                   "end of %.*s (%d elements)", g->idx,
-				                   where, arg, size);
+				                   "end of %s (%d elements)", g->idx,
+				                   where, size);
 		} else if (!cJSON_IsObject(cur)) {
-			return scn_fail_at(c, arg, true, "%.*s is %s, not an object",
-			                   where, arg, type_name(cur));
+			return scn_fail_at(c, arg, true, "%s is %s, not an object",
+			                   where, type_name(cur));
 		}
 		if (k + 1 == n) {
 			*parent = cur;
@@ -124,8 +142,8 @@ static enum status walk_to_parent(struct ctx *c, cJSON *root, const char *arg,
 		old = cJSON_GetObjectItemCaseSensitive(cur, g->key);
 		if (!old && segs[k + 1].index)
 			return scn_fail_at(c, arg, true, "index %lu is past the end "
-			                   "of %.*s (absent)", segs[k + 1].idx,
-			                   (int)g->end, arg);
+			                   "of %s (absent)", segs[k + 1].idx,
+			                   prefix_of(pre, sizeof pre, arg, g->end));
 		if (!old) {
 			old = cJSON_CreateObject();
 			if (!old)
