@@ -189,7 +189,9 @@ void scn_suggest_add(struct suggest *sg, const char *cand)
 {
 	size_t d = osa_distance(sg->word, cand);
 
-	if (d <= sg->max_d && d < sg->best_d) {
+	/* d < len: a suggestion keeps something of the word ("x" is one edit
+	 * from "m" but has nothing in common with it). */
+	if (d <= sg->max_d && d < sg->len && d < sg->best_d) {
 		sg->best_d = d;
 		sg->best = cand;
 	}

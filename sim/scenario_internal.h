@@ -175,7 +175,8 @@ enum status scn_fail_nomem(struct ctx *c);
 void scn_describe(const cJSON *it, char *buf, size_t n);
 /* "did you mean": the candidate closest to `word`, offered only when it is
  * actually close: an edit distance (insert, delete, substitute, swap two
- * neighbours) of at most max(1, len/3) for a word of len bytes, else the
+ * neighbours) of at most max(1, len/3) and below len for a word of len
+ * bytes, else the
  * one candidate that the word begins (at least 2 bytes: "barabasi" ->
  * "barabasi_albert").  Add the candidates in table order; ties go to the
  * first. */

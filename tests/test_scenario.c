@@ -167,8 +167,9 @@ Test(scenario_errors, unknown_key_with_suggestion)
 }
 
 /* Issue 8 point 7: "did you mean" only when actually close: an edit
- * distance of at most max(1, len/3) (a swap of neighbours costing 1), or
- * the one candidate the word begins.  "ba" used to suggest "sbm". */
+ * distance of at most max(1, len/3) and below len (a swap of neighbours
+ * costing 1), or the one candidate the word begins.  "ba" used to suggest
+ * "sbm". */
 static void expect_model_hint(const char *model, const char *hint)
 {
 	char text[128], want[512];
@@ -195,6 +196,9 @@ Test(scenario_errors, suggestions_only_when_close)
 	expect_error("{\"network\": {\"nodse\": 5}}", NULL, 0, ST_BADINPUT,
 	             "s.json: network.nodse: unknown key (did you mean "
 	             "\"nodes\"? see `crisim keys`)");
+	/* One letter is one edit from any other letter: no suggestion. */
+	expect_error("{\"network\": {\"x\": 5}}", NULL, 0, ST_BADINPUT,
+	             "s.json: network.x: unknown key (see `crisim keys`)");
 	/* "p_" begins both p_in and p_out: no single suggestion. */
 	expect_error("{\"network\": {\"p_\": 5}}", NULL, 0, ST_BADINPUT,
 	             "s.json: network.p_: unknown key (see `crisim keys`)");
