@@ -280,7 +280,7 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 	gsl_rng_free(pop_rng);
 	if (rc) {
 		run_free(&r);
-		return rc == -1 ? ST_NOMEM : ST_BADINPUT;
+		return rc == ST_NOMEM ? ST_NOMEM : ST_BADINPUT;
 	}
 	/* The brand account is known only now: an incident cannot start at
 	 * the brand itself. */
