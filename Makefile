@@ -70,7 +70,7 @@ endif
 SIM_SRC   := $(filter-out sim/main.c,$(wildcard sim/*.c)) $(wildcard models/*.c)
 SIM_OBJ   := $(SIM_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ  := $(BUILD)/sim/main.o
-TEST_SRC  := $(wildcard tests/test_*.c)
+TEST_SRC  := $(filter-out tests/test_spec_link.c,$(wildcard tests/test_*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 BIN       := crisim
 ifdef SANITIZE
@@ -107,6 +107,14 @@ $(BUILD)/tests/%.o: tests/%.c
 
 $(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LDLIBS)
+
+# The engine and models link without the JSON loader: this binary holds
+# only the objects below it (no sim/scenario*.o, no -lcjson) and runs a
+# scenario built by hand; it fails to link if they call the loader again.
+SPEC_LINK_OBJ := $(filter $(BUILD)/models/% $(addprefix $(BUILD)/sim/,engine.o \
+  population.o graph%.o netgen%.o netio%.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
+$(BUILD)/tests/spec_link: $(BUILD)/tests/test_spec_link.o $(SPEC_LINK_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl 2>/dev/null) -lm
 
 $(BUILD)/tests/bench: $(BUILD)/tests/bench.o $(SIM_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -154,7 +162,8 @@ demo: deps
 # The CLI tests call the binary, so it is built first; CRISIM points them at it.
 # tests/install.sh checks that uninstall takes back exactly what install put.
 test: deps
-	$(MAKE) --no-print-directory $(BIN) $(DOCS) $(BUILD)/tests/run
+	$(MAKE) --no-print-directory $(BIN) $(DOCS) $(BUILD)/tests/run $(BUILD)/tests/spec_link
+	$(BUILD)/tests/spec_link
 	CRISIM=./$(BIN) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
@@ -223,7 +232,7 @@ fuzz: deps
 	@mkdir -p build/fuzz/corpus
 	cp scenarios/*.json tests/scenarios/*.json build/fuzz/corpus/
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_POSIX_C_SOURCE=200809L \
-	  -Isim $(PKG_CFLAGS) tests/fuzz_scenario.c sim/scenario*.c -o build/fuzz/fuzz_scenario $(PKG_LIBS) -lm
+	  -Isim $(PKG_CFLAGS) tests/fuzz_scenario.c sim/scenario*.c sim/spec.c sim/textfile.c -o build/fuzz/fuzz_scenario $(PKG_LIBS) -lm
 	build/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus
 
 help:

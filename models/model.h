@@ -21,7 +21,7 @@
 #include "graph.h"
 #include "logs.h"
 #include "population.h"
-#include "scenario.h"
+#include "spec.h"
 #include "series.h"
 
 enum tone { TONE_NEG, TONE_NEU, TONE_POS, TONE_COUNT };

@@ -87,9 +87,9 @@ static void official_statement(struct model_ctx *c, struct plan *p)
 	int fits = (int)r->plan.statement >= needed;
 	char detail[96];
 	snprintf(detail, sizeof detail, "%s statement in a%s %s crisis %s",
-	         scenario_scct_name(r->plan.statement),
+	         spec_scct_name(r->plan.statement),
 	         e && e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
-	         e ? scenario_crisis_name(e->crisis) : "victim",
+	         e ? spec_crisis_name(e->crisis) : "victim",
 	         fits ? "fits" : "is too weak and backfires");
 	p->official_done = 1;
 	if (fits) {

@@ -236,7 +236,7 @@ static enum status variant_load(const struct batch *b, const struct source *src,
                                 char *err, size_t errlen)
 {
 	char serr[SCN_ERRLEN];
-	enum status st = (enum status)scenario_parse(s, src->text, src->label, src->dir,
+	enum status st = scenario_parse(s, src->text, src->label, src->dir,
 	                                             l->sets, l->n, serr);
 	if (st) {
 		snprintf(err, errlen, "%s", serr);
@@ -246,7 +246,7 @@ static enum status variant_load(const struct batch *b, const struct source *src,
 		s->seed = b->seed;
 	if (engine_check(s, NULL, serr, sizeof serr)) {
 		snprintf(err, errlen, "%s: %s", src->label, serr);
-		scenario_free(s);
+		spec_free(s);
 		return ST_BADINPUT;
 	}
 	return ST_OK;
@@ -277,13 +277,13 @@ static void blame(const struct batch *b, const struct source *src,
 	if (setlist_fill(l, b, v, 0, false) ||
 	    variant_load(b, src, l, &s, e, sizeof e))
 		return;   /* the file or --set: the message says so already */
-	scenario_free(&s);
+	spec_free(&s);
 	for (size_t a = 0; a <= b->n_axes && a < 64; a++) {
 		bool whole = a == b->n_axes;
 		if (setlist_fill(l, b, v, whole ? SIZE_MAX : (size_t)1 << a, false))
 			return;
 		if (variant_load(b, src, l, &s, e, sizeof e) == ST_OK) {
-			scenario_free(&s);
+			spec_free(&s);
 			continue;
 		}
 		const char *why = strip_source(e, src->label);
@@ -301,9 +301,10 @@ static void blame(const struct batch *b, const struct source *src,
 		char detail[SCN_ERRLEN + 256];
 		if (strncmp(why, ax->path, plen) == 0 && why[plen] == ':')
 			snprintf(detail, sizeof detail, "%s", why);
-		else
-			snprintf(detail, sizeof detail, "%s=%s: %s", ax->path,
-			         ax->values[axis_pos(b, v->point, a)], why);
+		else  /* a long path or value is cut: the loader's message names it */
+			snprintf(detail, sizeof detail, "%.64s%s=%.64s: %s", ax->path,
+			         plen > 64 ? "..." : "", ax->values[axis_pos(b, v->point, a)],
+			         why);
 		if (from)
 			snprintf(err, errlen, "%s: %s", from, detail);
 		else
@@ -384,11 +385,11 @@ static enum status build_graphs(struct batch *b, const char *label, char *err,
 	for (size_t gi = 0; gi < b->n_graphs; gi++) {
 		const struct scenario *s = &b->v[gi * (per_point ? b->n_strats : 0)].s;
 		char gerr[512];
-		int grc = netgen_build(&s->network, s->seed, &b->graphs[gi], NULL,
+		enum status grc = netgen_build(&s->network, s->seed, &b->graphs[gi], NULL,
 		                       gerr, sizeof gerr);
 		if (grc) {
 			snprintf(err, errlen, "%s: network: %s", label, gerr);
-			return (enum status)grc;
+			return grc;
 		}
 	}
 	for (size_t v = 0; v < b->n_variants; v++) {
@@ -439,7 +440,7 @@ void batch_free(struct batch *b)
 	free(b->strat_dirs);
 	if (b->v)
 		for (size_t v = 0; v < b->n_variants; v++)
-			scenario_free(&b->v[v].s);
+			spec_free(&b->v[v].s);
 	free(b->v);
 	if (b->graphs)
 		for (size_t gi = 0; gi < b->n_graphs; gi++)

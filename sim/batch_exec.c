@@ -95,7 +95,7 @@ static enum status run_item(const struct batch *b, struct batch_results *r, size
 {
 	const struct batch_variant *v = &b->v[batch_item_variant(b, i)];
 	struct run_result res;
-	enum status st = (enum status)engine_run(&v->s, &b->graphs[v->graph],
+	enum status st = engine_run(&v->s, &b->graphs[v->graph],
 	                                         batch_item_run(b, i), &res, e, elen);
 	if (st)
 		return st;

@@ -29,11 +29,6 @@ static int fail(enum status st, const char *msg)
 	return cli_exit_code(st);
 }
 
-static enum status scenario_code(int rc)
-{
-	return rc == SCN_ENOMEM ? ST_NOMEM : ST_BADINPUT;
-}
-
 static const char *label_of(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -44,14 +39,14 @@ static const char *label_of(const char *path)
 static int load_scenario(const struct request *rq, struct scenario *s)
 {
 	char err[SCN_ERRLEN], msg[ERRLEN];
-	int rc = scenario_load(s, rq->file, rq->sets, rq->n_sets, err);
+	enum status rc = scenario_load(s, rq->file, rq->sets, rq->n_sets, err);
 	if (rc)
-		return fail(scenario_code(rc), err);
+		return fail(rc, err);
 	if (rq->have_seed)
 		s->seed = rq->seed;
 	if (engine_check(s, NULL, err, sizeof err)) {
 		snprintf(msg, sizeof msg, "%s: %s", label_of(rq->file), err);
-		scenario_free(s);
+		spec_free(s);
 		return fail(ST_BADINPUT, msg);
 	}
 	return EXIT_OK;
@@ -151,7 +146,7 @@ static int run_summary(const struct request *rq, const struct scenario *s,
 	int rc = engine_run(s, g, rq->run, &res, err, sizeof err);
 	if (rc) {
 		snprintf(msg, sizeof msg, "%s: %s", label_of(rq->file), err);
-		return fail(rc == ENGINE_EBADINPUT ? ST_BADINPUT : ST_NOMEM, msg);
+		return fail(rc == ST_BADINPUT ? ST_BADINPUT : ST_NOMEM, msg);
 	}
 	if (rq->summary_header)
 		report_summary_header(stdout);
@@ -177,13 +172,13 @@ int cmd_run(const struct request *rq)
 	struct graph g = { 0 };
 	rc = build_network(&s, label_of(rq->file), &g, NULL);
 	if (rc) {
-		scenario_free(&s);
+		spec_free(&s);
 		return rc;
 	}
 	if (rq->summary) {
 		rc = run_summary(rq, &s, &g);
 		graph_free(&g);
-		scenario_free(&s);
+		spec_free(&s);
 		return rc;
 	}
 	char dirbuf[PATH_MAX];
@@ -209,7 +204,7 @@ int cmd_run(const struct request *rq)
 	}
 	run_result_free(&res);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 	return rc;
 }
 
@@ -220,7 +215,7 @@ int cmd_validate(const struct request *rq)
 	if (rc)
 		return rc;
 	char *json = scenario_to_json(&s);
-	scenario_free(&s);
+	spec_free(&s);
 	if (!json)
 		return fail(ST_NOMEM, "out of memory");
 	printf("%s\n", json);
@@ -261,9 +256,9 @@ int cmd_graph(const struct request *rq)
 			rc = scenario_load(&s, rq->file, rq->sets, rq->n_sets, err);
 		}
 		if (rc)
-			return fail(scenario_code(rc), err);
+			return fail((enum status)rc, err);
 		rc = build_network(&s, label, &g, &rep);
-		scenario_free(&s);
+		spec_free(&s);
 		if (rc)
 			return rc;
 	} else {

@@ -11,33 +11,33 @@
 #include "population.h"
 #include "rng.h"
 
-int engine_check(const struct scenario *s, const struct graph *g,
-                 char *err, size_t errlen)
+enum status engine_check(const struct scenario *s, const struct graph *g,
+                         char *err, size_t errlen)
 {
 	char names[256];
 	if (!model_spread_rule(s->spread.rule)) {
 		model_spread_rule_names(names, sizeof names);
 		snprintf(err, errlen, "spread.rule: expected one of %s, got \"%s\"",
 		         names, s->spread.rule);
-		return ENGINE_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	if (!model_responder(s->responder.strategy)) {
 		model_responder_names(names, sizeof names);
 		snprintf(err, errlen, "responder.strategy: expected one of %s, got \"%s\"",
 		         names, s->responder.strategy);
-		return ENGINE_EBADINPUT;
+		return ST_BADINPUT;
 	}
 	if (!g)
-		return ENGINE_OK;
+		return ST_OK;
 	for (size_t k = 0; k < s->n_events; k++) {
 		const struct event_spec *e = &s->events[k];
 		if (e->target == TGT_AGENT && e->agent >= g->n) {
 			snprintf(err, errlen, "events[%zu].agent: expected an agent id "
 			         "in [0, %u], got %u", k, g->n - 1, e->agent);
-			return ENGINE_EBADINPUT;
+			return ST_BADINPUT;
 		}
 	}
-	return ENGINE_OK;
+	return ST_OK;
 }
 
 /* Everything one run owns. */
@@ -121,7 +121,7 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 				/* Say so rather than run a silent scenario. */
 				if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "incident",
 				                  "no %s agent left to start it: %u of %u seeded",
-				                  scenario_event_target_name(e->target), k,
+				                  spec_event_target_name(e->target), k,
 				                  e->count))
 					r->ctx.oom = 1;
 				break;
@@ -138,7 +138,7 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 			                  "%s %u starts a%s %s crisis (%u followers)",
 			                  population_role_name(r->pop.role[id]), id,
 			                  e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
-			                  scenario_crisis_name(e->crisis),
+			                  spec_crisis_name(e->crisis),
 			                  graph_out_degree(r->ctx.g, id)))
 				r->ctx.oom = 1;
 		}
@@ -263,11 +263,12 @@ static void run_free(struct run *r)
 	population_free(&r->pop);
 }
 
-int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
-               struct run_result *out, char *err, size_t errlen)
+enum status engine_run(const struct scenario *s, const struct graph *g,
+                       uint64_t run, struct run_result *out, char *err,
+                       size_t errlen)
 {
 	struct run r = { .s = s };
-	int rc = engine_check(s, g, err, errlen);
+	enum status rc = engine_check(s, g, err, errlen);
 	memset(out, 0, sizeof *out);
 	if (rc)
 		return rc;
@@ -281,7 +282,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 	gsl_rng_free(pop_rng);
 	if (rc) {
 		run_free(&r);
-		return rc == -1 ? ENGINE_ENOMEM : ENGINE_EBADINPUT;
+		return rc == ST_NOMEM ? ST_NOMEM : ST_BADINPUT;
 	}
 	/* The brand account is known only now: an incident cannot start at
 	 * the brand itself. */
@@ -291,7 +292,7 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 			         "than the brand account, got %u (the brand)", k,
 			         s->events[k].agent);
 			run_free(&r);
-			return ENGINE_EBADINPUT;
+			return ST_BADINPUT;
 		}
 	r.incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
 	r.ctx = (struct model_ctx){
@@ -349,13 +350,13 @@ int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
 	series_summarize(&out->series, incident, r.pop.n, &out->summary);
 	summarize_replies(&r, &out->summary);
 	run_free(&r);
-	return ENGINE_OK;
+	return ST_OK;
 
 nomem:
 	run_free(&r);
 	run_result_free(out);
 	snprintf(err, errlen, "out of memory running the scenario");
-	return ENGINE_ENOMEM;
+	return ST_NOMEM;
 }
 
 void run_result_free(struct run_result *r)

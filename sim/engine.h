@@ -22,10 +22,9 @@
 #include <stdint.h>
 
 #include "graph.h"
-#include "scenario.h"
 #include "series.h"
-
-enum { ENGINE_OK = 0, ENGINE_ENOMEM = -1, ENGINE_EBADINPUT = -2 };
+#include "spec.h"
+#include "status.h"
 
 struct run_result {
 	struct series series;
@@ -38,14 +37,17 @@ struct run_result {
 
 /* Check what only the engine knows: rule and strategy names, roles and
  * agent ids against the graph (g may be NULL to skip graph checks).
- * ENGINE_EBADINPUT with a message naming the scenario path. */
-int engine_check(const struct scenario *s, const struct graph *g,
-                 char *err, size_t errlen);
+ * ST_BADINPUT with a message naming the scenario path. */
+enum status engine_check(const struct scenario *s, const struct graph *g,
+                         char *err, size_t errlen);
 
 /* Run scenario s on graph g as run number `run`.  On success *out holds the
- * series, event log and summary (free with run_result_free). */
-int engine_run(const struct scenario *s, const struct graph *g, uint64_t run,
-               struct run_result *out, char *err, size_t errlen);
+ * series, event log and summary (free with run_result_free).  Returns
+ * ST_OK, ST_BADINPUT (what engine_check finds, or a population the graph
+ * cannot hold) or ST_NOMEM, with a message in err. */
+enum status engine_run(const struct scenario *s, const struct graph *g,
+                       uint64_t run, struct run_result *out, char *err,
+                       size_t errlen);
 
 void run_result_free(struct run_result *r);
 

@@ -31,7 +31,7 @@
 
 #include "graph.h"
 #include "netio.h"
-#include "scenario.h"
+#include "spec.h"
 #include "status.h"
 
 /* One generator: a row of the table in netgen.c. */

@@ -19,8 +19,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "graph.h"
+#include "spec.h"
 #include "status.h"
-#include "scenario.h"
 
 enum role { ROLE_CUSTOMER, ROLE_INFLUENCER, ROLE_MEDIA, ROLE_BRAND, ROLE_COUNT };
 

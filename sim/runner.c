@@ -102,7 +102,7 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
                           char *err, size_t errlen)
 {
 	double t0 = now();
-	enum status st = (enum status)engine_run(s, g, run, res, err, errlen);
+	enum status st = engine_run(s, g, run, res, err, errlen);
 	if (st)
 		return st;
 	double wall = now() - t0;

@@ -1,19 +1,23 @@
 /* scenario — JSON scenario files to struct scenario.
  *
  * The flow of one load:
- *   text ─► cJSON tree ─► --set overrides applied to the tree
+ *   text (textfile_read: no NUL byte, size capped)
+ *        ─► cJSON tree   (syntax errors with line and column; a \u0000
+ *                         escape refused, as cJSON would cut the string)
+ *        ─► --set overrides applied to the tree
  *        ─► key walk     (unknown and duplicate keys, anywhere in the tree)
  *        ─► defaults     (every row of the table written into the struct)
  *        ─► row read     (type and static bounds of every key present, in
- *                         table order; sections end with a "finish" hook for
- *                         checks that span keys: model parameters, nodes-1
- *                         bounds, sums, event targets)
+ *                         table order; strings checked by the text rule of
+ *                         scenario_text.c; sections end with a "finish"
+ *                         hook for checks that span keys: model parameters,
+ *                         nodes-1 and nodes-2 bounds, sums, event targets)
  *        ─► events sorted stably by tick.
  * The key table (scenario_schema.c) is the schema: the walk, the reader,
  * the defaults and scenario_to_json all follow it, so a key exists in
  * exactly one place.  scenario_internal.h lists the module's files.
  *
- * Invariant: after a failed load *s is all zeros (scenario_free was called),
+ * Invariant: after a failed load *s is all zeros (spec_free was called),
  * so callers never see a half-filled scenario.
  */
 #include "scenario_internal.h"
@@ -41,28 +45,42 @@ void scn_bprintf(char *buf, size_t n, const char *fmt, ...)
 
 /* "LABEL: PATH: message", or "--set PATH: message" when the offending value
  * came from the command line, where the file name would mislead. */
-int scn_fail_at(struct ctx *c, const char *path, bool from_set,
-                const char *fmt, ...)
+enum status scn_fail_at(struct ctx *c, const char *path, bool from_set,
+                        const char *fmt, ...)
 {
 	char msg[SCN_ERRLEN];
 	va_list ap;
 
+	char shown[4 * PATH_SHOWN + 32];
+
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* A path holds the user's bytes (a --set argument, a key): show them
+	 * escaped, and of a long one its start and its length, so that the
+	 * message stays one line and keeps its point. */
+	if (path) {
+		size_t len = strlen(path);
+		scn_show_text(shown, sizeof shown, path,
+		              len > PATH_SHOWN ? PATH_SHOWN / 2 : len);
+		if (len > PATH_SHOWN)
+			scn_bprintf(shown + strlen(shown), sizeof shown - strlen(shown),
+			            "... (%zu bytes)", len);
+		path = shown;
+	}
 	if (from_set)
 		scn_bprintf(c->err, SCN_ERRLEN, "--set %s: %s", path, msg);
 	else if (path && *path)
 		scn_bprintf(c->err, SCN_ERRLEN, "%s: %s: %s", c->label, path, msg);
 	else
 		scn_bprintf(c->err, SCN_ERRLEN, "%s: %s", c->label, msg);
-	return SCN_EBADINPUT;
+	return ST_BADINPUT;
 }
 
-int scn_fail_nomem(struct ctx *c)
+enum status scn_fail_nomem(struct ctx *c)
 {
 	scn_bprintf(c->err, SCN_ERRLEN, "%s: out of memory", c->label);
-	return SCN_ENOMEM;
+	return ST_NOMEM;
 }
 
 bool scn_is_set(const struct ctx *c, const cJSON *item)
@@ -73,18 +91,18 @@ bool scn_is_set(const struct ctx *c, const cJSON *item)
 	return false;
 }
 
-int scn_mark_set(struct ctx *c, const cJSON *item)
+enum status scn_mark_set(struct ctx *c, const cJSON *item)
 {
 	if (c->n_set == c->cap_set) {
 		size_t cap = c->cap_set ? 2 * c->cap_set : 8;
 		const cJSON **p = realloc(c->set_items, cap * sizeof *p);
 		if (!p)
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		c->set_items = p;
 		c->cap_set = cap;
 	}
 	c->set_items[c->n_set++] = item;
-	return SCN_OK;
+	return ST_OK;
 }
 
 void scn_describe(const cJSON *it, char *buf, size_t n)
@@ -92,11 +110,10 @@ void scn_describe(const cJSON *it, char *buf, size_t n)
 	if (!it)
 		scn_bprintf(buf, n, "nothing");
 	else if (cJSON_IsString(it)) {
-		size_t len = strlen(it->valuestring);
-		if (len > 40)
-			scn_bprintf(buf, n, "string \"%.40s...\"", it->valuestring);
-		else
-			scn_bprintf(buf, n, "string \"%s\"", it->valuestring);
+		char text[4 * 40 + 1];
+		scn_show_text(text, sizeof text, it->valuestring, 40);
+		scn_bprintf(buf, n, "string \"%s%s\"", text,
+		            strlen(it->valuestring) > 40 ? "..." : "");
 	} else if (cJSON_IsNumber(it)) {
 		double v = it->valuedouble;
 		/* integers in full: 2^53+1 must not print as 9.00719925474099e+15 */
@@ -119,8 +136,8 @@ void scn_describe(const cJSON *it, char *buf, size_t n)
 		scn_bprintf(buf, n, "invalid value");
 }
 
-int scn_fail_type(struct ctx *c, const char *path, bool from_set,
-                  const char *what, const cJSON *it)
+enum status scn_fail_type(struct ctx *c, const char *path, bool from_set,
+                          const char *what, const cJSON *it)
 {
 	char got[80];
 
@@ -128,12 +145,14 @@ int scn_fail_type(struct ctx *c, const char *path, bool from_set,
 	return scn_fail_at(c, path, from_set, "expected %s, got %s", what, got);
 }
 
-/* Levenshtein distance, two rows of the DP table; strings past 63 bytes
- * are never "close" to a key and count as far. */
-size_t scn_edit_distance(const char *a, const char *b)
+/* Optimal-string-alignment distance (Levenshtein plus the transposition
+ * of two adjacent characters, each edit costing 1: "nodse" is 1 from
+ * "nodes"), three rows of the DP table.  Strings past 63 bytes are never
+ * close to a key or a name (all are shorter) and count as far. */
+static size_t osa_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	size_t prev[64], cur[64];
+	size_t prev2[64], prev[64], cur[64];
 
 	if (la >= 64 || lb >= 64)
 		return SIZE_MAX;
@@ -144,20 +163,68 @@ size_t scn_edit_distance(const char *a, const char *b)
 		for (size_t j = 1; j <= lb; j++) {
 			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
 			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins)
-			                   : (del < ins ? del : ins);
+			size_t best = sub < del ? sub : del;
+			best = ins < best ? ins : best;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		memcpy(prev2, prev, (lb + 1) * sizeof prev[0]);
 		memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
 	}
 	return prev[lb];
 }
 
+void scn_suggest_init(struct suggest *sg, const char *word)
+{
+	size_t len = strlen(word);
+
+	*sg = (struct suggest){ .word = word, .len = len,
+	                        .max_d = len / 3 > 1 ? len / 3 : 1,
+	                        .best_d = SIZE_MAX };
+}
+
+void scn_suggest_add(struct suggest *sg, const char *cand)
+{
+	size_t d = osa_distance(sg->word, cand);
+
+	/* d < len: a suggestion keeps something of the word ("x" is one edit
+	 * from "m" but has nothing in common with it). */
+	if (d <= sg->max_d && d < sg->len && d < sg->best_d) {
+		sg->best_d = d;
+		sg->best = cand;
+	}
+	if (sg->len >= 2 && strlen(cand) > sg->len &&
+	    strncmp(cand, sg->word, sg->len) == 0) {
+		sg->prefix = cand;
+		sg->n_prefix++;
+	}
+}
+
+const char *scn_suggest_best(const struct suggest *sg)
+{
+	if (sg->best)
+		return sg->best_d == 0 ? NULL : sg->best;
+	return sg->n_prefix == 1 ? sg->prefix : NULL;
+}
+
 void scn_join_path(char *out, const char *disp, const char *key)
 {
-	if (*disp)
-		scn_bprintf(out, PATHLEN, "%s.%s", disp, key);
+	const char *dot = *disp ? "." : "";
+	size_t len = strlen(key);
+
+	/* No key in the table is near KEY_SHOWN bytes: a longer one is an
+	 * unknown key, shown by its start and its length. */
+	char shown[4 * KEY_SHOWN + 1];
+
+	scn_show_text(shown, sizeof shown, key, len > KEY_SHOWN ? KEY_SHOWN / 2
+	                                                        : len);
+	if (len > KEY_SHOWN)
+		scn_bprintf(out, PATHLEN, "%s%s%s... (a key of %zu bytes)", disp,
+		            dot, shown, len);
 	else
-		scn_bprintf(out, PATHLEN, "%s", key);
+		scn_bprintf(out, PATHLEN, "%s%s%s", disp, dot, shown);
 }
 
 /* ------------------------------------------------------------------------
@@ -165,8 +232,9 @@ void scn_join_path(char *out, const char *disp, const char *key)
  * object in its child list, duplicates included, and its look-ups return
  * the first; so duplicates are found here by comparing siblings.
  */
-static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
-                      const char *disp, bool from_set)
+static enum status check_keys(struct ctx *c, const char *parent,
+                              const cJSON *obj, const char *disp,
+                              bool from_set)
 {
 	for (const cJSON *ch = obj->child; ch; ch = ch->next) {
 		bool set = from_set || scn_is_set(c, ch);
@@ -179,26 +247,21 @@ static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
 				return scn_fail_at(c, d, set, "duplicate key");
 		r = scn_find_row(parent, ch->string);
 		if (!r) {
-			const char *best = NULL;
-			size_t best_d = 3;
+			struct suggest sg;
+			const char *best;
+			scn_suggest_init(&sg, ch->string);
 			for (size_t i = 0; i < scn_n_rows; i++) {
 				const char *leaf = scn_child_leaf(&scn_rows[i], parent);
-				size_t dist;
-				if (!leaf)
-					continue;
-				dist = scn_edit_distance(ch->string, leaf);
-				if (dist < best_d) {
-					best_d = dist;
-					best = leaf;
-				}
+				if (leaf)
+					scn_suggest_add(&sg, leaf);
 			}
-			if (best)
-				return scn_fail_at(c, d, set,
-				                   "unknown key (did you mean \"%s\"?)", best);
-			return scn_fail_at(c, d, set, "unknown key");
+			if ((best = scn_suggest_best(&sg)))
+				return scn_fail_at(c, d, set, "unknown key (did you mean "
+				                   "\"%s\"? see `crisim keys`)", best);
+			return scn_fail_at(c, d, set, "unknown key (see `crisim keys`)");
 		}
 		if (r->type == T_OBJ && cJSON_IsObject(ch)) {
-			int rc = check_keys(c, r->path, ch, d, set);
+			enum status rc = check_keys(c, r->path, ch, d, set);
 			if (rc)
 				return rc;
 		} else if (r->type == T_OBJARR && cJSON_IsArray(ch)) {
@@ -211,7 +274,7 @@ static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
 				char de[PATHLEN];
 				scn_bprintf(de, sizeof de, "%s[%zu]", d, i++);
 				if (cJSON_IsObject(el)) {
-					int rc = check_keys(c, elem_parent, el, de,
+					enum status rc = check_keys(c, elem_parent, el, de,
 					                    set || scn_is_set(c, el));
 					if (rc)
 						return rc;
@@ -219,14 +282,14 @@ static int check_keys(struct ctx *c, const char *parent, const cJSON *obj,
 			}
 		}
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
 /* ------------------------------------------------------------------------
  * Public entry points.
  */
-static int syntax_error(struct ctx *c, const char *text, const char *at,
-                        const char *what)
+static enum status syntax_error(struct ctx *c, const char *text,
+                                const char *at, const char *what)
 {
 	unsigned long line = 1, col = 1;
 
@@ -251,18 +314,19 @@ static int syntax_error(struct ctx *c, const char *text, const char *at,
 		scn_bprintf(c->err, SCN_ERRLEN, "%s: line %lu, column %lu: invalid "
 		            "JSON (unexpected byte 0x%02x)", c->label, line, col,
 		            (unsigned)(unsigned char)*at);
-	return SCN_EBADINPUT;
+	return ST_BADINPUT;
 }
 
-int scenario_parse(struct scenario *s, const char *text, const char *label,
-                   const char *base_dir, const char *const *sets,
-                   size_t n_sets, char err[SCN_ERRLEN])
+enum status scenario_parse(struct scenario *s, const char *text,
+                           const char *label, const char *base_dir,
+                           const char *const *sets, size_t n_sets,
+                           char err[SCN_ERRLEN])
 {
 	struct ctx c = { .label = label ? label : "<scenario>", .err = err,
 	                 .base_dir = base_dir, .s = s };
-	const char *end = NULL;
+	const char *end = NULL, *at;
 	cJSON *root = NULL;
-	int rc;
+	enum status rc;
 
 	memset(s, 0, sizeof *s);
 	err[0] = '\0';
@@ -278,6 +342,15 @@ int scenario_parse(struct scenario *s, const char *text, const char *label,
 	root = cJSON_ParseWithOpts(text, &end, 1);
 	if (!root) {
 		rc = end ? syntax_error(&c, text, end, NULL) : scn_fail_nomem(&c);
+		goto fail;
+	}
+	if ((at = scn_find_nul_escape(text))) {
+		unsigned long line, col;
+		textfile_position(text, at, &line, &col);
+		scn_bprintf(c.err, SCN_ERRLEN, "%s: line %lu, column %lu: expected "
+		            "text without NUL characters, got \\u0000 in a string",
+		            c.label, line, col);
+		rc = ST_BADINPUT;
 		goto fail;
 	}
 	if (!cJSON_IsObject(root)) {
@@ -300,55 +373,39 @@ int scenario_parse(struct scenario *s, const char *text, const char *label,
 		goto fail;
 	cJSON_Delete(root);
 	free(c.set_items);
-	return SCN_OK;
+	return ST_OK;
 fail:
 	cJSON_Delete(root);
 	free(c.set_items);
-	scenario_free(s);
+	spec_free(s);
 	return rc;
 }
 
-int scenario_load(struct scenario *s, const char *path,
-                  const char *const *sets, size_t n_sets,
-                  char err[SCN_ERRLEN])
+enum status scenario_load(struct scenario *s, const char *path,
+                          const char *const *sets, size_t n_sets,
+                          char err[SCN_ERRLEN])
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *label = is_stdin ? "<stdin>" : path;
 	const char *slash = is_stdin ? NULL : strrchr(path, '/');
 	char *text = NULL, *dir = NULL;
 	size_t len = 0;
-	int rc;
+	enum status rc;
 
 	memset(s, 0, sizeof *s);
-	switch (textfile_read(path, &text, &len, err, SCN_ERRLEN)) {
-	case ST_OK:     break;
-	case ST_NOMEM:  return SCN_ENOMEM;
-	case ST_IO:     return SCN_EIO;
-	default:        return SCN_EBADINPUT;
-	}
+	if ((rc = textfile_read(path, &text, &len, err, SCN_ERRLEN)))
+		return rc;
 	if (slash) {
 		size_t dl = slash == path ? 1 : (size_t)(slash - path);
 		dir = strndup(path, dl);
 		if (!dir) {
 			free(text);
 			scn_bprintf(err, SCN_ERRLEN, "%s: out of memory", label);
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		}
 	}
 	rc = scenario_parse(s, text, label, dir, sets, n_sets, err);
 	free(dir);
 	free(text);
 	return rc;
-}
-
-void scenario_free(struct scenario *s)
-{
-	if (!s)
-		return;
-	free(s->name);
-	free(s->description);
-	free(s->network.file);
-	free(s->events);
-	free(s->output_dir);
-	memset(s, 0, sizeof *s);
 }

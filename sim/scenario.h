@@ -1,193 +1,51 @@
-/* scenario — the only module that reads JSON.
+/* scenario — the loader: the only module that reads JSON.
  *
  * A scenario file is parsed, checked against a table of keys (type, bounds,
  * default), overridden by `--set PATH=VALUE` strings, and turned into the
- * plain C struct below.  Nothing past this module sees cJSON.  Every key has
+ * plain C struct scenario of spec.h (which the rooms below include instead
+ * of this header).  Nothing past this module sees cJSON.  Every key has
  * a default, so "{}" is a valid scenario.
  *
  * Errors are reported as one line in the caller's buffer, in the form
  *   FILE: JSON.PATH: expected WHAT, got FOUND
  * (FILE: line L, column C: ... for syntax errors) and the call returns
- * SCN_EBADINPUT; nothing is half-loaded.  When the offending value came
+ * ST_BADINPUT; nothing is half-loaded.  When the offending value came
  * from a --set override, the message starts "--set JSON.PATH: " instead.
  * The keys, their bounds and defaults are one table in scenario_schema.c.
+ * Every string loaded is UTF-8 without control characters (description
+ * may hold newline and tab): scenario_text.c gives the rule and why.
  */
 #ifndef CRISIM_SCENARIO_H
 #define CRISIM_SCENARIO_H
 
-#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
-enum { SCN_OK = 0, SCN_ENOMEM = -1, SCN_EBADINPUT = -2, SCN_EIO = -3 };
+#include "spec.h"
+#include "status.h"
 
+/* Size of the caller's message buffer of every function below. */
 #define SCN_ERRLEN 512
-#define SCN_MAX_BLOCKS 64
-#define SCN_NAMELEN 64
-
-enum net_model {
-	NET_BARABASI_ALBERT,
-	NET_ERDOS_RENYI,
-	NET_WATTS_STROGATZ,
-	NET_POWERLAW,
-	NET_SBM,
-	NET_FILE
-};
-
-struct net_spec {
-	enum net_model model;     /* "model", or NET_FILE when "file" is given */
-	uint32_t nodes;           /* all generators; 0 with NET_FILE (known
-	                             once the file is read) */
-	double reciprocity;       /* share of ties that are mutual follows */
-	uint32_t m;               /* barabasi_albert: ties per newcomer */
-	double mean_degree;       /* erdos_renyi: mean undirected degree */
-	uint32_t k;               /* watts_strogatz: ring neighbours (even) */
-	double rewire;            /* watts_strogatz: rewiring probability */
-	double exponent;          /* powerlaw: P(k) ~ k^-exponent */
-	uint32_t min_degree, max_degree;  /* powerlaw; a given max of 0 is
-	                             stored resolved to floor(sqrt(nodes)) */
-	uint32_t n_blocks;        /* sbm: number of communities; 0 otherwise */
-	uint32_t sizes[SCN_MAX_BLOCKS];   /* sbm: community sizes (sum = nodes) */
-	double p_in, p_out;       /* sbm: tie probability within / between */
-	char *file;               /* edge list, resolved against the scenario's
-	                             directory (stdin: the working directory)
-	                             and stored as an absolute path; owned;
-	                             NULL unless model == NET_FILE */
-	bool directed;            /* file: lines are "follower-of? src dst" arcs */
-};
-
-struct pop_spec {
-	double influencer_share;  /* top share of accounts by followers */
-	uint32_t influencers;     /* explicit count; 0 = use the share */
-	uint32_t media;           /* media outlets: next-largest audiences */
-	double fans, detractors;  /* attitude mixture weights (rest neutral) */
-	double attitude_sd;       /* spread of each mixture component */
-	double activity_median;   /* posts per hour of a median agent */
-	double activity_sigma;    /* log-normal sigma of activity rates */
-};
-
-/* The spread rule, chosen by name; the engine never names one. */
-enum mixing { MIX_GRAPH, MIX_WELL_MIXED };
-
-/* Parameters of the spread rules (models/README.md gives each equation).
- * Durations are in simulated minutes, probabilities per event. */
-struct spread_spec {
-	char rule[SCN_NAMELEN];   /* "crisis", "cascade", "maki_thompson", ... */
-	double p;                 /* cascade: per-follower transmission prob. */
-	enum mixing mixing;       /* maki_thompson: contacts along the graph or
-	                             uniform over all agents */
-	double phi;               /* threshold: share of followees needed */
-	/* crisis */
-	double visibility;        /* v: share of followers who see a post */
-	double pull;              /* mu: attitude pull per exposure */
-	double arousal_gain;      /* eta: arousal rise per negative exposure */
-	double beta;              /* base probability to start spreading */
-	double arousal_floor;     /* h(e) = floor + (1 - floor) e */
-	double arousal_activity;  /* kappa: posting rate x (1 + kappa e) */
-	double half_life;         /* attention half-life, minutes */
-	double decay_shape;       /* stretched exponent of attention decay */
-	double stifle;            /* sigma: Maki-Thompson stifling */
-	double fatigue;           /* mean spreading time, minutes */
-	double fan_threshold;     /* attitude above which posts defend */
-	double defend;            /* fans' start probability factor */
-	double influencer_boost;  /* influencers start this much more often */
-	double cred_customer, cred_influencer, cred_media;
-	double media_threshold;   /* negative posts per hour for the 1st outlet */
-	double media_step;        /* outlet k needs threshold (1 + k step) */
-	double media_reach;       /* share of all agents a report reaches */
-	double renewal;           /* share of the story's age a gaffe or a
-	                             media report wipes out */
-	double framing;           /* start-probability cut for those who heard
-	                             the brand's fitting version first */
-};
-
-enum event_kind { EV_INCIDENT };
-/* SCCT crisis clusters (Coombs 2007), in order of attributed responsibility. */
-enum crisis_type { CRISIS_VICTIM, CRISIS_ACCIDENTAL, CRISIS_PREVENTABLE };
-enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
-
-struct event_spec {
-	uint32_t tick;
-	enum event_kind kind;
-	enum event_target target;
-	uint32_t count;           /* how many agents of the target role */
-	uint32_t agent;           /* TGT_AGENT: the agent id (< nodes when the
-	                             network is generated); 0 otherwise */
-	enum crisis_type crisis;  /* SCCT cluster of the incident */
-	bool history;             /* past crises: one level more responsibility */
-	double arousal;           /* anger of the seeded agents, [0, 1] */
-};
-
-/* SCCT response strategies, weakest first (Coombs 2007). */
-enum scct_strategy { SCCT_DENY, SCCT_DIMINISH, SCCT_REBUILD };
-
-struct responder_spec {
-	char strategy[SCN_NAMELEN];  /* "none", "adhoc", "plan" */
-	uint32_t capacity;           /* actions (replies, statements) per tick */
-	double detection_delay;      /* minutes from a post to the brand seeing it */
-	double coverage;             /* share of mentions listening catches */
-	double reputation;           /* initial brand credibility, [0, 1] */
-	double reply_effect;         /* rho: attitude pull of a good reply */
-	double satisfaction;         /* a good reply stops a spreader */
-	double gaffe_prob;           /* gaffe probability of improvised words */
-	double cred_gain, cred_loss; /* credibility per consistent/inconsistent
-	                                message */
-	struct {
-		double notice_volume;    /* mentions/hour before he notices */
-		double loudness;         /* minutes of queue priority per doubling
-		                            of the author's followers */
-		double check_minutes;    /* he looks at the page this often */
-		double consistency;      /* chance a reply keeps to one line */
-		double argue;            /* chance a reply argues/asks for info */
-	} adhoc;
-	struct {
-		double qa_coverage;      /* share of questions the Q&A covers */
-		double qa_gaffe_prob;    /* gaffe probability of a Q&A answer */
-		double respond_volume;   /* mentions/hour: monitor -> respond */
-		double crisis_volume;    /* mentions/hour: respond -> crisis */
-		double holding_delay;    /* minutes from respond to holding stmt */
-		double statement_delay;  /* minutes from crisis to official stmt */
-		enum scct_strategy statement;
-		bool stealing_thunder;   /* disclose at the incident */
-		double priority_gamma;   /* reach exponent of the stakeholder map */
-		double weight_influencer, weight_media;
-	} plan;
-};
-
-struct scenario {
-	char *name;               /* owned */
-	char *description;        /* owned */
-	uint64_t seed;
-	uint32_t ticks;
-	double tick_minutes;
-	struct net_spec network;
-	struct pop_spec population;
-	struct spread_spec spread;
-	struct event_spec *events;  /* owned, n_events entries, sorted stably
-	                               by tick; NULL when n_events == 0 */
-	size_t n_events;
-	struct responder_spec responder;
-	char *output_dir;         /* owned; NULL when not given */
-};
 
 /* Load `path` ("-" reads stdin, "<stdin>" in messages), apply the `n_sets`
  * overrides "PATH=VALUE" in order, validate, and fill *s.  PATH is keys
  * joined by '.', array indices as "[i]" or ".i"; missing objects on the way
  * are created, an index past the end is an error.  VALUE is read as JSON
  * when it parses completely as JSON, else as a string; a JSON null removes
- * the key (its default applies).  Returns SCN_OK, SCN_EBADINPUT, SCN_EIO
- * (unreadable file) or SCN_ENOMEM.  On error *s is all zeros (safe to
- * free) and err holds the message.  Not thread-safe only in that cJSON's
- * parser writes a process-wide error position; load before starting runs. */
-int scenario_load(struct scenario *s, const char *path,
-                  const char *const *sets, size_t n_sets,
-                  char err[SCN_ERRLEN]);
+ * the key (its default applies).  Returns ST_OK, ST_BADINPUT, ST_IO
+ * (unreadable file) or ST_NOMEM.  On error *s is all zeros (safe to
+ * spec_free) and err holds the message; on success the caller frees *s
+ * with spec_free.  Not thread-safe only in that cJSON's parser writes a
+ * process-wide error position; load before starting runs. */
+enum status scenario_load(struct scenario *s, const char *path,
+                          const char *const *sets, size_t n_sets,
+                          char err[SCN_ERRLEN]);
 
 /* The same from a string already in memory; `label` names it in errors and
  * `base_dir` resolves relative network files (NULL = current directory). */
-int scenario_parse(struct scenario *s, const char *text, const char *label,
-                   const char *base_dir, const char *const *sets,
-                   size_t n_sets, char err[SCN_ERRLEN]);
+enum status scenario_parse(struct scenario *s, const char *text,
+                           const char *label, const char *base_dir,
+                           const char *const *sets, size_t n_sets,
+                           char err[SCN_ERRLEN]);
 
 /* The resolved scenario, every default filled in, as pretty JSON with keys
  * in schema order; network keys only of the chosen model (file: "file" and
@@ -197,21 +55,11 @@ int scenario_parse(struct scenario *s, const char *text, const char *label,
  * memory. */
 char *scenario_to_json(const struct scenario *s);
 
-void scenario_free(struct scenario *s);
-
-/* Names for enums, for output and messages: the strings the scenario file
- * uses ("file" for NET_FILE); "?" for a value out of range. */
-const char *scenario_net_model_name(enum net_model m);
-const char *scenario_event_kind_name(enum event_kind k);
-const char *scenario_event_target_name(enum event_target t);
-const char *scenario_crisis_name(enum crisis_type t);
-
 /* The key table, for documentation and its consistency test: key i's JSON
  * path ("events[].tick"), type name, valid values (may be "") and one-line
  * doc (meaning and default).  -1 past the end. */
 size_t scenario_key_count(void);
 int scenario_key_info(size_t i, const char **path, const char **type,
                       const char **values, const char **doc);
-const char *scenario_scct_name(enum scct_strategy t);
 
 #endif

@@ -18,11 +18,12 @@
  */
 
 /* Present keys that belong to another network model than the chosen one. */
-static int check_models(struct ctx *c, const char *parent, const cJSON *obj,
-                        const char *disp, bool from_set, enum net_model m)
+static enum status check_models(struct ctx *c, const char *parent,
+                                const cJSON *obj, const char *disp,
+                                bool from_set, enum net_model m)
 {
 	if (!obj)
-		return SCN_OK;
+		return ST_OK;
 	for (size_t i = 0; i < scn_n_rows; i++) {
 		const struct key_row *r = &scn_rows[i];
 		const char *leaf = scn_child_leaf(r, parent);
@@ -36,16 +37,17 @@ static int check_models(struct ctx *c, const char *parent, const cJSON *obj,
 			continue;
 		scn_join_path(d, disp, leaf);
 		return scn_fail_at(c, d, from_set || scn_is_set(c, it),
-		                   "not a parameter of %s", scenario_net_model_name(m));
+		                   "not a parameter of %s", spec_net_model_name(m));
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
-/* Upper bounds nodes-1 and ticks-1, once nodes and ticks are final.  A
- * default can fail them too (m = 3 with nodes = 3); the message says so. */
-static int check_relative(struct ctx *c, const char *parent,
-                          const cJSON *obj, const void *base,
-                          const char *disp, bool from_set)
+/* Upper bounds nodes-1, nodes-2 and ticks-1, once nodes and ticks are
+ * final.  A default can fail them too (m = 3 with nodes = 3); the message
+ * says so. */
+static enum status check_relative(struct ctx *c, const char *parent,
+                                  const cJSON *obj, const void *base,
+                                  const char *disp, bool from_set)
 {
 	const struct scenario *s = c->s;
 
@@ -54,23 +56,25 @@ static int check_relative(struct ctx *c, const char *parent,
 		const char *leaf = scn_child_leaf(r, parent);
 		const cJSON *it;
 		const char *what;
-		double v, limit;
+		double v, whole, limit;
 		char d[PATHLEN];
 
-		if (!leaf || !(r->flags & (F_NODES1 | F_TICKS1)))
+		if (!leaf || !(r->flags & (F_NODES1 | F_NODES2 | F_TICKS1)))
 			continue;
 		if (r->models && !(r->models & (1u << s->network.model)))
 			continue;
 		it = obj ? cJSON_GetObjectItemCaseSensitive(obj, leaf) : NULL;
 		if ((r->flags & F_IF_AGENT) && !it)
 			continue;
-		if (r->flags & F_NODES1) {
+		if (r->flags & (F_NODES1 | F_NODES2)) {
 			if (s->network.model == NET_FILE)
 				continue;  /* nodes known only once the file is read */
-			limit = (double)s->network.nodes - 1;
+			whole = (double)s->network.nodes;
+			limit = whole - (r->flags & F_NODES2 ? 2 : 1);
 			what = "nodes";
 		} else {
-			limit = (double)s->ticks - 1;
+			whole = (double)s->ticks;
+			limit = whole - 1;
 			what = "ticks";
 		}
 		v = r->type == T_DBL ? *(const double *)scn_cfield(base, r)
@@ -80,30 +84,30 @@ static int check_relative(struct ctx *c, const char *parent,
 		scn_join_path(d, disp, leaf);
 		return scn_fail_at(c, d, from_set || scn_is_set(c, it),
 		                   "expected %s, got %.15g (%s%s = %.15g)", r->expect,
-		                   v, it ? "" : "the default; ", what, limit + 1);
+		                   v, it ? "" : "the default; ", what, whole);
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
 /* Absolute form of network.file: relative names are taken against the
  * scenario's directory (or the working directory), and made absolute so
  * that the resolved scenario printed into a manifest still points at the
  * same file from anywhere. */
-static int resolve_file(struct ctx *c, char **file)
+static enum status resolve_file(struct ctx *c, char **file)
 {
 	const char *dir = c->base_dir ? c->base_dir : ".";
 	char *cwd = NULL, *out = NULL;
 	size_t n;
 
 	if ((*file)[0] == '/')
-		return SCN_OK;
+		return ST_OK;
 	if (dir[0] != '/') {
 		cwd = getcwd(NULL, 0);
 		if (!cwd) {
 			scn_bprintf(c->err, SCN_ERRLEN, "%s: network.file: cannot "
 			            "resolve against the working directory: %s",
 			            c->label, strerror(errno));
-			return SCN_EIO;
+			return ST_IO;
 		}
 	}
 	n = (cwd ? strlen(cwd) + 1 : 0) + strlen(dir) + strlen(*file) + 2;
@@ -121,11 +125,11 @@ static int resolve_file(struct ctx *c, char **file)
 	free(cwd);
 	free(*file);
 	*file = out;
-	return SCN_OK;
+	return ST_OK;
 }
 
-int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
-                       bool from_set)
+enum status scn_finish_network(struct ctx *c, const cJSON *obj,
+                               const char *disp, bool from_set)
 {
 	struct net_spec *n = &c->s->network;
 	const cJSON *model = obj ? cJSON_GetObjectItemCaseSensitive(obj, "model")
@@ -135,7 +139,7 @@ int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
 	const cJSON *sizes = obj ? cJSON_GetObjectItemCaseSensitive(obj, "sizes")
 	                         : NULL;
 	char d[PATHLEN];
-	int rc;
+	enum status rc;
 
 	if (n->file) {
 		scn_join_path(d, disp, "model");
@@ -155,7 +159,7 @@ int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
 		return rc;
 	if (n->model == NET_FILE) {
 		n->nodes = 0;  /* known once the file is read */
-		return SCN_OK;
+		return ST_OK;
 	}
 
 	if (n->model == NET_SBM) {
@@ -206,11 +210,11 @@ int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
 			                   given, n->min_degree, n->nodes);
 		}
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
-int scn_finish_population(struct ctx *c, const cJSON *obj, const char *disp,
-                          bool from_set)
+enum status scn_finish_population(struct ctx *c, const cJSON *obj,
+                                  const char *disp, bool from_set)
 {
 	const struct pop_spec *p = &c->s->population;
 	const struct net_spec *n = &c->s->network;
@@ -251,14 +255,15 @@ int scn_finish_population(struct ctx *c, const cJSON *obj, const char *disp,
 		                   "nodes (%u), got %u + %u + 1", n->nodes,
 		                   p->influencers, p->media);
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
 /* ------------------------------------------------------------------------
  * Custom rows: network.sizes and events.
  */
-int scn_read_sizes(struct ctx *c, const struct key_row *r, const cJSON *item,
-                   const char *disp, bool from_set, void *base)
+enum status scn_read_sizes(struct ctx *c, const struct key_row *r,
+                           const cJSON *item, const char *disp, bool from_set,
+                           void *base)
 {
 	struct net_spec *n = &((struct scenario *)base)->network;
 	const cJSON *el;
@@ -267,7 +272,7 @@ int scn_read_sizes(struct ctx *c, const struct key_row *r, const cJSON *item,
 
 	n->n_blocks = 0;
 	if (!item)
-		return SCN_OK;  /* scn_finish_network fills the default */
+		return ST_OK;  /* scn_finish_network fills the default */
 	count = cJSON_IsArray(item) ? cJSON_GetArraySize(item) : 0;
 	if (count < 1 || count > SCN_MAX_BLOCKS)
 		return scn_fail_type(c, disp, from_set, r->expect, item);
@@ -285,11 +290,12 @@ int scn_read_sizes(struct ctx *c, const struct key_row *r, const cJSON *item,
 		n->sizes[i++] = (uint32_t)v;
 	}
 	n->n_blocks = i;
-	return SCN_OK;
+	return ST_OK;
 }
 
-static int finish_event(struct ctx *c, const cJSON *el, struct event_spec *e,
-                        const char *disp, bool from_set)
+static enum status finish_event(struct ctx *c, const cJSON *el,
+                                struct event_spec *e, const char *disp,
+                                bool from_set)
 {
 	const cJSON *agent = cJSON_GetObjectItemCaseSensitive(el, "agent");
 	char d[PATHLEN];
@@ -303,7 +309,7 @@ static int finish_event(struct ctx *c, const cJSON *el, struct event_spec *e,
 	if (e->target != TGT_AGENT && agent)
 		return scn_fail_at(c, d, from_set || scn_is_set(c, agent),
 		                   "only allowed with target \"agent\" (target is "
-		                   "\"%s\")", scenario_event_target_name(e->target));
+		                   "\"%s\")", spec_event_target_name(e->target));
 	if (e->target == TGT_AGENT && e->count != 1) {
 		const cJSON *count = cJSON_GetObjectItemCaseSensitive(el, "count");
 		scn_join_path(d, disp, "count");
@@ -329,15 +335,15 @@ static int cmp_events(const void *pa, const void *pb)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-int scn_read_events(struct ctx *c, const struct key_row *r,
-                    const cJSON *item, const char *disp, bool from_set,
-                    void *base)
+enum status scn_read_events(struct ctx *c, const struct key_row *r,
+                            const cJSON *item, const char *disp, bool from_set,
+                            void *base)
 {
 	struct scenario *s = base;
 	struct ev_sort *tmp;
 	const cJSON *el;
 	size_t n, i = 0;
-	int rc;
+	enum status rc;
 
 	if (!item) {
 		/* The default timeline, read through the rows so that every
@@ -353,7 +359,7 @@ int scn_read_events(struct ctx *c, const struct key_row *r,
 		return scn_fail_type(c, disp, from_set, r->expect, item);
 	n = (size_t)cJSON_GetArraySize(item);
 	if (n == 0)
-		return SCN_OK;  /* a run without incidents: a baseline */
+		return ST_OK;  /* a run without incidents: a baseline */
 	s->events = calloc(n, sizeof *s->events);
 	if (!s->events)
 		return scn_fail_nomem(c);
@@ -368,7 +374,7 @@ int scn_read_events(struct ctx *c, const struct key_row *r,
 		if ((rc = scn_set_defaults("events[]", &s->events[i])) ||
 		    (rc = scn_read_rows(c, "events[]", el, &s->events[i], d, set)) ||
 		    (rc = finish_event(c, el, &s->events[i], d, set)))
-			return rc == SCN_ENOMEM ? scn_fail_nomem(c) : rc;
+			return rc == ST_NOMEM ? scn_fail_nomem(c) : rc;
 		i++;
 	}
 	tmp = malloc(n * sizeof *tmp);
@@ -380,5 +386,5 @@ int scn_read_events(struct ctx *c, const struct key_row *r,
 	for (i = 0; i < n; i++)
 		s->events[i] = tmp[i].e;
 	free(tmp);
-	return SCN_OK;
+	return ST_OK;
 }

@@ -3,13 +3,15 @@
  * scenario module).
  *
  * The module in files, one concept each:
- *   scenario_schema.c  the key table (the schema), its look-ups, the key
- *                      docs and the enum names
+ *   scenario_schema.c  the key table (the schema), its look-ups and the
+ *                      key docs; the enum names are spec's (spec.c)
  *   scenario.c         the load pipeline: entry points, messages, key walk
  *   scenario_read.c    defaults and the reading of single keys
  *   scenario_check.c   checks that span keys: network, population, events
  *   scenario_set.c     --set PATH=VALUE edits of the JSON tree
  *   scenario_json.c    the resolved scenario as JSON, numbers printed exactly
+ *   scenario_text.c    the rule for strings (UTF-8, no control characters,
+ *                      no \u0000) and the safe display of bytes in messages
  *
  * Shared functions carry the prefix scn_ (scenario_ is the public API).
  */
@@ -28,7 +30,13 @@ _Static_assert(sizeof(enum net_model) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum event_kind) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum event_target) == sizeof(int), "enum size");
 
+/* Display paths ("events[2].tick") are built in PATHLEN-byte buffers; a
+ * key longer than KEY_SHOWN bytes (only an unknown key can be) is shown by
+ * its start and length, and messages show at most PATH_SHOWN bytes of any
+ * other path (a --set argument), so a path of any length gives a message. */
 #define PATHLEN 256
+#define KEY_SHOWN 64
+#define PATH_SHOWN 128
 /* Largest integer n such that every integer in [0, n] is a double and no
  * larger integer text rounds down into the range: 2^53 itself is excluded
  * because "9007199254740993" parses to 2^53 and would be accepted silently. */
@@ -58,7 +66,12 @@ enum {
 	F_NODES1 = 1u << 2,   /* upper bound nodes-1 (generators only) */
 	F_TICKS1 = 1u << 3,   /* upper bound ticks-1 */
 	F_EVEN = 1u << 4,     /* integer must be even */
-	F_IF_AGENT = 1u << 5  /* event key present iff target is "agent" */
+	F_IF_AGENT = 1u << 5, /* event key present iff target is "agent" */
+	F_MULTILINE = 1u << 6,/* T_STR: newline and tab allowed (written only
+	                         where they are escaped: see scenario_text.c) */
+	F_NODES2 = 1u << 7    /* upper bound nodes-2 (watts_strogatz k: the
+	                         generator rewires a tie to a vertex not yet
+	                         tied, so the ring cannot be complete) */
 };
 
 /* Network models a key belongs to (bit = 1 << enum net_model). */
@@ -72,13 +85,13 @@ enum {
 
 struct ctx;
 struct key_row;
-typedef int (*read_fn)(struct ctx *c, const struct key_row *r,
-                       const cJSON *item, const char *disp, bool from_set,
-                       void *base);
-typedef int (*print_fn)(const struct key_row *r, const void *base,
-                        cJSON *parent);
-typedef int (*finish_fn)(struct ctx *c, const cJSON *obj, const char *disp,
-                         bool from_set);
+typedef enum status (*read_fn)(struct ctx *c, const struct key_row *r,
+                               const cJSON *item, const char *disp,
+                               bool from_set, void *base);
+typedef enum status (*print_fn)(const struct key_row *r, const void *base,
+                                cJSON *parent);
+typedef enum status (*finish_fn)(struct ctx *c, const cJSON *obj,
+                                 const char *disp, bool from_set);
 
 struct key_row {
 	const char *path;     /* schema path: "network.m", "events[].tick" */
@@ -149,24 +162,56 @@ struct ctx {
 void scn_bprintf(char *buf, size_t n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* "LABEL: PATH: message", or "--set PATH: message" when the offending value
- * came from the command line.  Returns SCN_EBADINPUT. */
-int scn_fail_at(struct ctx *c, const char *path, bool from_set,
-                const char *fmt, ...)
+ * came from the command line.  Returns ST_BADINPUT. */
+enum status scn_fail_at(struct ctx *c, const char *path, bool from_set,
+                        const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* "expected WHAT, got <description of it>".  Returns SCN_EBADINPUT. */
-int scn_fail_type(struct ctx *c, const char *path, bool from_set,
-                  const char *what, const cJSON *it);
-/* "LABEL: out of memory".  Returns SCN_ENOMEM. */
-int scn_fail_nomem(struct ctx *c);
+/* "expected WHAT, got <description of it>".  Returns ST_BADINPUT. */
+enum status scn_fail_type(struct ctx *c, const char *path, bool from_set,
+                          const char *what, const cJSON *it);
+/* "LABEL: out of memory".  Returns ST_NOMEM. */
+enum status scn_fail_nomem(struct ctx *c);
 /* What a value is, for "got ..." in messages. */
 void scn_describe(const cJSON *it, char *buf, size_t n);
-/* Levenshtein distance; SIZE_MAX for strings past 63 bytes. */
-size_t scn_edit_distance(const char *a, const char *b);
+/* "did you mean": the candidate closest to `word`, offered only when it is
+ * actually close: an edit distance (insert, delete, substitute, swap two
+ * neighbours) of at most max(1, len/3) and below len for a word of len
+ * bytes, else the
+ * one candidate that the word begins (at least 2 bytes: "barabasi" ->
+ * "barabasi_albert").  Add the candidates in table order; ties go to the
+ * first. */
+struct suggest {
+	const char *word;
+	size_t len, max_d, best_d;
+	const char *best;      /* closest within max_d so far */
+	const char *prefix;    /* a candidate the word begins */
+	size_t n_prefix;       /* how many candidates it begins */
+};
+void scn_suggest_init(struct suggest *sg, const char *word);
+void scn_suggest_add(struct suggest *sg, const char *cand);
+/* The suggestion, or NULL (none close, or the word is a candidate). */
+const char *scn_suggest_best(const struct suggest *sg);
 /* Whether `item` was put in the tree by --set; remembering one. */
 bool scn_is_set(const struct ctx *c, const cJSON *item);
-int scn_mark_set(struct ctx *c, const cJSON *item);
-/* out = disp.key (PATHLEN bytes), or key at the top level. */
+enum status scn_mark_set(struct ctx *c, const cJSON *item);
+/* out = disp.key (PATHLEN bytes; a long key abbreviated), or key at the
+ * top level. */
 void scn_join_path(char *out, const char *disp, const char *key);
+
+/* ------------------------------------------------------------------------
+ * Text (scenario_text.c): the rule for strings and their display.
+ */
+/* ST_OK if `text` is UTF-8 without control characters (newline and tab
+ * allowed if allow_nl_tab); else a message at `path` naming the first
+ * offending byte and its offset. */
+enum status scn_check_text(struct ctx *c, const char *path, bool from_set,
+                           const char *text, bool allow_nl_tab);
+/* The first \u0000 escape inside a string of JSON text (which must parse),
+ * or NULL: cJSON would end the string there silently. */
+const char *scn_find_nul_escape(const char *text);
+/* At most `max` bytes of text into buf (n bytes, always terminated), with
+ * control characters and bytes that are not UTF-8 shown as \xNN. */
+void scn_show_text(char *buf, size_t n, const char *text, size_t max);
 
 /* ------------------------------------------------------------------------
  * The other files' entry points.
@@ -174,28 +219,29 @@ void scn_join_path(char *out, const char *disp, const char *key);
 /* scenario_read.c: write the default of every row under `parent`
  * (recursively) into base; read every row under `parent` from `obj`
  * (NULL = absent), running the finish hooks of sections. */
-int scn_set_defaults(const char *parent, void *base);
-int scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
-                  void *base, const char *disp, bool from_set);
+enum status scn_set_defaults(const char *parent, void *base);
+enum status scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
+                          void *base, const char *disp, bool from_set);
 
 /* scenario_check.c: finish hooks and readers of custom rows. */
-int scn_finish_network(struct ctx *c, const cJSON *obj, const char *disp,
-                       bool from_set);
-int scn_finish_population(struct ctx *c, const cJSON *obj, const char *disp,
-                          bool from_set);
-int scn_read_sizes(struct ctx *c, const struct key_row *r, const cJSON *item,
-                   const char *disp, bool from_set, void *base);
-int scn_read_events(struct ctx *c, const struct key_row *r,
-                    const cJSON *item, const char *disp, bool from_set,
-                    void *base);
+enum status scn_finish_network(struct ctx *c, const cJSON *obj,
+                               const char *disp, bool from_set);
+enum status scn_finish_population(struct ctx *c, const cJSON *obj,
+                                  const char *disp, bool from_set);
+enum status scn_read_sizes(struct ctx *c, const struct key_row *r,
+                           const cJSON *item, const char *disp, bool from_set,
+                           void *base);
+enum status scn_read_events(struct ctx *c, const struct key_row *r,
+                            const cJSON *item, const char *disp, bool from_set,
+                            void *base);
 
 /* scenario_set.c: apply one "PATH=VALUE" override to the tree. */
-int scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
+enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
 
 /* scenario_json.c: printers of custom rows. */
-int scn_print_sizes(const struct key_row *r, const void *base,
-                    cJSON *parent);
-int scn_print_events(const struct key_row *r, const void *base,
-                     cJSON *parent);
+enum status scn_print_sizes(const struct key_row *r, const void *base,
+                            cJSON *parent);
+enum status scn_print_events(const struct key_row *r, const void *base,
+                             cJSON *parent);
 
 #endif

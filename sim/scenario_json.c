@@ -38,8 +38,8 @@ static bool row_applies(const struct key_row *r, const void *base,
 	return true;
 }
 
-static int print_rows(const char *parent, cJSON *obj, const void *base,
-                      const struct scenario *s)
+static enum status print_rows(const char *parent, cJSON *obj, const void *base,
+                              const struct scenario *s)
 {
 	for (size_t i = 0; i < scn_n_rows; i++) {
 		const struct key_row *r = &scn_rows[i];
@@ -54,12 +54,12 @@ static int print_rows(const char *parent, cJSON *obj, const void *base,
 		case T_OBJ:
 			v = cJSON_AddObjectToObject(obj, leaf);
 			if (!v || print_rows(r->path, v, base, s))
-				return SCN_ENOMEM;
+				return ST_NOMEM;
 			continue;
 		case T_OBJARR:
 		case T_CUSTOM:
 			if (r->print(r, base, obj))
-				return SCN_ENOMEM;
+				return ST_NOMEM;
 			continue;
 		case T_U32: v = exact_number(*(const uint32_t *)f, true); break;
 		case T_U64:
@@ -73,50 +73,50 @@ static int print_rows(const char *parent, cJSON *obj, const void *base,
 		}
 		if (!v || !cJSON_AddItemToObject(obj, leaf, v)) {
 			cJSON_Delete(v);
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		}
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
-int scn_print_sizes(const struct key_row *r, const void *base,
-                    cJSON *parent)
+enum status scn_print_sizes(const struct key_row *r, const void *base,
+                            cJSON *parent)
 {
 	const struct net_spec *n = &((const struct scenario *)base)->network;
 	cJSON *arr = cJSON_AddArrayToObject(parent, strrchr(r->path, '.') + 1);
 
 	if (!arr)
-		return SCN_ENOMEM;
+		return ST_NOMEM;
 	for (uint32_t b = 0; b < n->n_blocks; b++) {
 		cJSON *v = exact_number(n->sizes[b], true);
 		if (!v || !cJSON_AddItemToArray(arr, v)) {
 			cJSON_Delete(v);
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		}
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
-int scn_print_events(const struct key_row *r, const void *base,
-                     cJSON *parent)
+enum status scn_print_events(const struct key_row *r, const void *base,
+                             cJSON *parent)
 {
 	const struct scenario *s = base;
 	char elem_parent[PATHLEN];
 	cJSON *arr = cJSON_AddArrayToObject(parent, r->path);
 
 	if (!arr)
-		return SCN_ENOMEM;
+		return ST_NOMEM;
 	scn_bprintf(elem_parent, sizeof elem_parent, "%s[]", r->path);
 	for (size_t i = 0; i < s->n_events; i++) {
 		cJSON *o = cJSON_CreateObject();
 		if (!o || !cJSON_AddItemToArray(arr, o)) {
 			cJSON_Delete(o);
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 		}
 		if (print_rows(elem_parent, o, &s->events[i], s))
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
 /* Keys in table order; per model only its own network keys, so that the
@@ -126,7 +126,7 @@ char *scenario_to_json(const struct scenario *s)
 	cJSON *root = cJSON_CreateObject();
 	char *out = NULL;
 
-	if (root && print_rows("", root, s, s) == SCN_OK)
+	if (root && print_rows("", root, s, s) == ST_OK)
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
 	return out;

@@ -9,21 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int set_string(char **dst, const char *v)
+static enum status set_string(char **dst, const char *v)
 {
 	char *copy = NULL;
 
 	if (v) {
 		copy = strdup(v);
 		if (!copy)
-			return SCN_ENOMEM;
+			return ST_NOMEM;
 	}
 	free(*dst);
 	*dst = copy;
-	return SCN_OK;
+	return ST_OK;
 }
 
-int scn_set_defaults(const char *parent, void *base)
+enum status scn_set_defaults(const char *parent, void *base)
 {
 	for (size_t i = 0; i < scn_n_rows; i++) {
 		const struct key_row *r = &scn_rows[i];
@@ -34,7 +34,7 @@ int scn_set_defaults(const char *parent, void *base)
 		f = scn_field(base, r);
 		switch (r->type) {
 		case T_OBJ: {
-			int rc = scn_set_defaults(r->path, base);
+			enum status rc = scn_set_defaults(r->path, base);
 			if (rc)
 				return rc;
 			break;
@@ -46,7 +46,7 @@ int scn_set_defaults(const char *parent, void *base)
 		case T_ENUM: scn_store_enum(f, (int)r->def); break;
 		case T_STR:
 			if (set_string(f, r->def_str))
-				return SCN_ENOMEM;
+				return ST_NOMEM;
 			break;
 		case T_IDENT:
 			scn_bprintf(f, SCN_NAMELEN, "%s", r->def_str);
@@ -56,7 +56,7 @@ int scn_set_defaults(const char *parent, void *base)
 			break;  /* their readers fill them, given or not */
 		}
 	}
-	return SCN_OK;
+	return ST_OK;
 }
 
 static bool is_ident(const char *v)
@@ -77,9 +77,9 @@ static bool is_ident(const char *v)
 
 /* Numbers: valuedouble only (valueint saturates), integral for integer
  * types, finite, inside the row's static bounds. */
-static int read_number(struct ctx *c, const struct key_row *r,
-                       const cJSON *it, const char *path, bool from_set,
-                       double *out)
+static enum status read_number(struct ctx *c, const struct key_row *r,
+                               const cJSON *it, const char *path,
+                               bool from_set, double *out)
 {
 	bool integer = r->type == T_U32 || r->type == T_U64;
 	double v;
@@ -100,29 +100,28 @@ static int read_number(struct ctx *c, const struct key_row *r,
 		return scn_fail_at(c, path, from_set, "expected %s, got %s", r->expect,
 		                   got);
 	*out = v;
-	return SCN_OK;
+	return ST_OK;
 }
 
-static int read_enum(struct ctx *c, const struct key_row *r, const cJSON *it,
-                     const char *path, bool from_set, int *out)
+static enum status read_enum(struct ctx *c, const struct key_row *r,
+                             const cJSON *it, const char *path, bool from_set,
+                             int *out)
 {
 	char allowed[256] = "", got[80];
 	size_t used = 0;
 	const char *best = NULL;
-	size_t best_d = 3;
 
 	if (cJSON_IsString(it)) {
+		struct suggest sg;
+		scn_suggest_init(&sg, it->valuestring);
 		for (int i = 0; r->names[i]; i++) {
-			size_t dist = scn_edit_distance(it->valuestring, r->names[i]);
-			if (dist == 0) {
+			if (strcmp(it->valuestring, r->names[i]) == 0) {
 				*out = i;
-				return SCN_OK;
+				return ST_OK;
 			}
-			if (dist < best_d) {
-				best_d = dist;
-				best = r->names[i];
-			}
+			scn_suggest_add(&sg, r->names[i]);
 		}
+		best = scn_suggest_best(&sg);
 	}
 	for (int i = 0; r->names[i] && used < sizeof allowed; i++) {
 		int k = snprintf(allowed + used, sizeof allowed - used, "%s\"%s\"",
@@ -143,9 +142,9 @@ static int read_enum(struct ctx *c, const struct key_row *r, const cJSON *it,
 /* Read one present-or-absent key.  Absent keys keep their default, except
  * for objects, arrays and custom rows, which are always visited so that
  * their finish hooks and default fill-ins run. */
-static int read_row(struct ctx *c, const struct key_row *r,
-                    const cJSON *obj, void *base, const char *disp,
-                    bool from_set)
+static enum status read_row(struct ctx *c, const struct key_row *r,
+                            const cJSON *obj, void *base, const char *disp,
+                            bool from_set)
 {
 	const char *leaf = strrchr(r->path, '.');
 	const cJSON *it;
@@ -153,7 +152,8 @@ static int read_row(struct ctx *c, const struct key_row *r,
 	bool set;
 	void *f = scn_field(base, r);
 	double num;
-	int rc, e = 0;
+	enum status rc;
+	int e = 0;
 
 	leaf = leaf ? leaf + 1 : r->path;
 	it = obj ? cJSON_GetObjectItemCaseSensitive(obj, leaf) : NULL;
@@ -165,7 +165,7 @@ static int read_row(struct ctx *c, const struct key_row *r,
 		if (it && !cJSON_IsObject(it))
 			return scn_fail_type(c, d, set, "object", it);
 		rc = scn_read_rows(c, r->path, it, base, d, set);
-		if (rc == SCN_OK && r->finish)
+		if (rc == ST_OK && r->finish)
 			rc = r->finish(c, it, d, set);
 		return rc;
 	case T_OBJARR:
@@ -178,59 +178,61 @@ static int read_row(struct ctx *c, const struct key_row *r,
 		if (r->flags & F_REQUIRED)
 			return scn_fail_at(c, d, set, "expected %s, got nothing "
 			                   "(the key is required)", r->expect);
-		return SCN_OK;
+		return ST_OK;
 	}
 	switch (r->type) {
 	case T_U32:
 		if ((rc = read_number(c, r, it, d, set, &num)))
 			return rc;
 		*(uint32_t *)f = (uint32_t)num;
-		return SCN_OK;
+		return ST_OK;
 	case T_U64:
 		if ((rc = read_number(c, r, it, d, set, &num)))
 			return rc;
 		*(uint64_t *)f = (uint64_t)num;
-		return SCN_OK;
+		return ST_OK;
 	case T_DBL:
 		if ((rc = read_number(c, r, it, d, set, &num)))
 			return rc;
 		*(double *)f = num;
-		return SCN_OK;
+		return ST_OK;
 	case T_BOOL:
 		if (!cJSON_IsBool(it))
 			return scn_fail_type(c, d, set, "true or false", it);
 		*(bool *)f = cJSON_IsTrue(it);
-		return SCN_OK;
+		return ST_OK;
 	case T_ENUM:
 		if ((rc = read_enum(c, r, it, d, set, &e)))
 			return rc;
 		scn_store_enum(f, e);
-		return SCN_OK;
+		return ST_OK;
 	case T_STR:
 		if (!cJSON_IsString(it))
 			return scn_fail_type(c, d, set, "string", it);
-		return set_string(f, it->valuestring) ? scn_fail_nomem(c) : SCN_OK;
+		if ((rc = scn_check_text(c, d, set, it->valuestring,
+		                         r->flags & F_MULTILINE)))
+			return rc;
+		return set_string(f, it->valuestring) ? scn_fail_nomem(c) : ST_OK;
 	case T_IDENT:
 		if (!cJSON_IsString(it) || !is_ident(it->valuestring))
-			return scn_fail_type(c, d, set, "a name of letters, digits, '_' "
-			                     "and '-' (at most 63 bytes)", it);
+			return scn_fail_type(c, d, set, r->expect, it);
 		scn_bprintf(f, SCN_NAMELEN, "%s", it->valuestring);
-		return SCN_OK;
+		return ST_OK;
 	default:
-		return SCN_OK;
+		return ST_OK;
 	}
 }
 
-int scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
-                  void *base, const char *disp, bool from_set)
+enum status scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
+                          void *base, const char *disp, bool from_set)
 {
 	for (size_t i = 0; i < scn_n_rows; i++) {
-		int rc;
+		enum status rc;
 		if (!scn_child_leaf(&scn_rows[i], parent))
 			continue;
 		rc = read_row(c, &scn_rows[i], obj, base, disp, from_set);
 		if (rc)
 			return rc;
 	}
-	return SCN_OK;
+	return ST_OK;
 }

@@ -1,5 +1,6 @@
 /* scenario_schema — the key table of scenario files and what is read off
- * it directly: look-ups by path, the key docs and the enum names.
+ * it directly: look-ups by path and the key docs.  The enum value names
+ * are spec's tables (spec.c), so a name is written once.
  *
  * The table is the schema: the key walk, the reader, the defaults and
  * scenario_to_json all follow it, so a key exists in exactly one place.
@@ -10,19 +11,6 @@
 #include <stddef.h>
 #include <string.h>
 
-static const char *const net_model_names[] = {
-	"barabasi_albert", "erdos_renyi", "watts_strogatz", "powerlaw", "sbm", NULL
-};
-static const char *const event_kind_names[] = { "incident", NULL };
-static const char *const event_target_names[] = {
-	"random", "customer", "influencer", "media", "agent", NULL
-};
-static const char *const mixing_names[] = { "graph", "well_mixed", NULL };
-static const char *const crisis_names[] = {
-	"victim", "accidental", "preventable", NULL
-};
-static const char *const scct_names[] = { "deny", "diminish", "rebuild", NULL };
-
 #define SO(f) offsetof(struct scenario, f)
 #define EO(f) offsetof(struct event_spec, f)
 #define OBJ(p, fin, d) \
@@ -32,7 +20,11 @@ static const char *const scct_names[] = { "deny", "diminish", "rebuild", NULL };
 	  .def = dv, .models = mod, .expect = ex, .doc = d }
 #define STR(p, t, off, dv, mod, d) \
 	{ .path = p, .type = t, .offset = off, .def_str = dv, .models = mod, \
-	  .doc = d }
+	  .expect = (t) == T_IDENT ? IDENT_RULE : TEXT_RULE, .doc = d }
+/* The rules for strings (scenario_text.c) and names, as the key table and
+ * the messages state them. */
+#define TEXT_RULE "UTF-8 text without control characters"
+#define IDENT_RULE "a name of letters, digits, '_' and '-' (at most 63 bytes)"
 #define ENUM(p, off, nm, dv, mod, d) \
 	{ .path = p, .type = T_ENUM, .offset = off, .names = nm, .def = dv, \
 	  .models = mod, .doc = d }
@@ -53,13 +45,15 @@ static const char *const scct_names[] = { "deny", "diminish", "rebuild", NULL };
  * field in scenario.h; the walk, the reader, the defaults and
  * scenario_to_json (which prints in this order) pick it up.  A row's parent
  * row must come before it.  Bounds that depend on other keys use flags
- * (F_NODES1, F_TICKS1) and are checked when the section is finished
+ * (F_NODES1, F_NODES2, F_TICKS1) and are checked when the section is finished
  * (scenario_check.c). */
 const struct key_row scn_rows[] = {
 	STR("name", T_STR, SO(name), "unnamed", 0,
 	    "label of the scenario in outputs; default \"unnamed\""),
-	STR("description", T_STR, SO(description), "", 0,
-	    "free text; default \"\""),
+	{ .path = "description", .type = T_STR, .offset = SO(description),
+	  .def_str = "", .flags = F_MULTILINE,
+	  .expect = "UTF-8 text; of the control characters only newline and "
+	            "tab", .doc = "free text; default \"\"" },
 	NUM("seed", T_U64, SO(seed), 0, SEED_MAX, 0, 1, 0,
 	    "integer in [0, 2^53-1] (larger values are not exact in JSON)",
 	    "root of every random stream; default 1"),
@@ -69,7 +63,7 @@ const struct key_row scn_rows[] = {
 	    "number in (0, 1440]", "simulated minutes per tick; default 5"),
 
 	OBJ("network", scn_finish_network, "the follower graph"),
-	ENUM("network.model", SO(network.model), net_model_names,
+	ENUM("network.model", SO(network.model), spec_net_model_names,
 	     NET_BARABASI_ALBERT, M_GEN,
 	     "generator; default barabasi_albert; not with \"file\""),
 	STR("network.file", T_STR, SO(network.file), NULL, M_FILE,
@@ -89,9 +83,10 @@ const struct key_row scn_rows[] = {
 	NUM("network.mean_degree", T_DBL, SO(network.mean_degree), 0,
 	    NODES_MAX_D - 1, F_LO_OPEN | F_NODES1, 6, M_ER,
 	    "number in (0, nodes-1]", "erdos_renyi: mean degree; default 6"),
-	NUM("network.k", T_U32, SO(network.k), 2, NODES_MAX_D - 1,
-	    F_NODES1 | F_EVEN, 6, M_WS, "even integer in [2, nodes-1]",
-	    "watts_strogatz: ring neighbours; default 6"),
+	NUM("network.k", T_U32, SO(network.k), 2, NODES_MAX_D - 2,
+	    F_NODES2 | F_EVEN, 6, M_WS, "even integer in [2, nodes-2]",
+	    "watts_strogatz: ring neighbours; default 6; at most nodes-2, so "
+	    "that a rewired tie has a vertex left to go to"),
 	NUM("network.rewire", T_DBL, SO(network.rewire), 0, 1, 0, 0.1, M_WS,
 	    "number in [0, 1]", "watts_strogatz: rewiring probability; default 0.1"),
 	NUM("network.exponent", T_DBL, SO(network.exponent), 2, 5, F_LO_OPEN,
@@ -146,7 +141,7 @@ const struct key_row scn_rows[] = {
 	    "threshold; default \"crisis\""),
 	PROB("spread.p", SO(spread.p), 0.05,
 	     "cascade: per-follower transmission probability; default 0.05"),
-	ENUM("spread.mixing", SO(spread.mixing), mixing_names, MIX_GRAPH, 0,
+	ENUM("spread.mixing", SO(spread.mixing), spec_mixing_names, MIX_GRAPH, 0,
 	     "maki_thompson: contacts along the graph or uniform over all "
 	     "agents (\"well_mixed\"); default \"graph\""),
 	PROB("spread.phi", SO(spread.phi), 0.18,
@@ -215,16 +210,16 @@ const struct key_row scn_rows[] = {
 	  .doc = "timeline; default one incident at tick 0 on an influencer" },
 	NUM("events[].tick", T_U32, EO(tick), 0, 1e7, F_REQUIRED | F_TICKS1, 0, 0,
 	    "integer in [0, ticks-1]", "when the event happens; required"),
-	ENUM("events[].type", EO(kind), event_kind_names, EV_INCIDENT, 0,
+	ENUM("events[].type", EO(kind), spec_event_kind_names, EV_INCIDENT, 0,
 	     "kind of event; default \"incident\""),
-	ENUM("events[].target", EO(target), event_target_names, TGT_RANDOM, 0,
+	ENUM("events[].target", EO(target), spec_event_target_names, TGT_RANDOM, 0,
 	     "who it happens to; default \"random\""),
 	NUM("events[].count", T_U32, EO(count), 1, U32_MAX_D, 0, 1, 0,
 	    "integer >= 1", "how many agents of the target role; default 1"),
 	NUM("events[].agent", T_U32, EO(agent), 0, NODES_MAX_D - 1,
 	    F_NODES1 | F_IF_AGENT, 0, 0, "integer in [0, nodes-1]",
 	    "agent id; required iff target is \"agent\""),
-	ENUM("events[].crisis", EO(crisis), crisis_names, CRISIS_ACCIDENTAL, 0,
+	ENUM("events[].crisis", EO(crisis), spec_crisis_names, CRISIS_ACCIDENTAL, 0,
 	     "SCCT cluster of the incident (victim, accidental, preventable); "
 	     "default \"accidental\""),
 	BOOL("events[].history", EO(history), 0, 0,
@@ -296,7 +291,7 @@ const struct key_row scn_rows[] = {
 	    "number of minutes in [0, 1e7]",
 	    "plan: minutes from crisis mode to the official statement; "
 	    "default 60"),
-	ENUM("responder.plan.statement", SO(responder.plan.statement), scct_names,
+	ENUM("responder.plan.statement", SO(responder.plan.statement), spec_scct_names,
 	     SCCT_REBUILD, 0, "plan: SCCT strategy of the official statement "
 	     "(deny, diminish, rebuild); default \"rebuild\""),
 	BOOL("responder.plan.stealing_thunder",
@@ -347,42 +342,8 @@ const struct key_row *scn_find_row(const char *parent, const char *key)
 }
 
 /* ------------------------------------------------------------------------
- * Enum names and the key docs.
+ * The key docs.
  */
-const char *scenario_net_model_name(enum net_model m)
-{
-	if (m == NET_FILE)
-		return "file";
-	if ((unsigned)m < sizeof net_model_names / sizeof net_model_names[0] - 1)
-		return net_model_names[m];
-	return "?";
-}
-
-const char *scenario_event_kind_name(enum event_kind k)
-{
-	if ((unsigned)k < sizeof event_kind_names / sizeof event_kind_names[0] - 1)
-		return event_kind_names[k];
-	return "?";
-}
-
-const char *scenario_crisis_name(enum crisis_type t)
-{
-	return (unsigned)t < 3 ? crisis_names[t] : "?";
-}
-
-const char *scenario_scct_name(enum scct_strategy t)
-{
-	return (unsigned)t < 3 ? scct_names[t] : "?";
-}
-
-const char *scenario_event_target_name(enum event_target t)
-{
-	if ((unsigned)t <
-	    sizeof event_target_names / sizeof event_target_names[0] - 1)
-		return event_target_names[t];
-	return "?";
-}
-
 /* The schema for documentation: one line per key, "PATH\tTYPE\tDOC". */
 size_t scenario_key_count(void)
 {

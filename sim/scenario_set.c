@@ -17,19 +17,42 @@ static const char *type_name(const cJSON *it)
 }
 
 #define MAX_SEGS 32
+#define PREFIX_SHOWN 64
 
+/* The first len bytes of arg, for a message: escaped, and cut to
+ * PREFIX_SHOWN bytes with "..." (the argument may be of any length). */
+static const char *prefix_of(char *buf, size_t n, const char *arg, size_t len)
+{
+	char *cut = strndup(arg, len < PREFIX_SHOWN ? len : PREFIX_SHOWN);
+
+	if (!cut)
+		return "the path";
+	scn_show_text(buf, n, cut, PREFIX_SHOWN);
+	free(cut);
+	if (len > PREFIX_SHOWN)
+		scn_bprintf(buf + strlen(buf), n - strlen(buf), "...");
+	return buf;
+}
+
+/* One step of a path.  A key points into the caller's copy of the path,
+ * NUL-terminated there; nothing is copied into a fixed buffer, so a path
+ * of any length is parsed (and then refused as an unknown key, with a
+ * message, by the key walk). */
 struct seg {
 	bool index;           /* "[i]", or digits applied to an array */
 	unsigned long idx;
-	char key[PATHLEN];
+	const char *key;      /* "" for "[i]" */
 	size_t end;           /* offset in the argument just past the segment */
 };
 
-/* Split "a.b[2].c" (the first plen bytes of arg) into segments. */
-static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
-                          struct seg *segs, size_t *n_segs)
+/* Split "a.b[2].c", the first plen bytes of arg, into segments; `keys` is a
+ * writable copy of those bytes into which the keys point. */
+static enum status parse_set_path(struct ctx *c, const char *arg, size_t plen,
+                                  char *keys, struct seg *segs,
+                                  size_t *n_segs)
 {
 	size_t i = 0, n = 0;
+	char pre[4 * PREFIX_SHOWN + 4];
 
 	while (i < plen) {
 		struct seg *g = &segs[n];
@@ -43,10 +66,10 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 				g->idx = g->idx * 10 + (unsigned long)(arg[j++] - '0');
 			if (j == i + 1 || j >= plen || arg[j] != ']')
 				return scn_fail_at(c, arg, true, "expected PATH=VALUE, "
-				                   "got a bad array index after \"%.*s\"",
-				                   (int)i, arg);
+				                   "got a bad array index after \"%s\"",
+				                   prefix_of(pre, sizeof pre, arg, i));
 			g->index = true;
-			g->key[0] = '\0';
+			g->key = "";
 			i = j + 1;
 		} else {
 			size_t j = i;
@@ -55,8 +78,8 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 			if (j == i)
 				return scn_fail_at(c, arg, true, "expected PATH=VALUE, "
 				                   "got an empty key in the path");
-			memcpy(g->key, arg + i, j - i);
-			g->key[j - i] = '\0';
+			keys[j] = '\0';  /* a separator, or the end of the copy */
+			g->key = keys + i;
 			g->index = false;
 			i = j;
 		}
@@ -72,58 +95,46 @@ static int parse_set_path(struct ctx *c, const char *arg, size_t plen,
 		}
 	}
 	*n_segs = n;
-	return SCN_OK;
+	return ST_OK;
 }
 
-/* Apply one override.  Path segments are keys separated by '.', and array
- * indices as "[i]" or ".i" (digits on an array).  Missing objects on the
- * way are created; an index must name an existing element.  The value is
- * JSON when it parses completely, else the raw text as a string; JSON null
- * removes the key, so its default applies again.  Every item created is
- * remembered, so that errors inside it are labelled "--set PATH". */
-int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
+/* Follow segs[0..n-1) from root, creating missing objects, and check that
+ * segs[n-1] can be applied to the container reached (*parent). */
+static enum status walk_to_parent(struct ctx *c, cJSON *root, const char *arg,
+                                  struct seg *segs, size_t n, cJSON **parent)
 {
-	const char *eq = strchr(arg, '=');
-	struct seg segs[MAX_SEGS];
-	size_t n = 0, k;
-	cJSON *cur = root, *val, *old;
-	int rc;
+	cJSON *cur = root, *old;
 
-	if (!eq)
-		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got no '='");
-	if (eq == arg)
-		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got an "
-		                   "empty path");
-	if ((rc = parse_set_path(c, arg, (size_t)(eq - arg), segs, &n)))
-		return rc;
-
-	for (k = 0;; k++) {
+	for (size_t k = 0;; k++) {
 		struct seg *g = &segs[k];
-		int where = k ? (int)segs[k - 1].end : 0;
-		const char *wname = k ? arg : "the top level";
+		char pre[4 * PREFIX_SHOWN + 4];
+		const char *where = k ? prefix_of(pre, sizeof pre, arg,
+		                                  segs[k - 1].end) : "the top level";
+		size_t klen = strlen(g->key);
 
-		if (!g->index && cJSON_IsArray(cur) && g->key[0] &&
-		    strspn(g->key, "0123456789") == strlen(g->key) &&
-		    strlen(g->key) < 10) {
+		if (!g->index && cJSON_IsArray(cur) && klen > 0 && klen < 10 &&
+		    strspn(g->key, "0123456789") == klen) {
 			g->index = true;
 			g->idx = strtoul(g->key, NULL, 10);
 		}
 		if (g->index) {
 			int size;
 			if (!cJSON_IsArray(cur))
-				return scn_fail_at(c, arg, true, "%.*s is %s, not an array",
-				                   k ? where : 13, wname, type_name(cur));
+				return scn_fail_at(c, arg, true, "%s is %s, not an array",
+				                   where, type_name(cur));
 			size = cJSON_GetArraySize(cur);
 			if (g->idx >= (unsigned long)size)
 				return scn_fail_at(c, arg, true, "index %lu is past the "
-				                   "end of %.*s (%d elements)", g->idx,
-				                   where, arg, size);
+				                   "end of %s (%d elements)", g->idx,
+				                   where, size);
 		} else if (!cJSON_IsObject(cur)) {
-			return scn_fail_at(c, arg, true, "%.*s is %s, not an object",
-			                   where, arg, type_name(cur));
+			return scn_fail_at(c, arg, true, "%s is %s, not an object",
+			                   where, type_name(cur));
 		}
-		if (k + 1 == n)
-			break;
+		if (k + 1 == n) {
+			*parent = cur;
+			return ST_OK;
+		}
 		if (g->index) {
 			cur = cJSON_GetArrayItem(cur, (int)g->idx);
 			continue;
@@ -131,8 +142,8 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 		old = cJSON_GetObjectItemCaseSensitive(cur, g->key);
 		if (!old && segs[k + 1].index)
 			return scn_fail_at(c, arg, true, "index %lu is past the end "
-			                   "of %.*s (absent)", segs[k + 1].idx,
-			                   (int)g->end, arg);
+			                   "of %s (absent)", segs[k + 1].idx,
+			                   prefix_of(pre, sizeof pre, arg, g->end));
 		if (!old) {
 			old = cJSON_CreateObject();
 			if (!old)
@@ -146,29 +157,79 @@ int scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
 		}
 		cur = old;
 	}
+}
 
-	val = cJSON_ParseWithOpts(eq + 1, NULL, 1);
+/* Put the value text `text` of the override of `path` at its last segment
+ * g, under cur. */
+static enum status put_value(struct ctx *c, cJSON *cur, const struct seg *g,
+                             const char *path, const char *text)
+{
+	cJSON *val = cJSON_ParseWithOpts(text, NULL, 1);
+	cJSON_bool ok;
+
+	if (val && scn_find_nul_escape(text)) {
+		cJSON_Delete(val);
+		return scn_fail_at(c, path, true, "expected text without NUL "
+		                   "characters, got \\u0000 in a string");
+	}
 	if (!val)
-		val = cJSON_CreateString(eq + 1);
+		val = cJSON_CreateString(text);
 	if (!val)
 		return scn_fail_nomem(c);
 	if (cJSON_IsNull(val)) {
 		cJSON_Delete(val);
-		if (segs[k].index)
-			cJSON_DeleteItemFromArray(cur, (int)segs[k].idx);
+		if (g->index)
+			cJSON_DeleteItemFromArray(cur, (int)g->idx);
 		else
-			cJSON_DeleteItemFromObjectCaseSensitive(cur, segs[k].key);
-		return SCN_OK;
+			cJSON_DeleteItemFromObjectCaseSensitive(cur, g->key);
+		return ST_OK;
 	}
-	if (segs[k].index)
-		rc = cJSON_ReplaceItemInArray(cur, (int)segs[k].idx, val);
-	else if (cJSON_GetObjectItemCaseSensitive(cur, segs[k].key))
-		rc = cJSON_ReplaceItemInObjectCaseSensitive(cur, segs[k].key, val);
+	if (g->index)
+		ok = cJSON_ReplaceItemInArray(cur, (int)g->idx, val);
+	else if (cJSON_GetObjectItemCaseSensitive(cur, g->key))
+		ok = cJSON_ReplaceItemInObjectCaseSensitive(cur, g->key, val);
 	else
-		rc = cJSON_AddItemToObject(cur, segs[k].key, val);
-	if (!rc) {
+		ok = cJSON_AddItemToObject(cur, g->key, val);  /* copies the key */
+	if (!ok) {
 		cJSON_Delete(val);
 		return scn_fail_nomem(c);
 	}
-	return scn_mark_set(c, val) ? scn_fail_nomem(c) : SCN_OK;
+	return scn_mark_set(c, val) ? scn_fail_nomem(c) : ST_OK;
+}
+
+/* Apply one override.  Path segments are keys separated by '.', and array
+ * indices as "[i]" or ".i" (digits on an array).  Missing objects on the
+ * way are created; an index must name an existing element.  The value is
+ * JSON when it parses completely, else the raw text as a string; JSON null
+ * removes the key, so its default applies again.  Every item created is
+ * remembered, so that errors inside it are labelled "--set PATH". */
+enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct seg segs[MAX_SEGS];
+	size_t n = 0;
+	cJSON *parent = NULL;
+	char *keys, *path;  /* the path twice: cut into keys, and whole */
+	enum status rc;
+
+	if (!eq)
+		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got no '='");
+	if (eq == arg)
+		return scn_fail_at(c, arg, true, "expected PATH=VALUE, got an "
+		                   "empty path");
+	keys = strndup(arg, (size_t)(eq - arg));
+	path = strndup(arg, (size_t)(eq - arg));
+	if (!keys || !path) {
+		free(keys);
+		free(path);
+		return scn_fail_nomem(c);
+	}
+	rc = parse_set_path(c, arg, (size_t)(eq - arg), keys, segs, &n);
+	if (rc == ST_OK)
+		rc = walk_to_parent(c, root, arg, segs, n, &parent);
+	if (rc == ST_OK)
+		rc = put_value(c, parent, &segs[n - 1], path, eq + 1);
+	free(keys);
+	free(path);
+	return rc;
 }

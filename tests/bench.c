@@ -72,7 +72,7 @@ static int bench_cascade(const struct graph *g)
 		struct run_result r;
 		if (engine_run(&s, g, run, &r, err, sizeof err)) {
 			fprintf(stderr, "bench: %s\n", err);
-			scenario_free(&s);
+			spec_free(&s);
 			return 2;
 		}
 		double share = r.summary.v[SUM_reach_share];
@@ -85,7 +85,7 @@ static int bench_cascade(const struct graph *g)
 			double t0 = now();
 			if (engine_run(&s, g, run, &r, err, sizeof err)) {
 				fprintf(stderr, "bench: %s\n", err);
-				scenario_free(&s);
+				spec_free(&s);
 				return 2;
 			}
 			total = now() - t0;
@@ -108,7 +108,7 @@ static int bench_cascade(const struct graph *g)
 		       "set-up: %.3f s)\n", (double)trials / t[0] / 1e6, total);
 		break;
 	}
-	scenario_free(&s);
+	spec_free(&s);
 	return missed;
 }
 

@@ -31,10 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	struct scenario s;
 	char err[SCN_ERRLEN];
-	if (scenario_parse(&s, body, "fuzz", NULL, sets, n_sets, err) == SCN_OK) {
+	if (scenario_parse(&s, body, "fuzz", NULL, sets, n_sets, err) == ST_OK) {
 		char *json = scenario_to_json(&s);
 		free(json);
-		scenario_free(&s);
+		spec_free(&s);
 	} else if (strlen(err) == 0) {
 		abort();  /* every failure explains itself */
 	}

@@ -46,7 +46,7 @@ static void run_variant(const char *file, const char *const *sets, size_t n_sets
 		run_result_free(&r);
 	}
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* Mean and standard error of a[k] - b[k] over the runs. */
@@ -113,7 +113,7 @@ Test(crisis, capacity_zero_makes_all_strategies_identical, .timeout = 60)
 	}
 	graph_free(&g);
 	for (int k = 0; k < 3; k++)
-		scenario_free(&s[k]);
+		spec_free(&s[k]);
 }
 
 /* Without gaffes and with one consistent line, the web guy's replies can
@@ -265,6 +265,6 @@ Test(crisis, every_scenario_runs_with_every_strategy, .timeout = 120)
 				             "%s: the plan answers someone", files[f]);
 			run_result_free(&r);
 			graph_free(&g);
-			scenario_free(&s);
+			spec_free(&s);
 		}
 }

@@ -47,7 +47,7 @@ Test(engine, same_seed_same_series_bit_for_bit)
 	run_result_free(&a);
 	run_result_free(&b);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* Counters kept on transitions must agree with what happened: in a cascade
@@ -83,7 +83,7 @@ Test(engine, counters_agree_with_transitions)
 	cr_assert_eq(r.log.v[0].tick, 2);
 	run_result_free(&r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 Test(engine, p_zero_reaches_only_the_seeds_and_p_one_everyone)
@@ -97,7 +97,7 @@ Test(engine, p_zero_reaches_only_the_seeds_and_p_one_everyone)
 	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), 0);
 	cr_assert_eq(r.summary.v[SUM_reach], 4);
 	run_result_free(&r);
-	scenario_free(&s);
+	spec_free(&s);
 
 	/* p = 1 on a connected undirected graph (BA with reciprocity 1 is
 	 * connected by construction) reaches every agent. */
@@ -107,7 +107,7 @@ Test(engine, p_zero_reaches_only_the_seeds_and_p_one_everyone)
 	cr_assert_eq(r.summary.v[SUM_reach], 3000);
 	run_result_free(&r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* Independent cascade with transmissibility T is bond percolation (Newman,
@@ -146,7 +146,7 @@ Test(engine, cascade_is_bond_percolation_on_er, .timeout = 60)
 	cr_assert_geq(major, 20, "about 80 %% of seeds start a major outbreak; got %d/40", major);
 	cr_assert(fabs(sum / major - 0.796812) < 0.01, "mean major size %g", sum / major);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 Test(engine, unknown_rule_and_strategy_are_bad_input)
@@ -156,16 +156,16 @@ Test(engine, unknown_rule_and_strategy_are_bad_input)
 	const char *sets[] = { "spread.rule=gossip" };
 	char err[SCN_ERRLEN];
 	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets, 1, err), 0, "%s", err);
-	cr_assert_eq(engine_check(&s, NULL, err, sizeof err), ENGINE_EBADINPUT);
+	cr_assert_eq(engine_check(&s, NULL, err, sizeof err), ST_BADINPUT);
 	cr_assert(strstr(err, "spread.rule: expected one of crisis, cascade"), "%s", err);
 	cr_assert(strstr(err, "got \"gossip\""), "%s", err);
-	scenario_free(&s);
+	spec_free(&s);
 
 	const char *sets2[] = { "responder.strategy=panic" };
 	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets2, 1, err), 0, "%s", err);
-	cr_assert_eq(engine_check(&s, NULL, err, sizeof err), ENGINE_EBADINPUT);
+	cr_assert_eq(engine_check(&s, NULL, err, sizeof err), ST_BADINPUT);
 	cr_assert(strstr(err, "responder.strategy: expected one of"), "%s", err);
-	scenario_free(&s);
+	spec_free(&s);
 
 	/* An agent id valid for the scenario's nodes but not for the graph the
 	 * engine is handed (as with an edge-list file). */
@@ -173,11 +173,11 @@ Test(engine, unknown_rule_and_strategy_are_bad_input)
 	cr_assert_eq(scenario_parse(&s, small, "t", NULL, sets3, 2, err), 0, "%s", err);
 	struct scenario tiny;
 	load("{\"network\": {\"nodes\": 100, \"m\": 2}}", &tiny, &g);
-	scenario_free(&tiny);
-	cr_assert_eq(engine_check(&s, &g, err, sizeof err), ENGINE_EBADINPUT);
+	spec_free(&tiny);
+	cr_assert_eq(engine_check(&s, &g, err, sizeof err), ST_BADINPUT);
 	cr_assert(strstr(err, "events[0].agent"), "%s", err);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* The brand account is the largest audience; an incident aimed at it by id
@@ -198,10 +198,10 @@ Test(engine, incident_at_the_brand_is_bad_input)
 			brand = v;
 	s.events[0].target = TGT_AGENT;
 	s.events[0].agent = brand;
-	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), ENGINE_EBADINPUT);
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), ST_BADINPUT);
 	cr_assert(strstr(err, "events[0].agent: expected an agent other than the brand"), "%s", err);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* The seeds of one event are distinct agents; when the role runs out, the
@@ -233,5 +233,5 @@ Test(engine, seeds_of_one_event_are_distinct)
 	cr_assert_eq(none_left, 1);
 	run_result_free(&r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }

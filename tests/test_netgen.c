@@ -375,7 +375,7 @@ Test(netgen, table_has_one_row_per_generator)
 	for (int m = 0; m < (int)NET_FILE; m++) {
 		const struct netgen *gen = netgen_find((enum net_model)m);
 		cr_assert_not_null(gen, "no generator for %s",
-		                   scenario_net_model_name((enum net_model)m));
+		                   spec_net_model_name((enum net_model)m));
 		cr_assert_eq(gen->model, (enum net_model)m);
 		cr_assert_not_null(gen->build);
 		cr_assert_geq(gen->min_nodes, 2);

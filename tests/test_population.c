@@ -51,7 +51,7 @@ Test(population, roles_follow_audience_size)
 	population_free(&p);
 	gsl_rng_free(r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* Attitude mixture: with fans 0.3 (centre 0.6), detractors 0.2 (centre
@@ -94,7 +94,7 @@ Test(population, attitude_mixture_and_invariants)
 	population_free(&p);
 	gsl_rng_free(r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 Test(population, too_many_roles_is_an_error)
@@ -110,7 +110,7 @@ Test(population, too_many_roles_is_an_error)
 	cr_assert(strstr(err, "need more than the graph's 50 agents"), "%s", err);
 	gsl_rng_free(r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* population_valid recounts: it holds after init and after the setters,
@@ -147,5 +147,5 @@ Test(population, counters_equal_a_recount)
 	population_free(&p);
 	gsl_rng_free(r);
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }

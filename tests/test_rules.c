@@ -104,7 +104,7 @@ Test(rules, maki_thompson_well_mixed_final_size_is_sudbury, .timeout = 60)
 	cr_assert(sd * sqrt(n) > 0.35 && sd * sqrt(n) < 0.70, "sd sqrt(n) = %g",
 	          sd * sqrt(n));
 	graph_free(&g);
-	scenario_free(&s);
+	spec_free(&s);
 }
 
 /* On a follower graph every transition must show in the counters: aware is
@@ -155,7 +155,7 @@ Test(rules, maki_thompson_on_graph_counters_are_consistent)
 		if (v == 1)
 			cr_assert_gt(short_of_bound, 0, "some spreader without followers");
 		graph_free(&g);
-		scenario_free(&s);
+		spec_free(&s);
 	}
 }
 
@@ -200,7 +200,7 @@ Test(rules, threshold_hand_computed_cascade)
 	cr_assert_eq(r.log.n, 1);
 	cr_assert_eq(r.log.v[0].actor, 0);
 	run_result_free(&r);
-	scenario_free(&s);
+	spec_free(&s);
 
 	/* Thresholds at and around the boundaries, by the same degrees:
 	 *   phi = 0.51: 1 and 2 need 2 of 2 -> only the seed; 1, 2 hear.
@@ -237,7 +237,7 @@ Test(rules, threshold_hand_computed_cascade)
 		cr_assert_eq(total(&r, COL_posts_neg), cases[k].done,
 		             "case %zu: every adopter posts once", k);
 		run_result_free(&r);
-		scenario_free(&s);
+		spec_free(&s);
 	}
 	graph_free(&g);
 }
@@ -295,7 +295,7 @@ Test(rules, threshold_watts_cascade_window, .timeout = 60)
 		cr_assert(global >= cases[c].min_global && global <= cases[c].max_global,
 		          "%s: %d global cascades in 100 runs", cases[c].z, global);
 		graph_free(&g);
-		scenario_free(&s);
+		spec_free(&s);
 	}
 }
 
@@ -332,7 +332,7 @@ Test(rules, same_seed_same_series_and_other_run_differs)
 		run_result_free(&a);
 		run_result_free(&b);
 		graph_free(&g);
-		scenario_free(&s);
+		spec_free(&s);
 	}
 }
 
@@ -354,6 +354,6 @@ Test(rules, no_incident_nothing_happens)
 		cr_assert_eq(r.log.n, 0);
 		run_result_free(&r);
 		graph_free(&g);
-		scenario_free(&s);
+		spec_free(&s);
 	}
 }

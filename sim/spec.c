@@ -1,0 +1,86 @@
+/* spec — the enum names of a scenario and the freeing of what it owns.
+ * No JSON here: see spec.h. */
+#include "spec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Index = enum value; the loader's key table (scenario_schema.c) reads
+ * these, so each name exists once. */
+const char *const spec_net_model_names[] = {
+	"barabasi_albert", "erdos_renyi", "watts_strogatz", "powerlaw", "sbm", NULL
+};
+const char *const spec_event_kind_names[] = { "incident", NULL };
+const char *const spec_event_target_names[] = {
+	"random", "customer", "influencer", "media", "agent", NULL
+};
+const char *const spec_mixing_names[] = { "graph", "well_mixed", NULL };
+const char *const spec_crisis_names[] = {
+	"victim", "accidental", "preventable", NULL
+};
+const char *const spec_scct_names[] = { "deny", "diminish", "rebuild", NULL };
+
+/* Tables and enums must agree in length: one entry per value, then NULL. */
+#define COUNT(t) (sizeof (t) / sizeof (t)[0] - 1)
+_Static_assert(COUNT(spec_net_model_names) == NET_FILE, "net_model names");
+_Static_assert(COUNT(spec_event_kind_names) == EV_INCIDENT + 1,
+               "event_kind names");
+_Static_assert(COUNT(spec_event_target_names) == TGT_AGENT + 1,
+               "event_target names");
+_Static_assert(COUNT(spec_mixing_names) == MIX_WELL_MIXED + 1, "mixing names");
+_Static_assert(COUNT(spec_crisis_names) == CRISIS_PREVENTABLE + 1,
+               "crisis names");
+_Static_assert(COUNT(spec_scct_names) == SCCT_REBUILD + 1, "scct names");
+
+/* The name of value v in a table of n names, or "?". */
+static const char *name_of(const char *const *names, size_t n, unsigned v)
+{
+	return v < n ? names[v] : "?";
+}
+
+const char *spec_net_model_name(enum net_model m)
+{
+	if (m == NET_FILE)
+		return "file";
+	return name_of(spec_net_model_names, COUNT(spec_net_model_names),
+	               (unsigned)m);
+}
+
+const char *spec_event_kind_name(enum event_kind k)
+{
+	return name_of(spec_event_kind_names, COUNT(spec_event_kind_names),
+	               (unsigned)k);
+}
+
+const char *spec_event_target_name(enum event_target t)
+{
+	return name_of(spec_event_target_names, COUNT(spec_event_target_names),
+	               (unsigned)t);
+}
+
+const char *spec_mixing_name(enum mixing m)
+{
+	return name_of(spec_mixing_names, COUNT(spec_mixing_names), (unsigned)m);
+}
+
+const char *spec_crisis_name(enum crisis_type t)
+{
+	return name_of(spec_crisis_names, COUNT(spec_crisis_names), (unsigned)t);
+}
+
+const char *spec_scct_name(enum scct_strategy t)
+{
+	return name_of(spec_scct_names, COUNT(spec_scct_names), (unsigned)t);
+}
+
+void spec_free(struct scenario *s)
+{
+	if (!s)
+		return;
+	free(s->name);
+	free(s->description);
+	free(s->network.file);
+	free(s->events);
+	free(s->output_dir);
+	memset(s, 0, sizeof *s);
+}

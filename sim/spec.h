@@ -1,0 +1,194 @@
+/* spec — the plain structs of a scenario: what every room below the loader
+ * (network, population, engine, models) sees of it.
+ *
+ * A struct scenario holds plain C values only, with every default filled
+ * in and every bound checked by the loader (sim/scenario.h, the only JSON
+ * code); this header has no JSON in it, so the engine and the models link
+ * without the loader.  A scenario can also be built by hand in C (see
+ * tests/test_spec_link.c): then the caller owns the bounds.
+ *
+ * The enum names below are the strings scenario files use; the loader's
+ * key table reads the same tables, so each name is written once.
+ */
+#ifndef CRISIM_SPEC_H
+#define CRISIM_SPEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SCN_MAX_BLOCKS 64
+#define SCN_NAMELEN 64
+
+enum net_model {
+	NET_BARABASI_ALBERT,
+	NET_ERDOS_RENYI,
+	NET_WATTS_STROGATZ,
+	NET_POWERLAW,
+	NET_SBM,
+	NET_FILE
+};
+
+struct net_spec {
+	enum net_model model;     /* "model", or NET_FILE when "file" is given */
+	uint32_t nodes;           /* all generators; 0 with NET_FILE (known
+	                             once the file is read) */
+	double reciprocity;       /* share of ties that are mutual follows */
+	uint32_t m;               /* barabasi_albert: ties per newcomer */
+	double mean_degree;       /* erdos_renyi: mean undirected degree */
+	uint32_t k;               /* watts_strogatz: ring neighbours (even,
+	                             at most nodes-2) */
+	double rewire;            /* watts_strogatz: rewiring probability */
+	double exponent;          /* powerlaw: P(k) ~ k^-exponent */
+	uint32_t min_degree, max_degree;  /* powerlaw; a given max of 0 is
+	                             stored resolved to floor(sqrt(nodes)) */
+	uint32_t n_blocks;        /* sbm: number of communities; 0 otherwise */
+	uint32_t sizes[SCN_MAX_BLOCKS];   /* sbm: community sizes (sum = nodes) */
+	double p_in, p_out;       /* sbm: tie probability within / between */
+	char *file;               /* edge list, resolved against the scenario's
+	                             directory (stdin: the working directory)
+	                             and stored as an absolute path; owned;
+	                             NULL unless model == NET_FILE */
+	bool directed;            /* file: lines are "follower-of? src dst" arcs */
+};
+
+struct pop_spec {
+	double influencer_share;  /* top share of accounts by followers */
+	uint32_t influencers;     /* explicit count; 0 = use the share */
+	uint32_t media;           /* media outlets: next-largest audiences */
+	double fans, detractors;  /* attitude mixture weights (rest neutral) */
+	double attitude_sd;       /* spread of each mixture component */
+	double activity_median;   /* posts per hour of a median agent */
+	double activity_sigma;    /* log-normal sigma of activity rates */
+};
+
+/* The spread rule, chosen by name; the engine never names one. */
+enum mixing { MIX_GRAPH, MIX_WELL_MIXED };
+
+/* Parameters of the spread rules (models/README.md gives each equation).
+ * Durations are in simulated minutes, probabilities per event. */
+struct spread_spec {
+	char rule[SCN_NAMELEN];   /* "crisis", "cascade", "maki_thompson", ... */
+	double p;                 /* cascade: per-follower transmission prob. */
+	enum mixing mixing;       /* maki_thompson: contacts along the graph or
+	                             uniform over all agents */
+	double phi;               /* threshold: share of followees needed */
+	/* crisis */
+	double visibility;        /* v: share of followers who see a post */
+	double pull;              /* mu: attitude pull per exposure */
+	double arousal_gain;      /* eta: arousal rise per negative exposure */
+	double beta;              /* base probability to start spreading */
+	double arousal_floor;     /* h(e) = floor + (1 - floor) e */
+	double arousal_activity;  /* kappa: posting rate x (1 + kappa e) */
+	double half_life;         /* attention half-life, minutes */
+	double decay_shape;       /* stretched exponent of attention decay */
+	double stifle;            /* sigma: Maki-Thompson stifling */
+	double fatigue;           /* mean spreading time, minutes */
+	double fan_threshold;     /* attitude above which posts defend */
+	double defend;            /* fans' start probability factor */
+	double influencer_boost;  /* influencers start this much more often */
+	double cred_customer, cred_influencer, cred_media;
+	double media_threshold;   /* negative posts per hour for the 1st outlet */
+	double media_step;        /* outlet k needs threshold (1 + k step) */
+	double media_reach;       /* share of all agents a report reaches */
+	double renewal;           /* share of the story's age a gaffe or a
+	                             media report wipes out */
+	double framing;           /* start-probability cut for those who heard
+	                             the brand's fitting version first */
+};
+
+enum event_kind { EV_INCIDENT };
+/* SCCT crisis clusters (Coombs 2007), in order of attributed responsibility. */
+enum crisis_type { CRISIS_VICTIM, CRISIS_ACCIDENTAL, CRISIS_PREVENTABLE };
+enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
+
+struct event_spec {
+	uint32_t tick;
+	enum event_kind kind;
+	enum event_target target;
+	uint32_t count;           /* how many agents of the target role */
+	uint32_t agent;           /* TGT_AGENT: the agent id (< nodes when the
+	                             network is generated); 0 otherwise */
+	enum crisis_type crisis;  /* SCCT cluster of the incident */
+	bool history;             /* past crises: one level more responsibility */
+	double arousal;           /* anger of the seeded agents, [0, 1] */
+};
+
+/* SCCT response strategies, weakest first (Coombs 2007). */
+enum scct_strategy { SCCT_DENY, SCCT_DIMINISH, SCCT_REBUILD };
+
+struct responder_spec {
+	char strategy[SCN_NAMELEN];  /* "none", "adhoc", "plan" */
+	uint32_t capacity;           /* actions (replies, statements) per tick */
+	double detection_delay;      /* minutes from a post to the brand seeing it */
+	double coverage;             /* share of mentions listening catches */
+	double reputation;           /* initial brand credibility, [0, 1] */
+	double reply_effect;         /* rho: attitude pull of a good reply */
+	double satisfaction;         /* a good reply stops a spreader */
+	double gaffe_prob;           /* gaffe probability of improvised words */
+	double cred_gain, cred_loss; /* credibility per consistent/inconsistent
+	                                message */
+	struct {
+		double notice_volume;    /* mentions/hour before he notices */
+		double loudness;         /* minutes of queue priority per doubling
+		                            of the author's followers */
+		double check_minutes;    /* he looks at the page this often */
+		double consistency;      /* chance a reply keeps to one line */
+		double argue;            /* chance a reply argues/asks for info */
+	} adhoc;
+	struct {
+		double qa_coverage;      /* share of questions the Q&A covers */
+		double qa_gaffe_prob;    /* gaffe probability of a Q&A answer */
+		double respond_volume;   /* mentions/hour: monitor -> respond */
+		double crisis_volume;    /* mentions/hour: respond -> crisis */
+		double holding_delay;    /* minutes from respond to holding stmt */
+		double statement_delay;  /* minutes from crisis to official stmt */
+		enum scct_strategy statement;
+		bool stealing_thunder;   /* disclose at the incident */
+		double priority_gamma;   /* reach exponent of the stakeholder map */
+		double weight_influencer, weight_media;
+	} plan;
+};
+
+struct scenario {
+	char *name;               /* owned; loaded: UTF-8, no control chars */
+	char *description;        /* owned; loaded: UTF-8, newline and tab the
+	                             only control characters */
+	uint64_t seed;
+	uint32_t ticks;
+	double tick_minutes;
+	struct net_spec network;
+	struct pop_spec population;
+	struct spread_spec spread;
+	struct event_spec *events;  /* owned, n_events entries, sorted stably
+	                               by tick; NULL when n_events == 0 */
+	size_t n_events;
+	struct responder_spec responder;
+	char *output_dir;         /* owned; NULL when not given */
+};
+
+/* Free what *s owns (strings, events) and zero it; safe on a zeroed
+ * struct and on NULL. */
+void spec_free(struct scenario *s);
+
+/* Names of enum values, for outputs and messages: the strings the scenario
+ * file uses ("file" for NET_FILE); "?" for a value out of range. */
+const char *spec_net_model_name(enum net_model m);
+const char *spec_event_kind_name(enum event_kind k);
+const char *spec_event_target_name(enum event_target t);
+const char *spec_mixing_name(enum mixing m);
+const char *spec_crisis_name(enum crisis_type t);
+const char *spec_scct_name(enum scct_strategy t);
+
+/* The tables behind those functions: index = enum value, NULL-terminated.
+ * spec_net_model_names lists the generators only (NET_FILE is chosen by
+ * the key "file", not by a model name).  The loader's key table points at
+ * these, so a name is never written twice. */
+extern const char *const spec_net_model_names[];
+extern const char *const spec_event_kind_names[];
+extern const char *const spec_event_target_names[];
+extern const char *const spec_mixing_names[];
+extern const char *const spec_crisis_names[];
+extern const char *const spec_scct_names[];
+
+#endif
