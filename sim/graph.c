@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE  /* madvise and MADV_HUGEPAGE beside POSIX */
 #endif
 #include "graph.h"
+#include "par.h"
 
 #include <assert.h>
 #include <math.h>
@@ -9,9 +10,6 @@
 #include <string.h>
 #if defined(__linux__)
 #include <sys/mman.h>
-#endif
-#ifdef _OPENMP
-#include <omp.h>
 #endif
 
 /* Construction: one pass counts out-degrees into off[v+1], a prefix sum turns
@@ -96,10 +94,8 @@ static void my_arc_share(const uint64_t *off, uint32_t n, uint32_t *lo,
 {
 	uint64_t t = 0, nt = 1;
 	uint32_t b[2];
-#ifdef _OPENMP
-	t = (uint64_t)omp_get_thread_num();
-	nt = (uint64_t)omp_get_num_threads();
-#endif
+	t = (uint64_t)par_thread_num();
+	nt = (uint64_t)par_num_threads();
 	for (int k = 0; k < 2; k++) {
 		/* The first vertex whose list starts at or after the cut. */
 		uint64_t cut = (uint64_t)((double)off[n] * (double)(t + (uint64_t)k)
@@ -127,10 +123,8 @@ static uint64_t sort_and_compact(uint64_t *off, uint32_t *adj, uint32_t n)
 {
 	uint64_t dups = 0, w = 0;
 	int64_t nv = (int64_t)n;
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 4096) reduction(+:dups) \
-	if (off[n] >= PAR_MIN_TIES)
-#endif
+	PAR_OMP(parallel for schedule(dynamic, 4096) reduction(+:dups)
+	        if (off[n] >= PAR_MIN_TIES))
 	for (int64_t v = 0; v < nv; v++) {
 		uint64_t s = off[v], e = off[v + 1];
 		sort_list(adj + s, e - s);
@@ -301,11 +295,9 @@ static void scatter_share(uint64_t *off, uint32_t *adj, uint32_t n,
 {
 	uint32_t lo, hi;
 	my_arc_share(off, n, &lo, &hi);
-#ifdef _OPENMP
 	/* Every thread must read off[] for its share before any thread moves
 	 * the starts of its own. */
-#pragma omp barrier
-#endif
+	PAR_OMP(barrier)
 	scatter_explicit(off, adj, lo, hi - lo, t, mu);
 	scatter_fans(off, adj, lo, hi - lo, t, mu);
 }
@@ -379,9 +371,7 @@ static enum status build(struct graph *g, uint32_t n, const struct tie_list *t,
 		return ST_NOMEM;
 	}
 	graph_advise_huge(adj, (size_t)off[n] * sizeof *adj);
-#ifdef _OPENMP
-#pragma omp parallel if (t->count >= PAR_MIN_TIES)
-#endif
+	PAR_OMP(parallel if (t->count >= PAR_MIN_TIES))
 	scatter_share(off, adj, n, t, mu);
 	restore_starts(off, n);
 	if (loops)
