@@ -102,7 +102,8 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 	}
 	struct exec_opts o = { rq->threads, rq->quiet, rq->stop_after, dir,
 	                       rq->resume != NULL };
-	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION };
+	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
+	                           label_of(rq->file) };
 	static const enum report_format fmts[] = {
 		[CLI_FORMAT_TABLE] = FORMAT_TABLE, [CLI_FORMAT_TSV] = FORMAT_TSV,
 		[CLI_FORMAT_JSON] = FORMAT_JSON
@@ -187,14 +188,13 @@ int cmd_run(const struct request *rq)
 		default_dir(s.name, dirbuf, sizeof dirbuf);
 		dir = dirbuf;
 	}
-	char err[ERRLEN], msg[ERRLEN + PATH_MAX];
-	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION };
+	char err[ERRLEN];
+	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
+	                           label_of(rq->file) };
 	struct run_result res;
 	enum status st = runner_single(&s, &g, rq->run, dir, &ctx, &res, err, sizeof err);
 	if (st) {
-		snprintf(msg, sizeof msg, "%s%s%s", st == ST_BADINPUT ?
-		         label_of(rq->file) : "", st == ST_BADINPUT ? ": " : "", err);
-		rc = fail(st, msg);
+		rc = fail(st, err);
 	} else if (!rq->quiet && strcmp(dir, "-") != 0) {
 		const double *v = res.summary.v;
 		fprintf(stderr, "crisim: %s: %u ticks on %u agents; reach %.0f (%.1f%%), "

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "output.h"
@@ -103,8 +104,14 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 {
 	double t0 = now();
 	enum status st = engine_run(s, g, run, res, err, errlen);
-	if (st)
+	if (st) {
+		if (st == ST_BADINPUT && rc->label) {  /* about the scenario */
+			char e[1024];
+			snprintf(e, sizeof e, "%s", err);
+			snprintf(err, errlen, "%s: %s", rc->label, e);
+		}
 		return st;
+	}
 	double wall = now() - t0;
 
 	struct out_meta meta = { s->name, (unsigned long long)s->seed,
@@ -116,24 +123,30 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 		output_series(o.f, &meta, &res->series);
 		return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
 	}
-	if (output_mkdir(dir, err, errlen) ||
-	    output_open(&o, dir, "series.tsv", err, errlen))
-		return ST_RUNTIME;
+	struct out_lock lock = { -1, NULL };
+	if ((st = output_mkdir(dir, err, errlen)) ||
+	    (st = output_lock(&lock, dir, err, errlen)))
+		return st;
+	if ((st = output_open(&o, dir, "series.tsv", err, errlen)))
+		goto done;
 	output_series(o.f, &meta, &res->series);
-	if (output_commit(&o, err, errlen) ||
-	    output_open(&o, dir, "events.tsv", err, errlen))
-		return ST_RUNTIME;
+	if ((st = output_commit(&o, err, errlen)) ||
+	    (st = output_open(&o, dir, "events.tsv", err, errlen)))
+		goto done;
 	output_events(o.f, &meta, &res->log);
-	if (output_commit(&o, err, errlen) ||
-	    output_open(&o, dir, "summary.json", err, errlen))
-		return ST_RUNTIME;
+	if ((st = output_commit(&o, err, errlen)) ||
+	    (st = output_open(&o, dir, "summary.json", err, errlen)))
+		goto done;
 	output_summary_json(o.f, &res->summary, "");
 	fputc('\n', o.f);
-	if (output_commit(&o, err, errlen))
-		return ST_RUNTIME;
+	if ((st = output_commit(&o, err, errlen)))
+		goto done;
 
 	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
-	return manifest_file(dir, s, rc, wall, &mp, err, errlen);
+	st = manifest_file(dir, s, rc, wall, &mp, err, errlen);
+done:
+	output_unlock(&lock);
+	return st;
 }
 
 /* Strategy s's story of a comparison as the single run it is, so that its
@@ -172,7 +185,7 @@ static int story_context(const struct batch *p, size_t s, const struct run_conte
 	argv[n++] = "-o";
 	argv[n++] = (char *)story;
 	argv[n] = NULL;
-	*out = (struct run_context){ n, argv, rc->version };
+	*out = (struct run_context){ n, argv, rc->version, rc->label };
 	return 0;
 }
 
@@ -242,11 +255,34 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 	static const char *const kinds[] = { "ensemble", "compare", "sweep" };
 	double t0 = now();
 	struct batch_results r;
-	enum status st = batch_exec(b, o, &r, err, errlen);
+	/* Rank 0 writes every file, so it alone holds DIR's lock, from
+	 * before the checkpoint is read until the last file is written; the
+	 * other ranks learn whether it got the lock. */
+	struct out_lock lock = { -1, NULL };
+	enum status st = ST_OK;
+	if (par_rank() == 0 && o->dir) {
+		/* --resume of what is not a directory: batch_exec says there is
+		 * no checkpoint, and nothing may be created there */
+		struct stat sb;
+		if (!o->resume)
+			st = output_mkdir(o->dir, err, errlen);
+		if (!st && (!o->resume || (stat(o->dir, &sb) == 0 && S_ISDIR(sb.st_mode))))
+			st = output_lock(&lock, o->dir, err, errlen);
+	}
+	int worst = -(int)st;
+	par_allmax_int(&worst, 1);
+	if (worst) {
+		output_unlock(&lock);
+		if (!st)  /* another rank: rank 0 says why */
+			snprintf(err, errlen, "rank 0 could not lock %s", o->dir);
+		return st ? st : ST_RUNTIME;
+	}
+	st = batch_exec(b, o, &r, err, errlen);
 	if (st || par_rank() != 0) {
 		if (!st && r.interrupted)
 			st = ST_INTERRUPTED;
 		batch_results_free(&r);
+		output_unlock(&lock);
 		return st;
 	}
 	st = write_reports(b, o, &r, rc, fmt, err, errlen);
@@ -263,6 +299,7 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		if (!interrupted)
 			batch_checkpoint_remove(o);
 		batch_results_free(&r);
+		output_unlock(&lock);
 		return interrupted ? ST_INTERRUPTED : ST_OK;
 	}
 	/* The runs are done but the files are not all written: keep what
@@ -278,5 +315,6 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		snprintf(err + len, errlen - len, "; the finished runs could "
 		         "not be saved either (%s)", e);
 	batch_results_free(&r);
+	output_unlock(&lock);
 	return st;
 }

@@ -25,6 +25,7 @@ struct run_context {
 	int argc;
 	char **argv;
 	const char *version;
+	const char *label;    /* the scenario file in messages ("<stdin>") */
 };
 
 /* Run s once as run index `run` on g and write series.tsv, events.tsv,

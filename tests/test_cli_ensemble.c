@@ -538,3 +538,32 @@ Test(ensemble, errors_name_the_option_or_the_grid_file)
 		cr_assert(strncmp(err, want, strlen(want)) == 0, "%s: %s", files[i][0], err);
 	}
 }
+
+/* Two writers into one -o DIR mixed their files, and a short job that
+ * finished deleted a long job's checkpoint.  DIR's lock is held here by
+ * flock(1) on a lock file that names pid 4242, as another crisim would
+ * hold it: every writing command must refuse DIR (exit 2, naming the
+ * holder) and leave it untouched. */
+Test(ensemble, a_directory_in_use_is_refused)
+{
+	cr_assert_eq(shell("mkdir -p %s/busy && (echo 4242 > %s/busy/.crisim.lock)", dir, dir), 0);
+	cr_assert_eq(shell("(flock %s/busy/.crisim.lock sleep 20 >/dev/null 2>&1 &) ; "
+	                   "for i in $(seq 100); do flock -n %s/busy/.crisim.lock true || "
+	                   "exit 0; sleep 0.05; done; exit 1", dir, dir), 0,
+	             "flock(1) did not take the lock");
+	static const char *const cmds[] = {
+		"run " SMALL " -o %s/busy",
+		"run " SMALL " --runs 2 -o %s/busy",
+		"compare " SMALL " --strategies none,plan --runs 2 -o %s/busy",
+		"sweep " SMALL " --grid responder.capacity=1,2 --runs 1 -o %s/busy",
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+		char c[1024];
+		snprintf(c, sizeof c, cmds[i], dir);
+		cr_assert_eq(sh("%s", c), 2, "%s: %s", c, err);
+		cr_assert(strstr(err, "in use by another crisim (pid 4242)"), "%s", err);
+	}
+	cr_assert_eq(shell("ls -A %s/busy", dir), 0);
+	cr_assert_str_eq(out, ".crisim.lock\n", "DIR untouched");
+	/* the sleep holding the lock ends by itself; DIR is removed meanwhile */
+}
