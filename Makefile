@@ -49,8 +49,6 @@ OPENMP   ?= -fopenmp
 # -fopenmp and the warnings survive.  CFLAGS comes last: its -O wins.
 CRISIM_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(OPENMP)
 CRISIM_LDFLAGS = $(OPENMP)
-# Also in LDFLAGS, for link rules that name only LDFLAGS.
-LDFLAGS  += $(OPENMP)
 
 # Sanitizer builds live in their own tree so they never mix with normal objects.
 ifdef MPI
@@ -60,9 +58,9 @@ CPPFLAGS += -DCRISIM_MPI
 BUILD    := build/mpi
 else ifdef SANITIZE
 BUILD    := build/san
-CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CRISIM_CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 CPPFLAGS += -DCRISIM_CHECKS
-LDFLAGS  += -fsanitize=address,undefined
+CRISIM_LDFLAGS += -fsanitize=address,undefined
 else
 BUILD    := build/$(notdir $(CC))
 endif
@@ -83,7 +81,7 @@ DOCS      := crisim.1 crisim.bash-completion
 # scripts/ directory beside build/FLAVOR/crisim for the gnuplot scripts.
 GENDOC    := $(BUILD)/gendoc/gendoc
 
-.PHONY: all deps deps-clang deps-mpi demo test check test-mpi bench validate fuzz \
+.PHONY: soak all deps deps-clang deps-mpi demo test check test-mpi bench validate fuzz \
         install uninstall clean help FORCE
 all: $(BIN) $(DOCS)
 
@@ -114,7 +112,7 @@ $(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
 SPEC_LINK_OBJ := $(filter $(BUILD)/models/% $(addprefix $(BUILD)/sim/,engine.o \
   population.o graph%.o netgen%.o netio%.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
 $(BUILD)/tests/spec_link: $(BUILD)/tests/test_spec_link.o $(SPEC_LINK_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl 2>/dev/null) -lm
+	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl 2>/dev/null) -lm
 
 $(BUILD)/tests/bench: $(BUILD)/tests/bench.o $(SIM_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -167,6 +165,9 @@ test: deps
 	CRISIM=./$(BIN) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
+ifndef SANITIZE
+	CC="$(CC)" tests/fault/run.sh ./$(BIN)
+endif
 
 check: deps
 	$(MAKE) --no-print-directory SANITIZE=1 OPT="-O1 -g" test
@@ -184,6 +185,12 @@ bench: deps
 validate: deps
 	$(MAKE) --no-print-directory $(BIN)
 	CRISIM=./$(BIN) scripts/validate.sh
+
+# Kill-and-resume soak: SOAK_CYCLES random SIGINT/SIGKILL over a sweep.
+SOAK_CYCLES ?= 30
+soak: deps
+	$(MAKE) --no-print-directory $(BIN)
+	CRISIM=./$(BIN) tests/soak.sh $(SOAK_CYCLES)
 
 # Rank-count invariance: the MPI build on 1 and 2 ranks gives the same files.
 test-mpi: deps deps-mpi
