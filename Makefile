@@ -232,15 +232,28 @@ uninstall:
 clean:
 	rm -rf build crisim out $(DOCS)
 
-# fuzz: libFuzzer on the scenario loader and --set (clang), FUZZ_SECONDS long,
-# seeded with the shipped scenarios.  Any crash or sanitizer report fails.
+# fuzz: libFuzzer (clang) on every reader of user input, FUZZ_SECONDS each,
+# from the committed seeds in tests/fuzz/corpus/ (scenario: the shipped
+# scenarios).  Built with -fno-sanitize-recover=all, so any sanitizer report
+# is fatal; any crash, report, leak or out-of-memory fails the target.
 FUZZ_SECONDS ?= 60
+FUZZERS  := scenario paths grid edgelist checkpoint
+FUZZ_SRC := $(SIM_SRC)
 fuzz: deps
-	@mkdir -p build/fuzz/corpus
-	cp scenarios/*.json tests/scenarios/*.json build/fuzz/corpus/
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_POSIX_C_SOURCE=200809L \
-	  -Isim $(PKG_CFLAGS) tests/fuzz_scenario.c sim/scenario*.c sim/spec.c sim/textfile.c -o build/fuzz/fuzz_scenario $(PKG_LIBS) -lm
-	build/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus
+	@st=0; for h in $(FUZZERS); do \
+	  mkdir -p build/fuzz/corpus-$$h && \
+	  if [ $$h = scenario ]; then cp scenarios/*.json tests/scenarios/*.json build/fuzz/corpus-$$h/; \
+	  else cp tests/fuzz/corpus/$$h/* build/fuzz/corpus-$$h/; fi && \
+	  clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isim -Imodels -Itests/fuzz \
+	    -DCRISIM_VERSION='"$(VERSION)"' $(PKG_CFLAGS) tests/fuzz/$$h.c $(FUZZ_SRC) \
+	    -o build/fuzz/$$h $(PKG_LIBS) -lm || exit 1; \
+	  echo "== fuzz $$h ($(FUZZ_SECONDS) s)"; \
+	  build/fuzz/$$h -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=4096 -malloc_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/$$h- build/fuzz/corpus-$$h 2> build/fuzz/$$h.log || \
+	    { st=1; echo "fuzz $$h FAILED:"; tail -40 build/fuzz/$$h.log; }; \
+	  grep -E '^(stat::number_of_executed_units|#[0-9]+ +DONE)' build/fuzz/$$h.log || true; \
+	done; exit $$st
 
 help:
 	@echo "make demo      install deps, build, run scenarios/default.json, plot to out/demo"

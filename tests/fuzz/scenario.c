@@ -1,4 +1,4 @@
-/* fuzz_scenario — libFuzzer harness for the scenario loader and --set.
+/* fuzz scenario — libFuzzer harness for the scenario loader and --set.
  *
  * Any byte string must load or fail with a message; never crash, leak or
  * trip a sanitizer.  The first line of the input, if it starts with "set:",
