@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "model.h"
+#include "outcome.h"
 #include "population.h"
 #include "rng.h"
 
@@ -200,52 +201,6 @@ static double now(void)
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static int by_value(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
-/* Who got an answer, and how fast: the outcomes Einwiller & Steilen (2015)
- * measured on real brand pages.  The median of an even count is the mean of
- * the two middle values. */
-static void summarize_replies(struct run *r, struct summary *sum)
-{
-	const struct model_ctx *c = &r->ctx;
-	struct latency_log *l = &r->latency;
-	sum->v[SUM_complainants] = (double)c->complainants;
-	sum->v[SUM_answered_share] = c->complainants ?
-		(double)c->answered / (double)c->complainants : NAN;
-	sum->v[SUM_reply_minutes] = NAN;
-	sum->v[SUM_answered_audience] = NAN;
-	if (l->n == 0)
-		return;
-	/* Whom the brand answered, by audience (Gunarathne et al. 2018 found
-	 * airlines answer high-follower accounts more often).  One pass over
-	 * the agents at the end of the run, not per tick. */
-	const struct population *p = &r->pop;
-	double all = 0, answered = 0;
-	uint64_t n_all = 0, n_answered = 0;
-	for (uint32_t i = 0; i < p->n; i++) {
-		if (!(p->flags[i] & POP_F_COMPLAINED))
-			continue;
-		double k = graph_out_degree(c->g, i);
-		all += k;
-		n_all++;
-		if (p->flags[i] & POP_F_REPLIED) {
-			answered += k;
-			n_answered++;
-		}
-	}
-	if (n_answered > 0 && all > 0)
-		sum->v[SUM_answered_audience] =
-			(answered / (double)n_answered) / (all / (double)n_all);
-	qsort(l->v, l->n, sizeof *l->v, by_value);
-	double mid = l->n % 2 ? l->v[l->n / 2]
-	           : 0.5 * ((double)l->v[l->n / 2 - 1] + (double)l->v[l->n / 2]);
-	sum->v[SUM_reply_minutes] = mid * r->s->tick_minutes;
-}
-
 static void run_free(struct run *r)
 {
 	if (r->resp_ready && r->resp->free)
@@ -347,8 +302,11 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 	/* The incident is the first event that started the story. */
 	uint32_t incident = r.ctx.incident ? r.ctx.incident->tick
 	                  : s->n_events ? s->events[0].tick : 0;
-	series_summarize(&out->series, incident, r.pop.n, &out->summary);
-	summarize_replies(&r, &out->summary);
+	struct outcome_input oin = {
+		&out->series, incident, s->tick_minutes, &r.pop, g,
+		r.ctx.complainants, r.ctx.answered, &r.latency
+	};
+	outcome_compute(&oin, &out->summary);
 	run_free(&r);
 	return ST_OK;
 

@@ -1,5 +1,5 @@
 /* series — what a run records: one row of metrics per tick, a log of
- * narrative events, and the outcome summary computed from them.
+ * narrative events, and the outcome summary (computed by sim/outcome).
  *
  * Columns and summary fields are declared once, in the X-macro lists below,
  * so names, order and documentation cannot drift apart between the engine,
@@ -106,9 +106,6 @@ struct summary {
 	double v[SUMMARY_NFIELD];
 };
 
-/* Outcomes of a finished run from its series.  incident_tick is the tick of
- * the first incident event; n is the population size. */
-void series_summarize(const struct series *s, uint32_t incident_tick,
-                      uint32_t n, struct summary *out);
+/* The outcomes are computed in sim/outcome.c. */
 
 #endif

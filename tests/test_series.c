@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <math.h>
 
+#include "outcome.h"
 #include "series.h"
 
 static void set(struct series *s, uint32_t t, enum series_col c, double x)
@@ -39,7 +40,7 @@ Test(series, summary_by_hand)
 	set(&s, 6, COL_statements, 1);
 	set(&s, 4, COL_gaffes, 1);
 	struct summary sum;
-	series_summarize(&s, 2, 100, &sum);
+	outcome_from_series(&s, 2, 100, &sum);
 	cr_assert_float_eq(sum.v[SUM_peak_negative], 10, 1e-12);
 	cr_assert_float_eq(sum.v[SUM_peak_tick], 3, 1e-12);
 	cr_assert_float_eq(sum.v[SUM_damage], 21.9, 1e-12);
@@ -62,7 +63,7 @@ Test(series, no_response_is_nan_and_quiet_run_has_zero_duration)
 	for (uint32_t t = 0; t < 4; t++)
 		series_row(&s, t);
 	struct summary sum;
-	series_summarize(&s, 0, 10, &sum);
+	outcome_from_series(&s, 0, 10, &sum);
 	cr_assert(isnan(sum.v[SUM_first_response]));
 	cr_assert_eq(sum.v[SUM_duration], 0);
 	cr_assert_eq(sum.v[SUM_damage], 0);
