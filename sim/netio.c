@@ -258,75 +258,67 @@ struct id_map {
 	uint32_t base;      /* without ids: vertex = id - base */
 };
 
-/* Map the distinct ids of pl to vertices 0..n-1 in ascending order of id
- * (vertex v = the id of rank v), consuming pl.  Ids exactly 0..n-1 or
- * 1..n give the identity or the shift by one, as netio.h promises, and no
- * id array.  lo and hi are the smallest and largest id.
- *
- * Two ways, chosen so that memory follows the input, never the largest id:
- * when hi/64 <= count (ids dense enough), a bitmap of hi + 1 bits with a
- * rank per 64-bit word (at most 16 bytes a line; time O(lines + hi/64));
- * else a sorted copy of all 2 count ids (16 bytes a line; time
- * O(lines log lines)), then a binary search per id.  The vertices are
- * written over pl's array, which becomes m->ties.  ST_OK, ST_NOMEM, or
- * ST_BADINPUT (more distinct ids than vertices can number; err set). */
-static enum status map_ids(struct pair_list *pl, uint64_t lo, uint64_t hi,
-                           struct id_map *m, const char *path, char *err,
-                           size_t errlen)
+/* Dense enough ids (pl narrow, hi/64 <= count): a bitmap of the ids
+ * present, hi + 1 bits, and the rank of each 64-bit word's first bit, so
+ * the rank of id x is rank[x/64] + the bits below x in its word.  At most
+ * 16 bytes a line; time O(lines + hi/64).  Vertices are written over the
+ * ids in pl->narrow.  m->n is left for the caller's check. */
+static enum status map_by_bitmap(struct pair_list *pl, uint64_t lo,
+                                 uint64_t hi, struct id_map *m, uint64_t *np)
+{
+	uint64_t len = 2 * pl->count, n = 0, words = (hi >> 6) + 1;
+	uint64_t *bits = calloc((size_t)words, sizeof *bits);
+	uint64_t *rank = malloc((size_t)words * sizeof *rank);
+	uint32_t *a = pl->narrow;
+	enum status st = ST_NOMEM;
+	if (!bits || !rank)
+		goto done;
+	for (uint64_t i = 0; i < len; i++)
+		bits[a[i] >> 6] |= (uint64_t)1 << (a[i] & 63);
+	for (uint64_t w = 0; w < words; w++) {
+		rank[w] = n;
+		n += popcount64(bits[w]);
+	}
+	*np = n;
+	st = ST_OK;
+	if (n > MAX_VERTICES)
+		goto done;  /* the caller refuses it */
+	if (n == hi + 1 || (lo == 1 && n == hi)) {
+		m->base = n == hi + 1 ? 0 : 1;
+	} else {
+		uint64_t k = 0;
+		if (!(m->ids = malloc((size_t)n * sizeof *m->ids))) {
+			st = ST_NOMEM;
+			goto done;
+		}
+		for (uint64_t w = 0; w < words; w++)
+			for (uint64_t b = bits[w]; b; b &= b - 1)  /* lowest bit */
+				m->ids[k++] = 64 * w + popcount64((b & (~b + 1)) - 1);
+	}
+	if (n != hi + 1)  /* not the identity */
+		for (uint64_t i = 0; i < len; i++) {
+			uint64_t x = a[i];
+			uint64_t below = bits[x >> 6] & (((uint64_t)1 << (x & 63)) - 1);
+			a[i] = (uint32_t)(rank[x >> 6] + popcount64(below));
+		}
+	m->ties = a;
+	pl->narrow = NULL;
+done:
+	free(bits);
+	free(rank);
+	return st;
+}
+
+/* Any ids: a sorted copy of all 2 count of them, made unique, then a
+ * binary search per id.  16 bytes a line on top of pl; time
+ * O(lines log lines).  Vertex i is written over id i in place, as 4 bytes
+ * at 4 i (of a wide array: never past the 8 bytes at 8 i just read). */
+static enum status map_by_sort(struct pair_list *pl, struct id_map *m,
+                               uint64_t *np)
 {
 	uint64_t len = 2 * pl->count, n = 0;
-	uint64_t *ids = NULL;
-	memset(m, 0, sizeof *m);
-
-	if (!pl->wide && (hi >> 6) <= pl->count) {
-		uint64_t words = (hi >> 6) + 1;
-		uint64_t *bits = calloc((size_t)words, sizeof *bits);
-		uint64_t *rank = malloc((size_t)words * sizeof *rank);
-		uint32_t *a = pl->narrow;
-		if (!bits || !rank) {
-			free(bits);
-			free(rank);
-			return ST_NOMEM;
-		}
-		for (uint64_t i = 0; i < len; i++)
-			bits[a[i] >> 6] |= (uint64_t)1 << (a[i] & 63);
-		for (uint64_t w = 0; w < words; w++) {
-			rank[w] = n;
-			n += popcount64(bits[w]);
-		}
-		if (n > MAX_VERTICES)
-			goto too_many_bits;
-		if (n == hi + 1 || (lo == 1 && n == hi)) {
-			m->base = n == hi + 1 ? 0 : 1;
-		} else if (!(ids = malloc((size_t)n * sizeof *ids))) {
-			free(bits);
-			free(rank);
-			return ST_NOMEM;
-		} else {
-			uint64_t k = 0;
-			for (uint64_t w = 0; w < words; w++)
-				for (uint64_t b = bits[w]; b; b &= b - 1)
-					ids[k++] = 64 * w + popcount64((b & (~b + 1)) - 1);
-		}
-		if (n != hi + 1)  /* not the identity */
-			for (uint64_t i = 0; i < len; i++) {
-				uint64_t x = a[i];
-				uint64_t below = bits[x >> 6] &
-				                 (((uint64_t)1 << (x & 63)) - 1);
-				a[i] = (uint32_t)(rank[x >> 6] + popcount64(below));
-			}
-		free(bits);
-		free(rank);
-		m->ties = a;
-		pl->narrow = NULL;
-		goto done;
-too_many_bits:
-		free(bits);
-		free(rank);
-		goto too_many;
-	}
-
-	if (!(ids = malloc((size_t)len * sizeof *ids)))
+	uint64_t *ids = malloc((size_t)len * sizeof *ids);
+	if (!ids)
 		return ST_NOMEM;
 	for (uint64_t i = 0; i < len; i++)
 		ids[i] = pair_id(pl, i);
@@ -334,48 +326,67 @@ too_many_bits:
 	for (uint64_t i = 0; i < len; i++)
 		if (n == 0 || ids[n - 1] != ids[i])
 			ids[n++] = ids[i];
+	*np = n;
 	if (n > MAX_VERTICES) {
 		free(ids);
-		goto too_many;
+		return ST_OK;  /* the caller refuses it */
 	}
-	{
-		uint64_t *shrunk = realloc(ids, (size_t)n * sizeof *ids);
-		if (shrunk)
-			ids = shrunk;
-	}
+	uint64_t *shrunk = realloc(ids, (size_t)n * sizeof *ids);
+	if (shrunk)
+		ids = shrunk;
 	if (ids[n - 1] == n - 1 || (ids[0] == 1 && ids[n - 1] == n)) {
 		m->base = ids[0] == 0 ? 0 : 1;
 		free(ids);
 		ids = NULL;
 	}
-	/* Vertex i is written over id i in place: as 4 bytes at 4 i of a wide
-	 * array, never past the 8 bytes at 8 i just read. */
-	{
-		char *out = pl->wide ? (char *)pl->wide : (char *)pl->narrow;
-		for (uint64_t i = 0; i < len; i++) {
-			uint64_t id = pair_id(pl, i);
-			uint32_t v = ids ? rank_of(ids, (uint32_t)n, id)
-			                 : (uint32_t)(id - m->base);
-			memcpy(out + 4 * i, &v, sizeof v);
-		}
-		if (pl->wide) {
-			uint32_t *t = realloc(pl->wide, (size_t)len * sizeof *t);
-			m->ties = t ? t : (uint32_t *)(void *)pl->wide;
-			pl->wide = NULL;
-		} else {
-			m->ties = pl->narrow;
-			pl->narrow = NULL;
-		}
+	char *out = pl->wide ? (char *)pl->wide : (char *)pl->narrow;
+	for (uint64_t i = 0; i < len; i++) {
+		uint64_t id = pair_id(pl, i);
+		uint32_t v = ids ? rank_of(ids, (uint32_t)n, id)
+		                 : (uint32_t)(id - m->base);
+		memcpy(out + 4 * i, &v, sizeof v);
 	}
-done:
+	if (pl->wide) {
+		uint32_t *t = realloc(pl->wide, (size_t)len * sizeof *t);
+		m->ties = t ? t : (uint32_t *)(void *)pl->wide;
+		pl->wide = NULL;
+	} else {
+		m->ties = pl->narrow;
+		pl->narrow = NULL;
+	}
 	m->ids = ids;
+	return ST_OK;
+}
+
+/* Map the distinct ids of pl to vertices 0..n-1 in ascending order of id
+ * (vertex v = the id of rank v).  Ids exactly 0..n-1 or 1..n give the
+ * identity or the shift by one, as netio.h promises, and no id array.  lo
+ * and hi are the smallest and largest id.  Of the two ways, the bitmap is
+ * taken when it is no bigger than the pair list, so that memory follows the
+ * input, never the largest id.  On success m->ties holds pl's array (pl is
+ * left empty).  ST_OK, ST_NOMEM, or ST_BADINPUT (more distinct ids than
+ * vertices can number; err set); on failure m holds nothing. */
+static enum status map_ids(struct pair_list *pl, uint64_t lo, uint64_t hi,
+                           struct id_map *m, const char *path, char *err,
+                           size_t errlen)
+{
+	uint64_t n = 0;
+	enum status st;
+	memset(m, 0, sizeof *m);
+	if (!pl->wide && (hi >> 6) <= pl->count)
+		st = map_by_bitmap(pl, lo, hi, m, &n);
+	else
+		st = map_by_sort(pl, m, &n);
+	if (st)
+		return st;
+	if (n > MAX_VERTICES) {
+		snprintf(err, errlen, "%s: expected at most %" PRIu32 " distinct "
+		         "ids (agents), got %" PRIu64, path, MAX_VERTICES, n);
+		return ST_BADINPUT;
+	}
 	m->n = (uint32_t)n;
 	pairs_free(pl);
 	return ST_OK;
-too_many:
-	snprintf(err, errlen, "%s: expected at most %" PRIu32 " distinct ids "
-	         "(agents), got %" PRIu64, path, MAX_VERTICES, n);
-	return ST_BADINPUT;
 }
 
 enum status netio_read_edgelist(const char *path, bool directed,
