@@ -286,8 +286,14 @@ int cmd_graph(const struct request *rq)
 	        "giant_weak\t%u\nsir_threshold\t%.6f\n",
 	        label, st.n, (unsigned long long)st.arcs, st.mean_degree, st.k2,
 	        st.max_degree, st.reciprocity, st.clustering, st.giant_weak, tc);
-	if (rep.lines)
+	/* id_base: agent = id - base (0 or 1) for a file of dense ids;
+	 * "map" when sparse ids are ranked (netio.h), with their range. */
+	if (rep.lines && !rep.mapped)
 		fprintf(f, "lines\t%llu\nid_base\t%u\n", (unsigned long long)rep.lines, rep.base);
+	else if (rep.lines)
+		fprintf(f, "lines\t%llu\nid_base\tmap\nid_min\t%llu\nid_max\t%llu\n",
+		        (unsigned long long)rep.lines,
+		        (unsigned long long)rep.id_min, (unsigned long long)rep.id_max);
 	fprintf(f, "self_loops_dropped\t%llu\nduplicates_dropped\t%llu\nisolated\t%u\n",
 	        (unsigned long long)rep.self_loops,
 	        (unsigned long long)rep.duplicates, rep.unused_ids);

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include <assert.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,13 +33,31 @@ enum status engine_check(const struct scenario *s, const struct graph *g,
 		return ST_OK;
 	for (size_t k = 0; k < s->n_events; k++) {
 		const struct event_spec *e = &s->events[k];
-		if (e->target == TGT_AGENT && e->agent >= g->n) {
+		uint32_t v;
+		if (e->target != TGT_AGENT || graph_index_of(g, e->agent, &v))
+			continue;
+		if (g->ids)
+			snprintf(err, errlen, "events[%zu].agent: expected an id of "
+			         "the network file %s (one on a line of it), got %"
+			         PRIu64, k, s->network.file ? s->network.file : "",
+			         e->agent);
+		else
 			snprintf(err, errlen, "events[%zu].agent: expected an agent id "
-			         "in [0, %u], got %u", k, g->n - 1, e->agent);
-			return ST_BADINPUT;
-		}
+			         "in [0, %u], got %" PRIu64, k, g->n - 1, e->agent);
+		return ST_BADINPUT;
 	}
 	return ST_OK;
+}
+
+/* The agent events[].agent names: the file's id through the graph's id
+ * map, else the agent number itself (engine_check has checked it). */
+static uint32_t event_agent(const struct graph *g, const struct event_spec *e)
+{
+	uint32_t v = 0;
+	int found = e->target == TGT_AGENT && graph_index_of(g, e->agent, &v);
+	assert(found || e->target != TGT_AGENT);
+	(void)found;
+	return v;
 }
 
 /* Everything one run owns. */
@@ -117,7 +136,8 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 		const struct event_spec *e = &s->events[(*next_event)++];
 		r->picked.n = 0;
 		for (uint32_t k = 0; k < e->count; k++) {
-			uint32_t id = pick_target(r, e->target, e->agent);
+			uint32_t id = pick_target(r, e->target,
+			                          event_agent(r->ctx.g, e));
 			if (id == POP_NEVER) {
 				/* Say so rather than run a silent scenario. */
 				if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "incident",
@@ -242,9 +262,10 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 	/* The brand account is known only now: an incident cannot start at
 	 * the brand itself. */
 	for (size_t k = 0; k < s->n_events; k++)
-		if (s->events[k].target == TGT_AGENT && s->events[k].agent == r.pop.brand) {
+		if (s->events[k].target == TGT_AGENT &&
+		    event_agent(g, &s->events[k]) == r.pop.brand) {
 			snprintf(err, errlen, "events[%zu].agent: expected an agent other "
-			         "than the brand account, got %u (the brand)", k,
+			         "than the brand account, got %" PRIu64 " (the brand)", k,
 			         s->events[k].agent);
 			run_free(&r);
 			return ST_BADINPUT;

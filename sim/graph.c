@@ -499,10 +499,37 @@ enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
 	return rc;
 }
 
+int graph_index_of(const struct graph *g, uint64_t id, uint32_t *v)
+{
+	uint32_t lo = 0, hi = g->n;
+	if (!g->ids) {
+		if (id >= g->n)
+			return 0;
+		*v = (uint32_t)id;
+		return 1;
+	}
+	/* Invariant: the vertex sought, if any, is in [lo, hi). */
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (g->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == g->n || g->ids[lo] != id)
+		return 0;
+	*v = lo;
+	return 1;
+}
+
 int graph_valid(const struct graph *g)
 {
 	if (!g->off || g->off[0] != 0 || g->off[g->n] != g->arcs)
 		return 0;
+	if (g->ids)
+		for (uint32_t v = 1; v < g->n; v++)
+			if (g->ids[v - 1] >= g->ids[v])
+				return 0;
 	for (uint32_t v = 0; v < g->n; v++) {
 		if (g->off[v] > g->off[v + 1])
 			return 0;
@@ -518,6 +545,7 @@ void graph_free(struct graph *g)
 {
 	free(g->off);
 	free(g->adj);
+	free(g->ids);
 	memset(g, 0, sizeof *g);
 }
 

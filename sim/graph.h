@@ -11,6 +11,13 @@
  * n+1 entries, off[0] == 0, off[v] <= off[v+1] and off[n] == arcs.  Every
  * constructor below establishes it (checked in full under CRISIM_CHECKS,
  * as `make check` builds).  Memory: 4 bytes per arc plus 8 per vertex.
+ *
+ * Id map.  A graph read from a file whose ids are sparse (any ids other
+ * than 0..n-1 or 1..n) carries them in `ids`: ids[v] is the file's id of
+ * vertex v, strictly ascending, so vertex v is the id of rank v.  ids is
+ * NULL when vertex v is simply id v (generated graphs, dense files; a
+ * 1-based file is shifted to 0-based, and the shift is reported by netio,
+ * not kept here).  8 bytes per vertex when present.
  */
 #ifndef CRISIM_GRAPH_H
 #define CRISIM_GRAPH_H
@@ -26,6 +33,7 @@ struct graph {
 	uint64_t arcs;
 	uint64_t *off;     /* n + 1 */
 	uint32_t *adj;     /* arcs: followers */
+	uint64_t *ids;     /* n ascending ids of a file, or NULL (see above) */
 };
 
 static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
@@ -36,6 +44,17 @@ static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
 static inline const uint32_t *graph_out(const struct graph *g, uint32_t v)
 {
 	return g->adj + g->off[v];
+}
+
+/* The vertex that the id `id` names: with a map, the v with ids[v] == id
+ * (binary search, O(log n)); without one, v = id when id < n.  1 and *v
+ * set when there is one, else 0 (*v untouched). */
+int graph_index_of(const struct graph *g, uint64_t id, uint32_t *v);
+
+/* The id of vertex v < n: ids[v] with a map, else v. */
+static inline uint64_t graph_id_of(const struct graph *g, uint32_t v)
+{
+	return g->ids ? g->ids[v] : v;
 }
 
 /* Counts of what a construction dropped. */
@@ -93,12 +112,14 @@ enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
                             struct graph_dropped *drop);
 
 /* 1 when g satisfies the layout invariant above (off monotone from 0 to
- * arcs, every list strictly ascending, ids < n, no self-loop), else 0.
+ * arcs, every list strictly ascending, ids < n, no self-loop, the id map
+ * if any strictly ascending), else 0.
  * O(n + arcs): the constructors assert it only in CRISIM_CHECKS builds
  * (`make check`); tests call it on graphs they built. */
 int graph_valid(const struct graph *g);
 
-/* Free all arrays and zero *g; safe on a zeroed or freed graph. */
+/* Free all arrays (the id map too) and zero *g; safe on a zeroed or freed
+ * graph. */
 void graph_free(struct graph *g);
 
 /* Hint that the big array p[0..len) is accessed at random and should be
@@ -108,7 +129,8 @@ void graph_advise_huge(void *p, size_t len);
 
 /* The undirected projection of g into *u (which the caller frees with
  * graph_free): v's list in u is out(v) ∪ in(v), sorted, unique, so every
- * tie of g appears as both arcs.  ST_OK, or ST_NOMEM.  Memory: off
+ * tie of g appears as both arcs; u has no id map (its vertices are g's).
+ * ST_OK, or ST_NOMEM.  Memory: off
  * (8 bytes per vertex) and adj (up to 8 bytes per arc of g). */
 enum status graph_undirected(const struct graph *g, struct graph *u);
 

@@ -7,8 +7,10 @@
 
 #include "graph_stats.h"
 
-/* Largest id accepted, so that n = id + 1 fits in uint32_t. */
-#define MAX_ID (UINT32_MAX - 1u)
+/* Largest id accepted; UINT64_MAX stays free as "no id". */
+#define MAX_ID (UINT64_MAX - 1u)
+/* Most distinct ids: vertices are uint32_t, and n itself must fit. */
+#define MAX_VERTICES (UINT32_MAX - 1u)
 
 /* Separators within a line.  '\r' and '\n' are line ends (see netio.h). */
 static int is_blank(char c)
@@ -18,28 +20,29 @@ static int is_blank(char c)
 
 /* Parse one id at *pp: decimal digits ended by a blank or the end e of the
  * line.  0 on success (advancing *pp), -1 otherwise. */
-static int parse_id(const char **pp, const char *e, uint32_t *out)
+static int parse_id(const char **pp, const char *e, uint64_t *out)
 {
 	const char *p = *pp;
 	uint64_t x = 0;
 	if (p == e || *p < '0' || *p > '9')
 		return -1;
 	for (; p < e && *p >= '0' && *p <= '9'; p++) {
-		x = x * 10 + (uint64_t)(*p - '0');
-		if (x > MAX_ID)
+		uint64_t d = (uint64_t)(*p - '0');
+		if (x > (MAX_ID - d) / 10)
 			return -1;
+		x = x * 10 + d;
 	}
 	if (p < e && !is_blank(*p))
 		return -1;
 	*pp = p;
-	*out = (uint32_t)x;
+	*out = x;
 	return 0;
 }
 
 /* The line [p, e), without its line end.  0: a pair was parsed; 1: a blank
  * or comment line; -1: not two ids; -2: two ids and more after them, from
  * *rest on. */
-static int parse_line(const char *p, const char *e, uint32_t *u, uint32_t *v,
+static int parse_line(const char *p, const char *e, uint64_t *u, uint64_t *v,
                       const char **rest)
 {
 	while (p < e && is_blank(*p))
@@ -153,14 +156,247 @@ static enum status next_line(struct lines *l, const char **p, const char **e,
 	}
 }
 
+/* The pairs read so far, ids interleaved (u0 v0 u1 v1 ...): 4 bytes an id
+ * while every id fits in 32 bits (as in most files), 8 from the first one
+ * that does not. */
+struct pair_list {
+	uint32_t *narrow;   /* NULL once wide */
+	uint64_t *wide;     /* NULL while narrow */
+	uint64_t count, cap;
+};
+
+static inline uint64_t pair_id(const struct pair_list *pl, uint64_t i)
+{
+	return pl->wide ? pl->wide[i] : pl->narrow[i];
+}
+
+static void pairs_free(struct pair_list *pl)
+{
+	free(pl->narrow);
+	free(pl->wide);
+	memset(pl, 0, sizeof *pl);
+}
+
+/* Append the pair (u, v).  0, or -1 when out of memory. */
+static int pairs_push(struct pair_list *pl, uint64_t u, uint64_t v)
+{
+	if (!pl->wide && (u > UINT32_MAX || v > UINT32_MAX)) {
+		uint64_t cap = pl->cap ? pl->cap : 4096;
+		uint64_t *w = malloc((size_t)cap * 2 * sizeof *w);
+		if (!w)
+			return -1;
+		for (uint64_t i = 0; i < 2 * pl->count; i++)
+			w[i] = pl->narrow[i];
+		free(pl->narrow);
+		pl->narrow = NULL;
+		pl->wide = w;
+		pl->cap = cap;
+	}
+	if (pl->count == pl->cap) {
+		uint64_t cap = pl->cap ? 2 * pl->cap : 4096;
+		if (pl->wide) {
+			uint64_t *w = realloc(pl->wide, (size_t)cap * 2 * sizeof *w);
+			if (!w)
+				return -1;
+			pl->wide = w;
+		} else {
+			uint32_t *w = realloc(pl->narrow, (size_t)cap * 2 * sizeof *w);
+			if (!w)
+				return -1;
+			pl->narrow = w;
+		}
+		pl->cap = cap;
+	}
+	if (pl->wide) {
+		pl->wide[2 * pl->count] = u;
+		pl->wide[2 * pl->count + 1] = v;
+	} else {
+		pl->narrow[2 * pl->count] = (uint32_t)u;
+		pl->narrow[2 * pl->count + 1] = (uint32_t)v;
+	}
+	pl->count++;
+	return 0;
+}
+
+static unsigned popcount64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	unsigned c = 0;
+	for (; x; x &= x - 1)
+		c++;
+	return c;
+#endif
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The rank of `id` in ids[0 .. n), which holds it. */
+static uint32_t rank_of(const uint64_t *ids, uint32_t n, uint64_t id)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* What mapping the ids of a file to vertices gave. */
+struct id_map {
+	uint32_t *ties;     /* 2 count vertices, interleaved */
+	uint64_t *ids;      /* n ascending ids, or NULL: dense (below) */
+	uint32_t n;
+	uint32_t base;      /* without ids: vertex = id - base */
+};
+
+/* Dense enough ids (pl narrow, hi/64 <= count): a bitmap of the ids
+ * present, hi + 1 bits, and the rank of each 64-bit word's first bit, so
+ * the rank of id x is rank[x/64] + the bits below x in its word.  At most
+ * 16 bytes a line; time O(lines + hi/64).  Vertices are written over the
+ * ids in pl->narrow.  m->n is left for the caller's check. */
+static enum status map_by_bitmap(struct pair_list *pl, uint64_t lo,
+                                 uint64_t hi, struct id_map *m, uint64_t *np)
+{
+	uint64_t len = 2 * pl->count, n = 0, words = (hi >> 6) + 1;
+	uint64_t *bits = calloc((size_t)words, sizeof *bits);
+	uint64_t *rank = malloc((size_t)words * sizeof *rank);
+	uint32_t *a = pl->narrow;
+	enum status st = ST_NOMEM;
+	if (!bits || !rank)
+		goto done;
+	for (uint64_t i = 0; i < len; i++)
+		bits[a[i] >> 6] |= (uint64_t)1 << (a[i] & 63);
+	for (uint64_t w = 0; w < words; w++) {
+		rank[w] = n;
+		n += popcount64(bits[w]);
+	}
+	*np = n;
+	st = ST_OK;
+	if (n > MAX_VERTICES)
+		goto done;  /* the caller refuses it */
+	if (n == hi + 1 || (lo == 1 && n == hi)) {
+		m->base = n == hi + 1 ? 0 : 1;
+	} else {
+		uint64_t k = 0;
+		if (!(m->ids = malloc((size_t)n * sizeof *m->ids))) {
+			st = ST_NOMEM;
+			goto done;
+		}
+		for (uint64_t w = 0; w < words; w++)
+			for (uint64_t b = bits[w]; b; b &= b - 1)  /* lowest bit */
+				m->ids[k++] = 64 * w + popcount64((b & (~b + 1)) - 1);
+	}
+	if (n != hi + 1)  /* not the identity */
+		for (uint64_t i = 0; i < len; i++) {
+			uint64_t x = a[i];
+			uint64_t below = bits[x >> 6] & (((uint64_t)1 << (x & 63)) - 1);
+			a[i] = (uint32_t)(rank[x >> 6] + popcount64(below));
+		}
+	m->ties = a;
+	pl->narrow = NULL;
+done:
+	free(bits);
+	free(rank);
+	return st;
+}
+
+/* Any ids: a sorted copy of all 2 count of them, made unique, then a
+ * binary search per id.  16 bytes a line on top of pl; time
+ * O(lines log lines).  Vertex i is written over id i in place, as 4 bytes
+ * at 4 i (of a wide array: never past the 8 bytes at 8 i just read). */
+static enum status map_by_sort(struct pair_list *pl, struct id_map *m,
+                               uint64_t *np)
+{
+	uint64_t len = 2 * pl->count, n = 0;
+	uint64_t *ids = malloc((size_t)len * sizeof *ids);
+	if (!ids)
+		return ST_NOMEM;
+	for (uint64_t i = 0; i < len; i++)
+		ids[i] = pair_id(pl, i);
+	qsort(ids, (size_t)len, sizeof *ids, cmp_u64);
+	for (uint64_t i = 0; i < len; i++)
+		if (n == 0 || ids[n - 1] != ids[i])
+			ids[n++] = ids[i];
+	*np = n;
+	if (n > MAX_VERTICES) {
+		free(ids);
+		return ST_OK;  /* the caller refuses it */
+	}
+	uint64_t *shrunk = realloc(ids, (size_t)n * sizeof *ids);
+	if (shrunk)
+		ids = shrunk;
+	if (ids[n - 1] == n - 1 || (ids[0] == 1 && ids[n - 1] == n)) {
+		m->base = ids[0] == 0 ? 0 : 1;
+		free(ids);
+		ids = NULL;
+	}
+	char *out = pl->wide ? (char *)pl->wide : (char *)pl->narrow;
+	for (uint64_t i = 0; i < len; i++) {
+		uint64_t id = pair_id(pl, i);
+		uint32_t v = ids ? rank_of(ids, (uint32_t)n, id)
+		                 : (uint32_t)(id - m->base);
+		memcpy(out + 4 * i, &v, sizeof v);
+	}
+	if (pl->wide) {
+		uint32_t *t = realloc(pl->wide, (size_t)len * sizeof *t);
+		m->ties = t ? t : (uint32_t *)(void *)pl->wide;
+		pl->wide = NULL;
+	} else {
+		m->ties = pl->narrow;
+		pl->narrow = NULL;
+	}
+	m->ids = ids;
+	return ST_OK;
+}
+
+/* Map the distinct ids of pl to vertices 0..n-1 in ascending order of id
+ * (vertex v = the id of rank v).  Ids exactly 0..n-1 or 1..n give the
+ * identity or the shift by one, as netio.h promises, and no id array.  lo
+ * and hi are the smallest and largest id.  Of the two ways, the bitmap is
+ * taken when it is no bigger than the pair list, so that memory follows the
+ * input, never the largest id.  On success m->ties holds pl's array (pl is
+ * left empty).  ST_OK, ST_NOMEM, or ST_BADINPUT (more distinct ids than
+ * vertices can number; err set); on failure m holds nothing. */
+static enum status map_ids(struct pair_list *pl, uint64_t lo, uint64_t hi,
+                           struct id_map *m, const char *path, char *err,
+                           size_t errlen)
+{
+	uint64_t n = 0;
+	enum status st;
+	memset(m, 0, sizeof *m);
+	if (!pl->wide && (hi >> 6) <= pl->count)
+		st = map_by_bitmap(pl, lo, hi, m, &n);
+	else
+		st = map_by_sort(pl, m, &n);
+	if (st)
+		return st;
+	if (n > MAX_VERTICES) {
+		snprintf(err, errlen, "%s: expected at most %" PRIu32 " distinct "
+		         "ids (agents), got %" PRIu64, path, MAX_VERTICES, n);
+		return ST_BADINPUT;
+	}
+	m->n = (uint32_t)n;
+	pairs_free(pl);
+	return ST_OK;
+}
+
 enum status netio_read_edgelist(const char *path, bool directed,
                                 struct graph *g, struct net_report *rep,
                                 char *err, size_t errlen)
 {
 	struct lines l = { .path = path };
-	uint32_t *pairs = NULL;
-	uint64_t count = 0, cap = 0;
-	uint32_t lo = UINT32_MAX, hi = 0, n;
+	struct pair_list pl = { 0 };
+	struct id_map m = { 0 };
+	uint64_t lo = UINT64_MAX, hi = 0;
 	struct net_report rp;
 	struct graph_dropped drop;
 	enum status rc = ST_OK;
@@ -173,14 +409,11 @@ enum status netio_read_edgelist(const char *path, bool directed,
 		return ST_IO;
 	}
 	l.buf = malloc(LINE_MAX_BYTES);
-	if (!l.buf) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		rc = ST_NOMEM;
-		goto fail;
-	}
+	if (!l.buf)
+		goto nomem;
 	for (;;) {
 		const char *p, *e, *rest = NULL;
-		uint32_t u, v;
+		uint64_t u, v;
 		int kind;
 		if ((rc = next_line(&l, &p, &e, err, errlen)))
 			goto fail;
@@ -194,20 +427,8 @@ enum status netio_read_edgelist(const char *path, bool directed,
 			rc = ST_BADINPUT;
 			goto fail;
 		}
-		if (count == cap) {
-			uint64_t ncap = cap ? 2 * cap : 4096;
-			uint32_t *np = realloc(pairs, (size_t)ncap * 2 * sizeof *np);
-			if (!np) {
-				snprintf(err, errlen, "%s: out of memory", path);
-				rc = ST_NOMEM;
-				goto fail;
-			}
-			pairs = np;
-			cap = ncap;
-		}
-		pairs[2 * count] = u;
-		pairs[2 * count + 1] = v;
-		count++;
+		if (pairs_push(&pl, u, v))
+			goto nomem;
 		if (u < lo) lo = u;
 		if (v < lo) lo = v;
 		if (u > hi) hi = u;
@@ -217,28 +438,29 @@ enum status netio_read_edgelist(const char *path, bool directed,
 	l.buf = NULL;
 	fclose(l.f);
 	l.f = NULL;
-	if (count == 0) {
+	if (pl.count == 0) {
 		snprintf(err, errlen, "%s: no edges", path);
 		rc = ST_BADINPUT;
 		goto fail;
 	}
-	rp.lines = count;
-	if (lo == 1) {
-		rp.base = 1;
-		for (uint64_t i = 0; i < 2 * count; i++)
-			pairs[i]--;
-		hi--;
-	}
-	n = hi + 1;
-	/* graph_from_ties consumes pairs. */
-	rc = graph_from_ties(g, n, pairs, count, directed ? 0.0 : 1.0,
-	                     GRAPH_FIRST_TO_SECOND, NULL, &drop);
-	pairs = NULL;
-	if (rc) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		rc = ST_NOMEM;
+	rp.lines = pl.count;
+	rp.id_min = lo;
+	rp.id_max = hi;
+	if ((rc = map_ids(&pl, lo, hi, &m, path, err, errlen))) {
+		if (rc == ST_NOMEM)
+			goto nomem;
 		goto fail;
 	}
+	rp.base = m.base;
+	rp.mapped = m.ids != NULL;
+	/* graph_from_ties consumes the ties. */
+	rc = graph_from_ties(g, m.n, m.ties, rp.lines, directed ? 0.0 : 1.0,
+	                     GRAPH_FIRST_TO_SECOND, NULL, &drop);
+	m.ties = NULL;
+	if (rc)
+		goto nomem;
+	g->ids = m.ids;
+	m.ids = NULL;
 	rp.self_loops = drop.self_loops;
 	/* Undirected: a repeated tie repeats both of its arcs. */
 	rp.duplicates = directed ? drop.duplicates : drop.duplicates / 2;
@@ -247,17 +469,18 @@ enum status netio_read_edgelist(const char *path, bool directed,
 		rc = ST_BADINPUT;
 		goto fail;
 	}
-	if (graph_isolated(g, &rp.unused_ids)) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		rc = ST_NOMEM;
-		goto fail;
-	}
+	if (graph_isolated(g, &rp.unused_ids))
+		goto nomem;
 	if (rep)
 		*rep = rp;
 	return ST_OK;
+nomem:
+	snprintf(err, errlen, "%s: out of memory", path);
+	rc = ST_NOMEM;
 fail:
 	free(l.buf);
-	free(pairs);
+	pairs_free(&pl);
+	free(m.ids);
 	if (l.f)
 		fclose(l.f);
 	graph_free(g);
@@ -272,7 +495,8 @@ enum status netio_write_edgelist(const struct graph *g, FILE *f)
 		const uint32_t *a = graph_out(g, u);
 		uint32_t d = graph_out_degree(g, u);
 		for (uint32_t i = 0; i < d; i++)
-			if (fprintf(f, "%" PRIu32 " %" PRIu32 "\n", u, a[i]) < 0)
+			if (fprintf(f, "%" PRIu64 " %" PRIu64 "\n", graph_id_of(g, u),
+			            graph_id_of(g, a[i])) < 0)
 				return ST_IO;
 	}
 	if (fflush(f) != 0 || ferror(f))

@@ -8,16 +8,23 @@
  *     by blanks, optionally surrounded by blanks, and nothing else.  A third
  *     column (a weight, a timestamp) is an error naming the line: crisim
  *     does not read weights, and dropping them silently would hide that.
- *   - Ids are decimal digits, 0 .. UINT32_MAX - 1 (no sign, no "0x").
+ *   - Ids are decimal digits, 0 .. UINT64_MAX - 1 = 18446744073709551614
+ *     (no sign, no "0x"): sparse 64-bit ids as real follower graphs use.
  *   - A NUL byte anywhere is an error naming its line and column (a binary
  *     or truncated file, not an edge list).
  *   - A line longer than 1 MiB is an error naming it, so that input without
  *     line ends (/dev/zero, a binary) cannot fill memory; the file as a
  *     whole has no cap (real follower graphs run to gigabytes).
- * When the smallest id is 1 the file is taken as 1-based and every id is
- * shifted down by one.  Ids are not compacted: n = largest id + 1 after the
- * shift, and ids that appear on no line are counted in unused_ids (they
- * become isolated agents).
+ * Ids and agents.  The agents are the distinct ids of the file, n of them
+ * (at most 4294967294), numbered 0..n-1 in ascending order of id: agent v
+ * is the id of rank v.  Memory follows the lines and the distinct ids,
+ * never the size of the largest id.  So a file whose ids are exactly
+ * 0..n-1 keeps them as agent numbers, and one whose ids are exactly 1..n
+ * (a 1-based file: base 1) is shifted down by one; either way the graph
+ * has no id map.  Any other file ("sparse" ids: gaps, or large ids) gets
+ * the map in g->ids (graph.h), and an id that appears on no line is no
+ * agent.  An id that appears only in self-loops is an agent without ties,
+ * counted in unused_ids.
  *
  * Direction.  Undirected: a line "u v" is a mutual tie, both arcs.
  * Directed: a line "u v" is the arc u -> v, as in SNAP's directed graphs;
@@ -44,7 +51,10 @@ struct net_report {
 	uint64_t duplicates;  /* dropped repeated lines (undirected: ties,
 	                         either order; directed: arcs) / erased
 	                         multi-ties of a generator */
-	uint32_t base;        /* 0 or 1: the id base of a file */
+	uint32_t base;        /* a file without id map: agent = id - base, 0
+	                         or 1; 0 with a map */
+	bool mapped;          /* a file with sparse ids: g->ids is the map */
+	uint64_t id_min, id_max;  /* smallest and largest id of a file */
 	uint32_t unused_ids;  /* vertices with no arc in or out */
 };
 
@@ -55,17 +65,24 @@ struct net_report {
  *   PATH: line N: expected the end of the line after two ids, got "..."
  *   PATH: line N, column C: a NUL byte (a text file was expected)
  *   PATH: line N: expected a line of two ids, got more than 1048576 bytes ...
+ *   PATH: expected at most 4294967294 distinct ids (agents), got N
  *   PATH: No such file or directory
  *   PATH: no edges
  * Returns ST_OK, ST_NOMEM, ST_BADINPUT or ST_IO.
- * Time O(lines + n + sort of each adjacency); memory: a 1 MiB read buffer,
- * the pair list (8 bytes a line, grown by doubling) plus the graph. */
+ * Time O(lines + n + sort of each adjacency) when the ids are dense (the
+ * largest id below 64 x lines), else O(lines log lines) for the id map.
+ * Memory: a 1 MiB read buffer, the pair list (8 bytes a line while every
+ * id fits in 32 bits, else 16; grown by doubling), at most 16 more bytes a
+ * line while ids are mapped, then the graph and its map (8 bytes an agent,
+ * sparse ids only). */
 enum status netio_read_edgelist(const char *path, bool directed,
                                 struct graph *g, struct net_report *rep,
                                 char *err, size_t errlen);
 
 /* Write "# crisim edge list: N nodes, M arcs" and then "src dst" per arc,
- * in CSR order.  ST_OK, or ST_IO when a write or the flush fails. */
+ * in CSR order, each end as its id (graph_id_of: the file's id when g has
+ * an id map, so that the list reads back as the same graph, else the
+ * agent number).  ST_OK, or ST_IO when a write or the flush fails. */
 enum status netio_write_edgelist(const struct graph *g, FILE *f);
 
 #endif

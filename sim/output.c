@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -331,6 +332,35 @@ void output_events(FILE *f, const struct out_meta *m, const struct event_log *lo
 			fprintf(f, "%u", e->actor);
 		fprintf(f, "\t%s\t%s\n", e->kind, e->detail);
 	}
+}
+
+enum status output_ids(const char *dir, const struct graph *g, char *err,
+                       size_t errlen)
+{
+	struct out_file o;
+	enum status st;
+	if (!g || !g->ids) {
+		char *path = join(dir, "ids.tsv");
+		if (!path) {
+			snprintf(err, errlen, "%s/ids.tsv: out of memory", dir);
+			return ST_NOMEM;
+		}
+		if (unlink(path) != 0 && errno != ENOENT) {
+			int e = errno;
+			snprintf(err, errlen, "%s: cannot remove the id map of an "
+			         "earlier run: %s", path, strerror(e));
+			free(path);
+			return os_status(e);
+		}
+		free(path);
+		return ST_OK;
+	}
+	if ((st = output_open(&o, dir, "ids.tsv", err, errlen)))
+		return st;
+	fputs("index\tid\n", o.f);
+	for (uint32_t v = 0; v < g->n; v++)
+		fprintf(o.f, "%" PRIu32 "\t%" PRIu64 "\n", v, g->ids[v]);
+	return output_commit(&o, err, errlen);
 }
 
 void output_summary_json(FILE *f, const struct summary *sum, const char *indent)

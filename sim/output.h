@@ -64,6 +64,16 @@ struct out_meta {
 void output_series(FILE *f, const struct out_meta *m, const struct series *s);
 void output_events(FILE *f, const struct out_meta *m, const struct event_log *log);
 void output_summary_json(FILE *f, const struct summary *sum, const char *indent);
+/* DIR/ids.tsv, the id map of a graph read from a file of sparse ids
+ * (graph.h): a header "index\tid", then one line "v\tid" per agent in
+ * index order, so that the agent numbers of the other outputs (events.tsv's
+ * actor) can be read as the file's ids.  Written atomically like every
+ * file.  g NULL or without a map: nothing is written, and an ids.tsv left
+ * in DIR by an earlier run is removed, since it would not describe the
+ * files just written beside it.  ST_OK, or ST_RUNTIME / ST_NOMEM with err
+ * naming the file. */
+enum status output_ids(const char *dir, const struct graph *g, char *err,
+                       size_t errlen);
 /* A JSON string literal with escapes. */
 void output_json_string(FILE *f, const char *s);
 /* A double as JSON: shortest round-trip form, NaN/inf as null. */

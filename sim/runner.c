@@ -139,7 +139,8 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 		goto done;
 	output_summary_json(o.f, &res->summary, "");
 	fputc('\n', o.f);
-	if ((st = output_commit(&o, err, errlen)))
+	if ((st = output_commit(&o, err, errlen)) ||
+	    (st = output_ids(dir, g, err, errlen)))
 		goto done;
 
 	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
@@ -286,6 +287,8 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		return st;
 	}
 	st = write_reports(b, o, &r, rc, fmt, err, errlen);
+	if (st == ST_OK)  /* one graph: its map; per-point graphs: none */
+		st = output_ids(o->dir, b->n_graphs == 1 ? &b->graphs[0] : NULL, err, errlen);
 	if (st == ST_OK) {
 		struct manifest_batch mp = { kinds[b->kind], 0, b->runs,
 		                             b->n_variants ? r.n_done / b->n_variants : 0,

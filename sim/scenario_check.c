@@ -78,7 +78,8 @@ static enum status check_relative(struct ctx *c, const char *parent,
 			what = "ticks";
 		}
 		v = r->type == T_DBL ? *(const double *)scn_cfield(base, r)
-		                     : (double)*(const uint32_t *)scn_cfield(base, r);
+		    : r->type == T_U64 ? (double)*(const uint64_t *)scn_cfield(base, r)
+		                       : (double)*(const uint32_t *)scn_cfield(base, r);
 		if (v <= limit)
 			continue;
 		scn_join_path(d, disp, leaf);

@@ -216,9 +216,11 @@ const struct key_row scn_rows[] = {
 	     "who it happens to; default \"random\""),
 	NUM("events[].count", T_U32, EO(count), 1, U32_MAX_D, 0, 1, 0,
 	    "integer >= 1", "how many agents of the target role; default 1"),
-	NUM("events[].agent", T_U32, EO(agent), 0, NODES_MAX_D - 1,
-	    F_NODES1 | F_IF_AGENT, 0, 0, "integer in [0, nodes-1]",
-	    "agent id; required iff target is \"agent\""),
+	NUM("events[].agent", T_U64, EO(agent), 0, SEED_MAX,
+	    F_NODES1 | F_IF_AGENT, 0, 0, "integer in [0, nodes-1], or an id "
+	    "of network.file up to 2^53-1",
+	    "agent id (on a network file of sparse ids: the id as written in "
+	    "the file); required iff target is \"agent\""),
 	ENUM("events[].crisis", EO(crisis), spec_crisis_names, CRISIS_ACCIDENTAL, 0,
 	     "SCCT cluster of the incident (victim, accidental, preventable); "
 	     "default \"accidental\""),

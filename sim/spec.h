@@ -107,8 +107,9 @@ struct event_spec {
 	enum event_kind kind;
 	enum event_target target;
 	uint32_t count;           /* how many agents of the target role */
-	uint32_t agent;           /* TGT_AGENT: the agent id (< nodes when the
-	                             network is generated); 0 otherwise */
+	uint64_t agent;           /* TGT_AGENT: the agent (< nodes when the
+	                             network is generated; the file's id on a
+	                             file of sparse ids, graph.h); 0 otherwise */
 	enum crisis_type crisis;  /* SCCT cluster of the incident */
 	bool history;             /* past crises: one level more responsibility */
 	double arousal;           /* anger of the seeded agents, [0, 1] */

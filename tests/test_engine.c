@@ -1,5 +1,9 @@
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "engine.h"
 #include "netgen.h"
@@ -232,6 +236,94 @@ Test(engine, seeds_of_one_event_are_distinct)
 	cr_assert_eq(n, 3);
 	cr_assert_eq(none_left, 1);
 	run_result_free(&r);
+	graph_free(&g);
+	spec_free(&s);
+}
+
+/* A network file of sparse ids: 200 agents with ids 10^12 + 1000 k, each
+ * followed by the next five (a ring lattice); its path goes to path[]. */
+static void sparse_file(char path[64])
+{
+	strcpy(path, "/tmp/crisim-engine-ids-XXXXXX");
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	cr_assert_not_null(f);
+	for (uint64_t k = 0; k < 200; k++)
+		for (uint64_t j = 1; j <= 5; j++)
+			fprintf(f, "%llu %llu\n", 1000000000000ULL + 1000 * k,
+			        1000000000000ULL + 1000 * ((k + j) % 200));
+	cr_assert_eq(fclose(f), 0);
+}
+
+/* events[].agent on a file of sparse ids names the file's id: the incident
+ * starts at the agent of that id (the rank of the id, 37 here), which the
+ * event log names by its agent number; an id on no line is bad input that
+ * names events[0].agent and the file. */
+Test(engine, event_agent_names_a_sparse_id)
+{
+	char path[64], json[512], err[SCN_ERRLEN];
+	struct scenario s;
+	struct graph g;
+	struct run_result r;
+	sparse_file(path);
+	snprintf(json, sizeof json,
+	         "{\"seed\": 4, \"ticks\": 10, \"network\": {\"file\": \"%s\"},"
+	         " \"population\": {\"influencers\": 2, \"media\": 1},"
+	         " \"events\": [{\"tick\": 1, \"target\": \"agent\","
+	         " \"agent\": 1000000037000}]}", path);
+	load(json, &s, &g);
+	cr_assert_eq(g.n, 200);
+	cr_assert_not_null(g.ids);
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), ST_OK, "%s", err);
+	int seen = 0;
+	for (size_t k = 0; k < r.log.n; k++)
+		if (!strcmp(r.log.v[k].kind, "incident")) {
+			cr_assert_eq(r.log.v[k].actor, 37);
+			seen++;
+		}
+	cr_assert_eq(seen, 1);
+	run_result_free(&r);
+
+	s.events[0].agent = 1000000037001ULL;  /* between two ids */
+	cr_assert_eq(engine_check(&s, &g, err, sizeof err), ST_BADINPUT);
+	cr_assert(strstr(err, "events[0].agent: expected an id of the network "
+	                 "file "), "%s", err);
+	cr_assert(strstr(err, path), "%s", err);
+	cr_assert(strstr(err, "got 1000000037001"), "%s", err);
+	s.events[0].agent = 37;  /* an agent number is not an id of this file */
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), ST_BADINPUT);
+	cr_assert(strstr(err, "events[0].agent"), "%s", err);
+	graph_free(&g);
+	spec_free(&s);
+	unlink(path);
+}
+
+/* A 1-based file (karate, ids 1..34) keeps today's meaning: it is shifted
+ * to agents 0..33, and events[].agent names the agent number, so 5 is the
+ * file's id 6 and 34 is out of range. */
+Test(engine, event_agent_on_a_one_based_file_is_the_agent_number)
+{
+	char err[SCN_ERRLEN];
+	struct scenario s;
+	struct graph g;
+	struct run_result r;
+	load("{\"seed\": 4, \"ticks\": 10, \"network\": {\"file\": "
+	     "\"scenarios/data/karate_zachary_edges.txt\"},"
+	     " \"population\": {\"influencers\": 2, \"media\": 1},"
+	     " \"events\": [{\"tick\": 1, \"target\": \"agent\", \"agent\": 5}]}",
+	     &s, &g);
+	cr_assert_null(g.ids);
+	cr_assert_eq(g.n, 34);
+	cr_assert_eq(engine_run(&s, &g, 0, &r, err, sizeof err), ST_OK, "%s", err);
+	for (size_t k = 0; k < r.log.n; k++)
+		if (!strcmp(r.log.v[k].kind, "incident"))
+			cr_assert_eq(r.log.v[k].actor, 5);
+	run_result_free(&r);
+	s.events[0].agent = 34;
+	cr_assert_eq(engine_check(&s, &g, err, sizeof err), ST_BADINPUT);
+	cr_assert(strstr(err, "events[0].agent: expected an agent id in [0, 33], "
+	                 "got 34"), "%s", err);
 	graph_free(&g);
 	spec_free(&s);
 }

@@ -125,3 +125,41 @@ Test(graph, valid_detects_broken_layouts)
 	cr_assert(!graph_valid(&g));
 	graph_free(&g);
 }
+
+/* The id map: without one, vertex v is id v; with one, ids[v] by binary
+ * search, every id of the map found and nothing else; graph_valid refuses
+ * a map that is not strictly ascending; graph_free frees it. */
+Test(graph, id_map_lookup)
+{
+	static const uint32_t arcs[][2] = { { 0, 1 }, { 1, 2 }, { 2, 3 } };
+	static const uint64_t ids[] = { 3, 4000000000u, 9223372036854775808u,
+	                                18446744073709551614u };
+	struct graph g;
+	uint32_t v = 77;
+	cr_assert_eq(from_list(&g, 4, arcs, 3, NULL, NULL), ST_OK);
+	cr_assert_null(g.ids);
+	cr_assert(graph_index_of(&g, 3, &v));
+	cr_assert_eq(v, 3);
+	cr_assert(!graph_index_of(&g, 4, &v));
+	cr_assert_eq(graph_id_of(&g, 2), 2);
+
+	g.ids = malloc(sizeof ids);
+	cr_assert_not_null(g.ids);
+	memcpy(g.ids, ids, sizeof ids);
+	cr_assert(graph_valid(&g));
+	for (uint32_t k = 0; k < 4; k++) {
+		cr_assert(graph_index_of(&g, ids[k], &v), "id %llu", (unsigned long long)ids[k]);
+		cr_assert_eq(v, k);
+		cr_assert_eq(graph_id_of(&g, k), ids[k]);
+	}
+	v = 77;
+	cr_assert(!graph_index_of(&g, 0, &v));
+	cr_assert(!graph_index_of(&g, 2, &v));
+	cr_assert(!graph_index_of(&g, 5, &v));
+	cr_assert(!graph_index_of(&g, UINT64_MAX, &v));
+	cr_assert_eq(v, 77);
+	g.ids[2] = g.ids[1];
+	cr_assert(!graph_valid(&g));
+	graph_free(&g);
+	cr_assert_null(g.ids);
+}

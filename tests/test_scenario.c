@@ -335,7 +335,8 @@ Test(scenario_errors, impossible_combinations)
 	expect_error("{\"network\": {\"nodes\": 100}, \"events\": [{\"tick\": 1, "
 	             "\"target\": \"agent\", \"agent\": 100}]}", NULL, 0,
 	             ST_BADINPUT, "s.json: events[0].agent: expected integer in "
-	             "[0, nodes-1], got 100 (nodes = 100)");
+	             "[0, nodes-1], or an id of network.file up to 2^53-1, got "
+	             "100 (nodes = 100)");
 	expect_error("{\"network\": {\"nodes\": 10}, \"population\": "
 	             "{\"influencers\": 5, \"media\": 4}}", NULL, 0, ST_BADINPUT,
 	             "s.json: population.influencers: expected influencers + "
