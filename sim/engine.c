@@ -129,42 +129,59 @@ static uint32_t pick_target(struct run *r, enum event_target target,
 	return POP_NEVER;
 }
 
+/* An incident: `count` agents of the target start the story, each seeded
+ * by the spread rule; the first incident of the run is the story's origin. */
+static void fire_incident(struct run *r, const struct event_spec *e, uint32_t t)
+{
+	r->picked.n = 0;
+	for (uint32_t k = 0; k < e->count; k++) {
+		uint32_t id = pick_target(r, e->target, event_agent(r->ctx.g, e));
+		if (id == POP_NEVER) {
+			/* Say so rather than run a silent scenario. */
+			if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "incident",
+			                  "no %s agent left to start it: %u of %u seeded",
+			                  spec_event_target_name(e->target), k,
+			                  e->count))
+				r->ctx.oom = 1;
+			break;
+		}
+		if (!r->ctx.incident) {
+			r->ctx.incident = e;
+			r->ctx.story_origin = t;
+		}
+		r->pop.flags[id] |= POP_F_LISTED;
+		if (agent_list_push(&r->picked, id))
+			r->ctx.oom = 1;
+		r->rule->seed(&r->ctx, id, e);
+		if (event_log_add(r->ctx.log, t, id, "incident",
+		                  "%s %u starts a%s %s crisis (%u followers)",
+		                  population_role_name(r->pop.role[id]), id,
+		                  e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
+		                  spec_crisis_name(e->crisis),
+		                  graph_out_degree(r->ctx.g, id)))
+			r->ctx.oom = 1;
+	}
+	for (uint32_t k = 0; k < r->picked.n; k++)
+		r->pop.flags[r->picked.v[k]] &= (uint8_t)~POP_F_LISTED;
+}
+
+/* What each type of timeline event does at its tick, indexed by enum
+ * event_kind (spec.h): a new event type is its enum value and name in
+ * spec.*, its keys in sim/scenario_schema.c, and one function and row here. */
+typedef void event_fire_fn(struct run *r, const struct event_spec *e, uint32_t t);
+static event_fire_fn *const event_fire[] = {
+	[EV_INCIDENT] = fire_incident,
+};
+_Static_assert(sizeof event_fire / sizeof *event_fire == EV_COUNT,
+               "one fire function per event kind");
+
+/* The events of tick t, in scenario order (events are sorted by tick). */
 static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 {
 	const struct scenario *s = r->s;
 	while (*next_event < s->n_events && s->events[*next_event].tick == t) {
 		const struct event_spec *e = &s->events[(*next_event)++];
-		r->picked.n = 0;
-		for (uint32_t k = 0; k < e->count; k++) {
-			uint32_t id = pick_target(r, e->target,
-			                          event_agent(r->ctx.g, e));
-			if (id == POP_NEVER) {
-				/* Say so rather than run a silent scenario. */
-				if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "incident",
-				                  "no %s agent left to start it: %u of %u seeded",
-				                  spec_event_target_name(e->target), k,
-				                  e->count))
-					r->ctx.oom = 1;
-				break;
-			}
-			if (!r->ctx.incident) {
-				r->ctx.incident = e;
-				r->ctx.story_origin = t;
-			}
-			r->pop.flags[id] |= POP_F_LISTED;
-			if (agent_list_push(&r->picked, id))
-				r->ctx.oom = 1;
-			r->rule->seed(&r->ctx, id, e);
-			if (event_log_add(r->ctx.log, t, id, "incident",
-			                  "%s %u starts a%s %s crisis (%u followers)",
-			                  population_role_name(r->pop.role[id]), id,
-			                  e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
-			                  spec_crisis_name(e->crisis),
-			                  graph_out_degree(r->ctx.g, id)))
-				r->ctx.oom = 1;
-		}
-		for (uint32_t k = 0; k < r->picked.n; k++)
-			r->pop.flags[r->picked.v[k]] &= (uint8_t)~POP_F_LISTED;
+		event_fire[e->kind](r, e, t);
 	}
 }
 

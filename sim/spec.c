@@ -23,7 +23,7 @@ const char *const spec_scct_names[] = { "deny", "diminish", "rebuild", NULL };
 /* Tables and enums must agree in length: one entry per value, then NULL. */
 #define COUNT(t) (sizeof (t) / sizeof (t)[0] - 1)
 _Static_assert(COUNT(spec_net_model_names) == NET_FILE, "net_model names");
-_Static_assert(COUNT(spec_event_kind_names) == EV_INCIDENT + 1,
+_Static_assert(COUNT(spec_event_kind_names) == EV_COUNT,
                "event_kind names");
 _Static_assert(COUNT(spec_event_target_names) == TGT_AGENT + 1,
                "event_target names");

@@ -97,7 +97,9 @@ struct spread_spec {
 	                             the brand's fitting version first */
 };
 
-enum event_kind { EV_INCIDENT };
+/* Timeline event types; each fires through its row of event_fire in
+ * sim/engine.c.  EV_COUNT counts them. */
+enum event_kind { EV_INCIDENT, EV_COUNT };
 /* SCCT crisis clusters (Coombs 2007), in order of attributed responsibility. */
 enum crisis_type { CRISIS_VICTIM, CRISIS_ACCIDENTAL, CRISIS_PREVENTABLE };
 enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
