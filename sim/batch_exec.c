@@ -230,6 +230,18 @@ static enum status prepare_checkpoint(struct exec_state *st, char *err, size_t e
 	return rc;
 }
 
+/* Whether the OpenMP runtime will get its team of n threads: it would
+ * exit the process itself otherwise, without a crisim message. */
+static enum status check_threads(int n, char *err, size_t errlen)
+{
+	int e = par_threads_probe(n);
+	if (!e)
+		return ST_OK;
+	snprintf(err, errlen, "--threads %d: the system cannot create %d threads "
+	         "(%s); give fewer", n, n, strerror(e));
+	return ST_RUNTIME;
+}
+
 /* The statuses are negative: the worst across ranks is the minimum, taken
  * as the maximum of the negation. */
 static enum status worst_status(enum status st)
@@ -260,6 +272,8 @@ enum status batch_exec(const struct batch *b, const struct exec_opts *o,
 		snprintf(err, errlen, "out of memory");
 		rc = ST_NOMEM;
 	}
+	if (rc == ST_OK)
+		rc = check_threads(par_threads(o->threads), err, errlen);
 	if (rc == ST_OK && rank == 0 && o->dir)
 		rc = prepare_checkpoint(&st, err, errlen);
 	if (size > 1) {
