@@ -1,6 +1,7 @@
 #include "progress.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,4 +85,17 @@ void progress_end(struct progress *p)
 		return;
 	draw(p, progress_now());
 	fputc('\n', stderr);
+}
+
+void progress_warn(struct progress *p, const char *fmt, ...)
+{
+	if (p && p->enabled)
+		fputc('\n', stderr);
+	fputs("crisim: warning: ", stderr);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
 }

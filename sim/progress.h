@@ -26,6 +26,12 @@ void progress_tick(struct progress *p);
 /* Final redraw and newline (when enabled). */
 void progress_end(struct progress *p);
 
+/* A warning line on stderr, "crisim: warning: " then the text, always
+ * (even with --quiet: it says something went wrong); a bar being drawn is
+ * ended first and redrawn by the next tick.  p may be NULL. */
+void progress_warn(struct progress *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Monotonic clock, seconds. */
 double progress_now(void);
 

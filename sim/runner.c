@@ -23,6 +23,7 @@ struct manifest_batch {
 	unsigned long long runs, completed;
 	bool interrupted;
 	const struct batch *p;     /* NULL for a single run */
+	const struct batch_results *r;   /* a batch's: its failed runs */
 };
 
 static void write_manifest(FILE *f, const struct scenario *s,
@@ -38,6 +39,15 @@ static void write_manifest(FILE *f, const struct scenario *s,
 	fprintf(f, "  \"runs\": %llu,\n  \"runs_completed\": %llu,\n"
 	        "  \"interrupted\": %s,\n", mp->runs, mp->completed,
 	        mp->interrupted ? "true" : "false");
+	if (mp->r && mp->r->n_failed) {
+		fputs("  \"failed_runs\": [", f);
+		for (size_t i = 0, k = 0; i < mp->r->n; i++)
+			if (mp->r->failed[i])
+				fprintf(f, "%s{\"run\": %llu, \"variant\": %zu}", k++ ? ", " : "",
+				        (unsigned long long)batch_item_run(mp->p, i),
+				        batch_item_variant(mp->p, i));
+		fputs("],\n", f);
+	}
 	if (mp->p && mp->p->strats[0]) {
 		fputs("  \"strategies\": [", f);
 		for (size_t i = 0; i < mp->p->n_strats; i++) {
@@ -142,7 +152,7 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 	if ((st = output_commit(&o, err, errlen)))
 		goto done;
 
-	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
+	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL, NULL };
 	st = manifest_file(dir, s, rc, wall, &mp, err, errlen);
 done:
 	output_unlock(&lock);
@@ -285,12 +295,28 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		output_unlock(&lock);
 		return st;
 	}
+	/* Failed runs (out of memory): the others are written all the same;
+	 * the message names the first failed run. */
+	char failed_msg[1024] = "";
+	if (r.n_failed)
+		snprintf(failed_msg, sizeof failed_msg, "%s", err);
 	st = write_reports(b, o, &r, rc, fmt, err, errlen);
 	if (st == ST_OK) {
 		struct manifest_batch mp = { kinds[b->kind], 0, b->runs,
 		                             b->n_variants ? r.n_done / b->n_variants : 0,
-		                             r.interrupted, b };
+		                             r.interrupted, b, &r };
 		st = manifest_file(o->dir, &b->v[0].s, rc, now() - t0, &mp, err, errlen);
+	}
+	if (st == ST_OK && r.n_failed) {
+		size_t n = batch_items(b);
+		snprintf(err, errlen, "%s; %zu of %zu runs failed (listed in %s/manifest.json "
+		         "as failed_runs), the %zu finished are written; --resume %s runs "
+		         "the failed ones again", failed_msg, r.n_failed, n, o->dir, r.n_done,
+		         o->dir);
+		st = r.fail_status;
+		batch_results_free(&r);
+		output_unlock(&lock);
+		return st;
 	}
 	if (st == ST_OK) {
 		/* Only now: until the manifest is written the checkpoint is the

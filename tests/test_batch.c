@@ -3,10 +3,15 @@
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch.h"
+#include "batch_exec.h"
+#include "checkpoint.h"
+#include "helpers.h"
 #include "report.h"
+#include "runner.h"
 #include "scenario_grid.h"
 
 static char err[1024];
@@ -178,4 +183,133 @@ Test(batch, ranges_are_exact_in_decimal)
 			cr_assert_str_eq(ax.values[k], ax.labels[k]);
 		grid_axis_free(&ax);
 	}
+}
+
+/* ---- execution: failed checkpoints, failed runs ---- */
+
+static char tdir[] = "/tmp/crisim-bexec-XXXXXX";
+
+static void exec_setup(void)
+{
+	strcpy(tdir, "/tmp/crisim-bexec-XXXXXX");
+	cr_assert_eq(tmpdir_make(tdir), 0);
+}
+
+static void exec_teardown(void)
+{
+	cr_assert_eq(tmpdir_remove(tdir), 0);
+}
+
+static void touch(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f, "%s", path);
+	fputs("the user's own file\n", f);
+	fclose(f);
+}
+
+static size_t parts_in(const char *cdir)
+{
+	char c[600];
+	snprintf(c, sizeof c, "ls %s | grep -c '^part-'", cdir);
+	char o[64];
+	run_cmd(c, o, sizeof o, NULL, 0);
+	return (size_t)atoi(o);
+}
+
+Test(batch_exec, a_failed_checkpoint_backs_off_and_the_batch_goes_on,
+     .init = exec_setup, .fini = exec_teardown)
+{
+	enum { RUNS = 64 };
+	struct batch b;
+	cr_assert_eq(build(&b, BATCH_ENSEMBLE, NULL, NULL, NULL, 0, RUNS), 0, "%s", err);
+	/* a part after every run (an interval of 1 ns): healthy, one part per
+	 * run, so the attempts below are bounded by the back-off alone */
+	char ok[256], full[256], cdir[300];
+	snprintf(ok, sizeof ok, "%s/ok", tdir);
+	snprintf(full, sizeof full, "%s/full", tdir);
+	mkdir(ok, 0755);
+	mkdir(full, 0755);
+	struct exec_opts o = { .threads = 1, .quiet = true, .dir = ok,
+	                       .checkpoint_every = 1e-9 };
+	struct batch_results r;
+	cr_assert_eq(batch_exec(&b, &o, &r, err, sizeof err), ST_OK, "%s", err);
+	snprintf(cdir, sizeof cdir, "%s/checkpoint", ok);
+	cr_assert_eq(parts_in(cdir), RUNS);
+	cr_assert_eq(r.ckpt_failures, 0);
+	batch_results_free(&r);
+
+	/* a file where DIR/checkpoint should be: every attempt fails; the
+	 * runs all finish, the attempts back off (2^k runs after the k-th
+	 * failure: 1 + log2(RUNS) of them, not one per run), one warning */
+	snprintf(cdir, sizeof cdir, "%s/checkpoint", full);
+	touch(cdir);
+	o.dir = full;
+	cr_assert_eq(batch_exec(&b, &o, &r, err, sizeof err), ST_OK, "%s", err);
+	cr_assert_eq(r.n_done, RUNS);
+	cr_assert(!r.interrupted);
+	cr_assert_geq(r.ckpt_failures, 2, "retried: %u", r.ckpt_failures);
+	cr_assert_leq(r.ckpt_failures, 7, "%u attempts for %d runs", r.ckpt_failures, RUNS);
+	cr_assert_eq(r.ckpt_warnings, 1);
+	batch_results_free(&r);
+	char *text = slurp(cdir);
+	cr_assert_str_eq(text, "the user's own file\n");
+	free(text);
+	batch_free(&b);
+}
+
+Test(batch_exec, a_failed_run_keeps_the_others_and_resumes,
+     .init = exec_setup, .fini = exec_teardown)
+{
+	enum { RUNS = 6 };
+	struct batch b;
+	cr_assert_eq(build(&b, BATCH_ENSEMBLE, NULL, NULL, NULL, 0, RUNS), 0, "%s", err);
+	char whole[256], part[256], path[300], path2[300];
+	snprintf(whole, sizeof whole, "%s/whole", tdir);
+	snprintf(part, sizeof part, "%s/part", tdir);
+	char *argv[] = { "crisim", NULL };
+	struct run_context rc = { 1, argv, "test", "default.json" };
+	struct exec_opts o = { .threads = 2, .quiet = true, .dir = whole };
+	mkdir(whole, 0755);
+	mkdir(part, 0755);
+	cr_assert_eq(runner_batch(&b, &o, &rc, FORMAT_TSV, err, sizeof err), ST_OK, "%s", err);
+
+	/* run 2 fails (out of memory): reported by index, the other five are
+	 * written, the manifest lists it, exit 1; the checkpoint keeps them */
+	o.dir = part;
+	o.fail_item = 3;
+	cr_assert_eq(runner_batch(&b, &o, &rc, FORMAT_TSV, err, sizeof err), ST_NOMEM);
+	cr_assert(strstr(err, "run 2: out of memory; 1 of 6 runs failed"), "%s", err);
+	cr_assert(strstr(err, "the 5 finished are written"), "%s", err);
+	snprintf(path, sizeof path, "%s/runs.tsv", part);
+	char *text = slurp(path);
+	cr_assert_not_null(text);
+	size_t rows = 0;
+	for (char *l = text; (l = strchr(l, '\n')); l++)
+		rows += l[1] >= '0' && l[1] <= '9';
+	cr_assert_eq(rows, 5, "%s", text);
+	free(text);
+	snprintf(path, sizeof path, "%s/manifest.json", part);
+	text = slurp(path);
+	cr_assert(strstr(text, "\"failed_runs\": [{\"run\": 2, \"variant\": 0}]"), "%s", text);
+	free(text);
+	snprintf(path, sizeof path, "%s/checkpoint", part);
+	cr_assert_eq(access(path, F_OK), 0);
+
+	/* --resume runs the failed one: the files of the whole batch */
+	o.fail_item = 0;
+	o.resume = true;
+	cr_assert_eq(runner_batch(&b, &o, &rc, FORMAT_TSV, err, sizeof err), ST_OK, "%s", err);
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", whole, files[i]);
+		snprintf(path2, sizeof path2, "%s/%s", part, files[i]);
+		char *a = slurp(path), *c = slurp(path2);
+		cr_assert(a && c && strcmp(a, c) == 0, "%s differs", files[i]);
+		free(a);
+		free(c);
+	}
+	snprintf(path, sizeof path, "%s/checkpoint", part);
+	cr_assert_neq(access(path, F_OK), 0, "removed once written");
+	batch_free(&b);
 }

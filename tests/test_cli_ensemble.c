@@ -567,3 +567,31 @@ Test(ensemble, a_directory_in_use_is_refused)
 	cr_assert_str_eq(out, ".crisim.lock\n", "DIR untouched");
 	/* the sleep holding the lock ends by itself; DIR is removed meanwhile */
 }
+
+Test(ensemble, an_unwritable_checkpoint_is_a_warning_not_a_lost_batch)
+{
+	/* a file where DIR/checkpoint should be (root ignores chmod) */
+	cr_assert_eq(sh("run " SMALL " --runs 6 -o %s/full", dir), 0, "%s", err);
+	cr_assert_eq(shell("(mkdir %s/e && echo mine > %s/e/checkpoint)", dir, dir), 0);
+	cr_assert_eq(sh("run " SMALL " --runs 6 -o %s/e", dir), 0, "%s", err);
+	/* one warning line, naming the checkpoint; the results all written */
+	cr_assert(strncmp(err, "crisim: warning: checkpoint not written: ", 41) == 0 &&
+	          strstr(err, "/e/checkpoint") && strchr(err, '\n') == err + strlen(err) - 1,
+	          "%s", err);
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		char a[256], b[256];
+		snprintf(a, sizeof a, "%s/full/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/e/%s", dir, files[i]);
+		same_file(a, b);
+	}
+	cr_assert_eq(shell("cat %s/e/checkpoint", dir), 0);
+	cr_assert_str_eq(out, "mine\n", "the user's file untouched: [%s]", out);
+	/* interrupted: what finished is written, and the warning says there
+	 * is nothing to resume */
+	cr_assert_eq(sh("run " SMALL " --runs 6 --threads 1 --stop-after 2 -o %s/e", dir), 130,
+	             "%s", err);
+	cr_assert(strstr(err, "nothing to resume from"), "%s", err);
+	cr_assert_eq(shell("grep -c '\"runs_completed\": 2' %s/e/manifest.json", dir), 0, "%s",
+	             out);
+}
