@@ -6,13 +6,15 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Set by the signal handler, read between runs (see progress.h). */
-static volatile sig_atomic_t stop_flag;
+/* Stop requests so far: counted by the signal handler (and by hand),
+ * read between runs and by the reports (see progress.h). */
+static volatile sig_atomic_t stop_count;
 
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop_flag = 1;
+	if (stop_count < 1000)
+		stop_count++;
 }
 
 void progress_catch_signals(void)
@@ -27,12 +29,18 @@ void progress_catch_signals(void)
 
 void progress_request_stop(void)
 {
-	stop_flag = 1;
+	if (stop_count < 1000)
+		stop_count++;
 }
 
 bool progress_stop_requested(void)
 {
-	return stop_flag != 0;
+	return stop_count != 0;
+}
+
+unsigned progress_stop_count(void)
+{
+	return (unsigned)stop_count;
 }
 
 double progress_now(void)

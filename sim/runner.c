@@ -203,10 +203,14 @@ static int story_context(const struct batch *p, size_t s, const struct run_conte
  * again, written as a normal single run (cheap, and identical to the
  * batch's run 0), whose manifest gives the run command. */
 static enum status write_stories(const struct batch *b, const char *dir,
-                                 const struct run_context *rc, char *err,
-                                 size_t errlen)
+                                 const struct run_context *rc,
+                                 struct report_opts *ro, char *err, size_t errlen)
 {
 	for (size_t s = 0; s < b->n_strats; s++) {
+		if (report_stop(ro)) {
+			snprintf(err, errlen, "interrupted while writing the reports");
+			return ST_INTERRUPTED;
+		}
 		char story[4200], seed[32], strat[SCN_NAMELEN + 32];
 		struct run_result res;
 		struct run_context story_ctx;
@@ -235,10 +239,11 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 {
 	const char *dir = o->dir;
 	enum status st;
+	struct report_opts ro = { o->threads, o->stop_in_report, 0, progress_stop_count() };
 	if (b->kind == BATCH_ENSEMBLE)
-		return report_ensemble(dir, b, r, 0, o->threads, err, errlen);
+		return report_ensemble(dir, b, r, 0, &ro, err, errlen);
 	if (b->kind == BATCH_SWEEP)
-		return report_sweep(dir, b, r, err, errlen);
+		return report_sweep(dir, b, r, &ro, err, errlen);
 	for (size_t s = 0; s < b->n_strats; s++) {
 		char sub[4096];
 		if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, b->strat_dirs[s]) >=
@@ -246,16 +251,16 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 			snprintf(err, errlen, "%s: directory name too long", dir);
 			return ST_RUNTIME;
 		}
-		if ((st = report_ensemble(sub, b, r, s, o->threads, err, errlen)))
+		if ((st = report_ensemble(sub, b, r, s, &ro, err, errlen)))
 			return st;
 	}
-	if ((st = report_compare(dir, b, r, fmt, stdout, err, errlen)))
+	if ((st = report_compare(dir, b, r, fmt, stdout, &ro, err, errlen)))
 		return st;
 	if (fflush(stdout) != 0) {
 		snprintf(err, errlen, "stdout: write error");
 		return ST_RUNTIME;
 	}
-	return r->interrupted ? ST_OK : write_stories(b, dir, rc, err, errlen);
+	return r->interrupted ? ST_OK : write_stories(b, dir, rc, &ro, err, errlen);
 }
 
 enum status runner_batch(const struct batch *b, const struct exec_opts *o,
@@ -328,10 +333,20 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		output_unlock(&lock);
 		return interrupted ? ST_INTERRUPTED : ST_OK;
 	}
-	/* The runs are done but the files are not all written: keep what
+	/* The runs are done but the files are not all written (a file could
+	 * not be written, or a stop came while they were): keep what
 	 * finished, so that --resume DIR writes the files again. */
 	char e[512];
 	size_t len = strlen(err);
+	if (st == ST_INTERRUPTED) {
+		enum status cs = batch_checkpoint_save(b, o, &r, e, sizeof e);
+		if (cs)
+			snprintf(err + len, errlen - len, "; the finished runs could "
+			         "not be saved (%s)", e);
+		batch_results_free(&r);
+		output_unlock(&lock);
+		return cs ? cs : ST_INTERRUPTED;
+	}
 	if (batch_checkpoint_save(b, o, &r, e, sizeof e) == ST_OK)
 		snprintf(err + len, errlen - len, "; the %zu finished run%s %s "
 		         "kept in %s/checkpoint: --resume %s writes the files",

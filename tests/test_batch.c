@@ -4,10 +4,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "batch.h"
 #include "batch_exec.h"
+#include "cli.h"
 #include "checkpoint.h"
 #include "helpers.h"
 #include "report.h"
@@ -311,5 +313,105 @@ Test(batch_exec, a_failed_run_keeps_the_others_and_resumes,
 	}
 	snprintf(path, sizeof path, "%s/checkpoint", part);
 	cr_assert_neq(access(path, F_OK), 0, "removed once written");
+	batch_free(&b);
+}
+
+/* Whether dir (and its subdirectories) holds a temporary file. */
+static bool has_temporaries(const char *d)
+{
+	char c[600], o[4096];
+	snprintf(c, sizeof c, "find %s -name '.*.tmp*' | head -1", d);
+	run_cmd(c, o, sizeof o, NULL, 0);
+	return o[0] != '\0';
+}
+
+static void same_files(const char *a, const char *b, const char *const *files)
+{
+	for (; *files; files++) {
+		char pa[600], pb[600];
+		snprintf(pa, sizeof pa, "%s/%s", a, *files);
+		snprintf(pb, sizeof pb, "%s/%s", b, *files);
+		char *x = slurp(pa), *y = slurp(pb);
+		cr_assert(x && y && strcmp(x, y) == 0, "%s differs from %s", pb, pa);
+		free(x);
+		free(y);
+	}
+}
+
+/* A stop at every check of the report phase, in turn: exit 130, no file
+ * half-written, the checkpoint holding every run, and --resume writing
+ * the same files as the uninterrupted batch. */
+static void stop_in_every_report_step(struct batch *b, const char *const *files,
+                                      const char *tag)
+{
+	char whole[256], part[256], cdir[300];
+	char *argv[] = { "crisim", NULL };
+	struct run_context rc = { 1, argv, "test", "default.json" };
+	snprintf(whole, sizeof whole, "%s/%s-whole", tdir, tag);
+	mkdir(whole, 0755);
+	struct exec_opts o = { .threads = 1, .quiet = true, .dir = whole };
+	cr_assert_eq(runner_batch(b, &o, &rc, FORMAT_TSV, err, sizeof err), ST_OK, "%s", err);
+	uint64_t k;
+	for (k = 1; k < 1000; k++) {
+		snprintf(part, sizeof part, "%s/%s-%llu", tdir, tag, (unsigned long long)k);
+		mkdir(part, 0755);
+		/* in a child: the stop flag is the process's */
+		fflush(NULL);
+		pid_t pid = fork();
+		cr_assert_geq(pid, 0);
+		if (pid == 0) {
+			struct exec_opts oc = { .threads = 1, .quiet = true, .dir = part,
+			                        .stop_in_report = k };
+			FILE *null = freopen("/dev/null", "w", stdout);
+			(void)null;
+			enum status st = runner_batch(b, &oc, &rc, FORMAT_TSV, err, sizeof err);
+			_exit(st == ST_OK ? 0 : cli_exit_code(st));
+		}
+		int ws;
+		cr_assert_eq(waitpid(pid, &ws, 0), pid);
+		cr_assert(WIFEXITED(ws));
+		if (WEXITSTATUS(ws) == 0)
+			break;   /* k is past the last check */
+		cr_assert_eq(WEXITSTATUS(ws), 130, "stop at check %llu",
+		             (unsigned long long)k);
+		cr_assert(!has_temporaries(part), "check %llu", (unsigned long long)k);
+		snprintf(cdir, sizeof cdir, "%s/checkpoint", part);
+		cr_assert_eq(access(cdir, F_OK), 0, "check %llu: a checkpoint",
+		             (unsigned long long)k);
+		snprintf(cdir, sizeof cdir, "%s/manifest.json", part);
+		cr_assert_neq(access(cdir, F_OK), 0, "no manifest for unfinished reports");
+		struct exec_opts orr = { .threads = 1, .quiet = true, .dir = part,
+		                         .resume = true };
+		cr_assert_eq(runner_batch(b, &orr, &rc, FORMAT_TSV, err, sizeof err), ST_OK,
+		             "check %llu: %s", (unsigned long long)k, err);
+		same_files(whole, part, files);
+	}
+	cr_assert_gt(k, 3, "the reports made %llu checks", (unsigned long long)k);
+}
+
+Test(batch_exec, a_stop_while_reporting_an_ensemble, .init = exec_setup,
+     .fini = exec_teardown)
+{
+	struct batch b;
+	cr_assert_eq(build(&b, BATCH_ENSEMBLE, NULL, NULL, NULL, 0, 4), 0, "%s", err);
+	const char *files[] = { "runs.tsv", "summary.json", "ensemble.tsv", NULL };
+	stop_in_every_report_step(&b, files, "e");
+	batch_free(&b);
+}
+
+Test(batch_exec, a_stop_while_reporting_a_comparison_or_a_sweep, .init = exec_setup,
+     .fini = exec_teardown)
+{
+	struct batch b;
+	cr_assert_not_null(freopen("/dev/null", "w", stdout));   /* compare's table */
+	cr_assert_eq(build(&b, BATCH_COMPARE, NULL, "none,plan", NULL, 0, 3), 0, "%s", err);
+	const char *cfiles[] = { "compare.tsv", "compare.json", "none/runs.tsv",
+	                         "plan/ensemble.tsv", "plan/run-0/series.tsv", NULL };
+	stop_in_every_report_step(&b, cfiles, "c");
+	batch_free(&b);
+	const char *grids[] = { "spread.p=0.1,0.2" };
+	cr_assert_eq(build(&b, BATCH_SWEEP, NULL, NULL, grids, 1, 3), 0, "%s", err);
+	const char *sfiles[] = { "sweep.tsv", NULL };
+	stop_in_every_report_step(&b, sfiles, "s");
 	batch_free(&b);
 }
