@@ -105,7 +105,7 @@ static void flush_checkpoint(struct exec_state *st, bool always, bool last)
 		return;
 	char e[512];
 	if (output_mkdir(st->cdir, e, sizeof e) == ST_OK &&
-	    checkpoint_flush(st->cdir, st->b->fingerprint, st->r, always, st->scratch,
+	    checkpoint_flush(st->cdir, st->b, st->r, always, st->scratch,
 	                     e, sizeof e) == ST_OK) {
 		st->last_ckpt = progress_now();
 		st->ckpt_fails = 0;
@@ -295,7 +295,9 @@ static enum status prepare_checkpoint(struct exec_state *st, char *err, size_t e
 		return ST_NOMEM;
 	}
 	if (o->resume) {
-		rc = checkpoint_read(st->cdir, st->b->fingerprint, r, &r->next_part, err,
+		rc = checkpoint_check_inputs(st->cdir, st->b, err, errlen);
+		if (rc == ST_OK)
+			rc = checkpoint_read(st->cdir, st->b->fingerprint, r, &r->next_part, err,
 		                     errlen);
 		memcpy(r->in_ckpt, r->done, r->n);
 		if (rc == ST_OK && r->next_part == 0) {
@@ -430,7 +432,7 @@ enum status batch_checkpoint_save(const struct batch *b, const struct exec_opts 
 	else if (output_mkdir(cdir, err, errlen))
 		rc = ST_RUNTIME;
 	else
-		rc = checkpoint_flush(cdir, b->fingerprint, r, false, scratch, err, errlen);
+		rc = checkpoint_flush(cdir, b, r, false, scratch, err, errlen);
 	free(scratch);
 	free(cdir);
 	return rc;
