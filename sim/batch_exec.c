@@ -88,8 +88,8 @@ static void checkpoint_failed(struct exec_state *st, const char *why, bool last)
 	st->last_warn = t;
 	r->ckpt_warnings++;
 	if (last)
-		progress_warn(&st->prog, "checkpoint not written: %s; nothing to resume from: what "
-		              "finished is written now", why);
+		progress_warn(&st->prog, "checkpoint not written: %s; nothing to resume "
+		              "from: what finished is written now", why);
 	else
 		progress_warn(&st->prog, "checkpoint not written: %s; the batch goes on "
 		              "(its results are written at the end), next try in %.0f s",
