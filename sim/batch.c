@@ -362,6 +362,55 @@ static enum status resolve_variants(struct batch *b, const struct source *src,
 	return st;
 }
 
+/* ---- inputs, by content ---- */
+
+static enum status add_input(struct batch *b, const char *path, uint64_t hash,
+                             char *err, size_t errlen)
+{
+	struct batch_input *in = realloc(b->inputs, (b->n_inputs + 1) * sizeof *in);
+	if (!in)
+		return nomem(err, errlen);
+	b->inputs = in;
+	if (!(in[b->n_inputs].path = strdup(path)))
+		return nomem(err, errlen);
+	in[b->n_inputs++].hash = hash;
+	return ST_OK;
+}
+
+static enum status add_input_file(struct batch *b, const char *path, char *err,
+                                  size_t errlen)
+{
+	for (size_t i = 0; i < b->n_inputs; i++)
+		if (strcmp(b->inputs[i].path, path) == 0)
+			return ST_OK;   /* each file once */
+	uint64_t h;
+	enum status st = checkpoint_hash_file(path, &h, err, errlen);
+	return st ? st : add_input(b, path, h, err, errlen);
+}
+
+/* Every file the batch depends on, by content, in a fixed order: the
+ * scenario (its text as read, stdin included), the grid file, then the
+ * edge list of each variant (one per grid point when the grid sets
+ * network.file).  Files that later kinds of batch read (design files,
+ * decision files) are to be added here, after these, with add_input_file.
+ * Each hash is folded into the fingerprint, so that a part of a batch
+ * whose input changed never matches. */
+static enum status collect_inputs(struct batch *b, const struct source *src,
+                                  char *err, size_t errlen)
+{
+	enum status st = add_input(b, src->label, checkpoint_fnv1a(CHECKPOINT_FNV_BASIS,
+	                           src->text, strlen(src->text)), err, errlen);
+	if (st == ST_OK && b->grid_file)
+		st = add_input_file(b, b->grid_file, err, errlen);
+	for (size_t v = 0; v < b->n_variants && st == ST_OK; v++)
+		if (b->v[v].s.network.model == NET_FILE && b->v[v].s.network.file)
+			st = add_input_file(b, b->v[v].s.network.file, err, errlen);
+	for (size_t i = 0; i < b->n_inputs && st == ST_OK; i++)
+		b->fingerprint = checkpoint_fnv1a(b->fingerprint, &b->inputs[i].hash,
+		                                  sizeof b->inputs[i].hash);
+	return st;
+}
+
 /* ---- graphs ---- */
 
 static bool axis_touches_graph(const struct grid_axis *ax)
@@ -413,6 +462,7 @@ enum status batch_build(struct batch *b, const struct batch_request *rq, char *e
 	    (st = read_strategies(b, rq->strategies, err, errlen)) ||
 	    (st = source_read(&src, rq->file, err, errlen)) ||
 	    (st = resolve_variants(b, &src, err, errlen)) ||
+	    (st = collect_inputs(b, &src, err, errlen)) ||
 	    (st = build_graphs(b, src.label, err, errlen)))
 		goto fail;
 	free(src.text);
@@ -451,5 +501,8 @@ void batch_free(struct batch *b)
 	free(b->sets);
 	free(b->file);
 	free(b->grid_file);
+	for (size_t i = 0; i < b->n_inputs; i++)
+		free(b->inputs[i].path);
+	free(b->inputs);
 	memset(b, 0, sizeof *b);
 }

@@ -13,7 +13,8 @@
  * axis varies fastest.  Graphs are built once: one for the whole batch, or
  * one per grid point when the grid touches "network..." or "seed".  They
  * are read-only afterwards and shared by all threads.  Every input file
- * (the scenario, a grid file) is read through textfile_read.
+ * (the scenario, a grid file) is read through textfile_read; every input
+ * file, edge lists included, is fingerprinted by content (batch_input).
  *
  * Executed by batch_exec.h, reported by report.h, driven by runner.h.
  */
@@ -35,6 +36,15 @@ struct batch_variant {
 	struct scenario s;
 	size_t graph;        /* index into batch.graphs */
 	size_t point, strat;
+};
+
+/* A file the batch was built from, by content: the batch's fingerprint
+ * covers every input's hash, and a checkpoint records them
+ * (DIR/checkpoint/inputs.tsv), so that --resume refuses a batch whose
+ * input changed since the interruption and names the file. */
+struct batch_input {
+	char *path;       /* as given, "<stdin>", or the resolved edge list */
+	uint64_t hash;    /* FNV-1a 64 of the bytes (checkpoint_hash_file) */
 };
 
 struct batch {
@@ -60,9 +70,14 @@ struct batch {
 	char **sets;
 	bool have_seed;
 	uint64_t seed;
-	uint64_t fingerprint;      /* FNV-1a of kind, runs, the item order and
-	                              every resolved variant: checkpoints must
-	                              match it (checkpoint.h) */
+	size_t n_inputs;           /* the scenario, the grid file, the edge
+	                              lists of the variants (each once), in
+	                              that order */
+	struct batch_input *inputs;
+	uint64_t fingerprint;      /* FNV-1a of kind, runs, the item order,
+	                              every resolved variant and every input's
+	                              content hash: checkpoints must match it
+	                              (checkpoint.h) */
 };
 
 struct batch_request {

@@ -14,7 +14,8 @@
  *
  * Checkpoints: a part is written at most every 30 s (CKPT_EVERY in
  * batch_exec.c) with the items finished since the previous one, and when
- * stopped.  An interrupted batch always leaves a part, empty when no run
+ * stopped or when a run failed; a part that cannot be written is a warning
+ * with back-off (batch_exec), never a reason to lose the batch.  An interrupted batch always leaves a part, empty when no run
  * had finished.  --resume DIR without a part is an error (ST_BADINPUT), and
  * so is a new batch (no --resume) into a DIR that holds one: its parts
  * would mix with the new batch's, and deleting them silently could throw
@@ -43,6 +44,12 @@ struct exec_opts {
 	                         no checkpoint */
 	bool resume;          /* read DIR/checkpoint first, skip its items;
 	                         false: DIR must hold no checkpoint */
+	double checkpoint_every;  /* seconds between parts; 0: CKPT_EVERY (30) */
+	uint64_t fail_item;   /* testing aid: item fail_item - 1 fails as if out
+	                         of memory; 0 never */
+	uint64_t stop_in_report;  /* testing aid: stop as if by SIGINT at the
+	                             K-th step of writing the reports (runner.h);
+	                             0 never */
 };
 
 /* What the items of a batch produced, slot i for item i. */
@@ -57,6 +64,11 @@ struct batch_results {
 	bool interrupted;     /* stopped before every item was done */
 	unsigned char *in_ckpt;  /* n flags: item is in DIR/checkpoint */
 	unsigned next_part;   /* number of the next checkpoint part */
+	unsigned char *failed;   /* n flags: the item's run failed */
+	size_t n_failed;
+	enum status fail_status; /* the first failed run's status */
+	unsigned ckpt_failures;  /* checkpoint parts that could not be written */
+	unsigned ckpt_warnings;  /* warnings printed about them */
 };
 
 /* Zeroed slots for n items.  ST_OK or ST_NOMEM; free with
@@ -65,9 +77,16 @@ enum status batch_results_init(struct batch_results *r, size_t n);
 void batch_results_free(struct batch_results *r);
 
 /* Run every item of b not already done.  Returns ST_OK (also when
- * interrupted: see r->interrupted), ST_NOMEM / ST_RUNTIME, or ST_BADINPUT
- * (e.g. a checkpoint of another batch, a corrupt part, a run rejecting its
- * scenario) with err set.  On every rank the call must be made
+ * interrupted: see r->interrupted; and when runs failed: see r->failed,
+ * with err naming the first failed run), ST_NOMEM / ST_RUNTIME, or
+ * ST_BADINPUT (e.g. a checkpoint of another batch, a corrupt part) with err
+ * set.  A run that fails (out of memory) does not stop the others: its
+ * item is flagged, the batch goes on, and the checkpoint keeps every
+ * finished item so that --resume runs the failed ones again.  A checkpoint
+ * part that cannot be written (disk full, a file where DIR/checkpoint
+ * should be) is a warning, not a failure: the next attempt waits twice as
+ * long (in seconds and in finished runs) as the previous one, up to an
+ * hour, and the warning is repeated at most every 5 minutes.  On every rank the call must be made
  * collectively; only rank 0 holds all results after it.  Free r with
  * batch_results_free in every case. */
 enum status batch_exec(const struct batch *b, const struct exec_opts *o,

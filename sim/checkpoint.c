@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "textfile.h"
 
 #define NF SUMMARY_NFIELD
 #define MAGIC "CRISIMCK"
@@ -37,6 +38,90 @@ uint64_t checkpoint_fnv1a(uint64_t h, const void *data, size_t n)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+enum status checkpoint_hash_file(const char *path, uint64_t *hash, char *err,
+                                 size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+		return ST_IO;
+	}
+	unsigned char buf[1 << 16];
+	uint64_t h = CHECKPOINT_FNV_BASIS;
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		h = checkpoint_fnv1a(h, buf, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		snprintf(err, errlen, "%s: cannot read: read error", path);
+		return ST_IO;
+	}
+	*hash = h;
+	return ST_OK;
+}
+
+#define INPUTS_NAME "inputs.tsv"
+
+static enum status write_inputs(const char *cdir, const struct batch *b, char *err,
+                                size_t errlen)
+{
+	struct out_file o;
+	if (output_open(&o, cdir, INPUTS_NAME, err, errlen))
+		return ST_RUNTIME;
+	fputs("# crisim checkpoint inputs: FNV-1a 64 of each input file's content\n", o.f);
+	for (size_t i = 0; i < b->n_inputs; i++)
+		fprintf(o.f, "%016llx\t%s\n", (unsigned long long)b->inputs[i].hash,
+		        b->inputs[i].path);
+	return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+}
+
+enum status checkpoint_check_inputs(const char *cdir, const struct batch *b,
+                                    char *err, size_t errlen)
+{
+	size_t plen = strlen(cdir) + sizeof INPUTS_NAME + 1;
+	char *path = malloc(plen);
+	if (!path) {
+		snprintf(err, errlen, "out of memory");
+		return ST_NOMEM;
+	}
+	snprintf(path, plen, "%s/%s", cdir, INPUTS_NAME);
+	char *text, e[512];
+	size_t len;
+	enum status st = textfile_read(path, &text, &len, e, sizeof e);
+	free(path);
+	if (st == ST_NOMEM) {
+		snprintf(err, errlen, "out of memory");
+		return st;
+	}
+	if (st)
+		return ST_OK;   /* no record (an older checkpoint): the fingerprint decides */
+	/* The i-th hash line against the i-th input: the order is the
+	 * batch's, so a file given by another path still matches. */
+	size_t i = 0;
+	st = ST_OK;
+	for (char *line = text, *next; line && *line && st == ST_OK; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line == '#')
+			continue;
+		unsigned long long h;
+		if (sscanf(line, "%16llx\t", &h) != 1 || i >= b->n_inputs)
+			break;   /* another batch: the fingerprint says so */
+		if (h != b->inputs[i].hash) {
+			snprintf(err, errlen, "%s: changed since the batch in %.*s was "
+			         "interrupted (its content differs): refused; restore it, or "
+			         "delete %s to start again", b->inputs[i].path,
+			         (int)(strlen(cdir) - strlen("/checkpoint")), cdir, cdir);
+			st = ST_BADINPUT;
+		}
+		i++;
+	}
+	free(text);
+	return st;
 }
 
 char *checkpoint_dir(const char *dir)
@@ -335,10 +420,17 @@ void checkpoint_remove(const char *cdir)
 		free(path);
 	}
 	closedir(d);
+	size_t plen = strlen(cdir) + sizeof INPUTS_NAME + 1;
+	char *path = malloc(plen);
+	if (path) {
+		snprintf(path, plen, "%s/%s", cdir, INPUTS_NAME);
+		remove(path);
+	}
+	free(path);
 	rmdir(cdir);
 }
 
-enum status checkpoint_flush(const char *cdir, uint64_t fingerprint,
+enum status checkpoint_flush(const char *cdir, const struct batch *b,
                              struct batch_results *r, bool always,
                              size_t *scratch, char *err, size_t errlen)
 {
@@ -348,8 +440,11 @@ enum status checkpoint_flush(const char *cdir, uint64_t fingerprint,
 			scratch[n++] = i;
 	if (n == 0 && !(always && r->next_part == 0))
 		return ST_OK;
-	enum status st = checkpoint_write(cdir, r->next_part, fingerprint, r, scratch,
-	                                  n, err, errlen);
+	enum status st;
+	if (r->next_part == 0 && (st = write_inputs(cdir, b, err, errlen)))
+		return st;
+	st = checkpoint_write(cdir, r->next_part, b->fingerprint, r, scratch, n, err,
+	                      errlen);
 	if (st)
 		return st;
 	r->next_part++;

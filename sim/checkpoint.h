@@ -5,7 +5,10 @@
  *
  * DIR/checkpoint/part-NNNNNN.bin, each written atomically (output_open /
  * output_commit) and never rewritten: a part holds the items finished since
- * the previous part.  Format version 2 (native byte order and sizes, not
+ * the previous part.  DIR/checkpoint/inputs.tsv, written before the first
+ * part, lists the content hash of every input file (struct batch_input:
+ * "HASH<TAB>PATH" lines in the batch's order, after a "#" comment line), so
+ * that a resume with a changed input is refused naming the file.  Format version 2 (native byte order and sizes, not
  * portable across machines):
  *
  *   header   char magic[8] "CRISIMCK", uint32 version 2,
@@ -50,6 +53,19 @@
 #define CHECKPOINT_FNV_BASIS 0xcbf29ce484222325ULL
 uint64_t checkpoint_fnv1a(uint64_t h, const void *data, size_t n);
 
+/* FNV-1a 64 of the content of the file at path, read in blocks (an edge
+ * list may be gigabytes: never held whole).  ST_OK, or ST_IO with err
+ * "PATH: cannot read: ...". */
+enum status checkpoint_hash_file(const char *path, uint64_t *hash, char *err,
+                                 size_t errlen);
+
+/* On --resume: compare b's inputs with the hashes cdir/inputs.tsv recorded
+ * when the checkpoint was started.  ST_OK when they match or the record is
+ * absent (the batch fingerprint still decides); ST_BADINPUT when an input
+ * changed, err naming it; ST_NOMEM. */
+enum status checkpoint_check_inputs(const char *cdir, const struct batch *b,
+                                    char *err, size_t errlen);
+
 /* DIR/checkpoint (malloc'd), or NULL when out of memory. */
 char *checkpoint_dir(const char *dir);
 
@@ -79,8 +95,10 @@ void checkpoint_remove(const char *cdir);
  * (r->in_ckpt), then mark them and advance r->next_part.  Nothing to write
  * writes nothing, unless `always` and there is no part yet: an empty part
  * then marks the batch as started (interrupted before any run finished),
- * to be resumed.  scratch holds r->n indices.  ST_OK or ST_RUNTIME. */
-enum status checkpoint_flush(const char *cdir, uint64_t fingerprint,
+ * to be resumed.  Before the first part, cdir/inputs.tsv records b's
+ * inputs (checkpoint_check_inputs).  scratch holds r->n indices.  ST_OK or
+ * ST_RUNTIME. */
+enum status checkpoint_flush(const char *cdir, const struct batch *b,
                              struct batch_results *r, bool always,
                              size_t *scratch, char *err, size_t errlen);
 

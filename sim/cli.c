@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "par.h"
+
 /* 2^53 - 1: the largest seed a scenario file can hold exactly. */
 #define SEED_CLI_MAX 9007199254740991ULL
 
@@ -83,7 +85,8 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 		rc = to_count(o, val, 1, 100000000, "10^8", &rq->runs, err, errlen);
 		break;
 	case F_THREADS:
-		rc = to_count(o, val, 1, 4096, "4096", &num, err, errlen);
+		rc = to_count(o, val, 1, PAR_MAX_THREADS, PAR_MAX_THREADS_TEXT, &num,
+		              err, errlen);
 		rq->threads = rc ? 0 : (int)num;
 		break;
 	case F_STOP_AFTER:

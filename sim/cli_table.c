@@ -20,7 +20,7 @@
 #define OPT_QUIET { "quiet", 'q', NULL, ARG_NONE, NULL, F_QUIET, \
 	"print nothing on success, no progress bar" }
 #define OPT_THREADS { "threads", 0, "T", ARG_TEXT, NULL, F_THREADS, \
-	"OpenMP threads, at most 4096 (default: all cores); results do not " \
+	"OpenMP threads, at most 1024 (default: all cores); results do not " \
 	"depend on T" }
 #define OPT_RESUME { "resume", 0, "DIR", ARG_DIR, NULL, F_RESUME, \
 	"continue an interrupted batch in DIR (give the same FILE and " \

@@ -100,8 +100,8 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 		default_dir(b.v[0].s.name, dirbuf, sizeof dirbuf);
 		dir = dirbuf;
 	}
-	struct exec_opts o = { rq->threads, rq->quiet, rq->stop_after, dir,
-	                       rq->resume != NULL };
+	struct exec_opts o = { .threads = rq->threads, .quiet = rq->quiet, .dir = dir,
+	                       .stop_after = rq->stop_after, .resume = rq->resume != NULL };
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
 	                           label_of(rq->file) };
 	static const enum report_format fmts[] = {

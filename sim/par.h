@@ -23,7 +23,10 @@
 #include <stdint.h>
 
 #ifdef _OPENMP
+#include <errno.h>
 #include <omp.h>
+#include <pthread.h>
+#include <stdlib.h>
 #endif
 #ifdef CRISIM_MPI
 #include <mpi.h>
@@ -50,6 +53,58 @@ static inline int par_threads(int want)
 #else
 	(void)want;
 	return 1;
+#endif
+}
+
+/* The most threads a request may ask for (--threads): above it a usage
+ * error, before the runtime is asked for them. */
+#define PAR_MAX_THREADS 1024
+#define PAR_MAX_THREADS_TEXT "1024"
+
+#ifdef _OPENMP
+/* par_threads_probe's helpers: each thread waits for the go of the thread
+ * that created it, so that all of them exist at once. */
+static inline void *par_probe_wait_(void *gate)
+{
+	pthread_rwlock_rdlock(gate);
+	pthread_rwlock_unlock(gate);
+	return NULL;
+}
+#endif
+
+/* Whether n threads (the caller and n - 1 more) can exist at once: the
+ * OpenMP runtime exits the process on its own ("Thread creation failed")
+ * when it cannot create a team, so a team of n is tried first with plain
+ * threads of the default attributes (the runtime's, unless OMP_STACKSIZE
+ * says otherwise).  0, or the errno of the failing creation.  Always 0
+ * without OpenMP (one thread).  Cost: n thread creations. */
+static inline int par_threads_probe(int n)
+{
+#ifdef _OPENMP
+	if (n <= 1)
+		return 0;
+	pthread_t *t = malloc((size_t)n * sizeof *t);
+	if (!t)
+		return ENOMEM;
+	pthread_rwlock_t gate;
+	if (pthread_rwlock_init(&gate, NULL) != 0) {
+		free(t);
+		return EAGAIN;
+	}
+	pthread_rwlock_wrlock(&gate);
+	int made = 0, rc = 0;
+	while (made < n - 1 && !(rc = pthread_create(&t[made], NULL, par_probe_wait_,
+	                                              &gate)))
+		made++;
+	pthread_rwlock_unlock(&gate);
+	for (int i = 0; i < made; i++)
+		pthread_join(t[i], NULL);
+	pthread_rwlock_destroy(&gate);
+	free(t);
+	return rc;
+#else
+	(void)n;
+	return 0;
 #endif
 }
 

@@ -1,17 +1,20 @@
 #include "progress.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
-/* Set by the signal handler, read between runs (see progress.h). */
-static volatile sig_atomic_t stop_flag;
+/* Stop requests so far: counted by the signal handler (and by hand),
+ * read between runs and by the reports (see progress.h). */
+static volatile sig_atomic_t stop_count;
 
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop_flag = 1;
+	if (stop_count < 1000)
+		stop_count++;
 }
 
 void progress_catch_signals(void)
@@ -26,12 +29,18 @@ void progress_catch_signals(void)
 
 void progress_request_stop(void)
 {
-	stop_flag = 1;
+	if (stop_count < 1000)
+		stop_count++;
 }
 
 bool progress_stop_requested(void)
 {
-	return stop_flag != 0;
+	return stop_count != 0;
+}
+
+unsigned progress_stop_count(void)
+{
+	return (unsigned)stop_count;
 }
 
 double progress_now(void)
@@ -84,4 +93,17 @@ void progress_end(struct progress *p)
 		return;
 	draw(p, progress_now());
 	fputc('\n', stderr);
+}
+
+void progress_warn(struct progress *p, const char *fmt, ...)
+{
+	if (p && p->enabled)
+		fputc('\n', stderr);
+	fputs("crisim: warning: ", stderr);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
 }

@@ -3,9 +3,10 @@
  *
  * The stop flag is the one piece of process-wide mutable state in crisim:
  * a signal handler can only reach a `volatile sig_atomic_t` with static
- * storage.  The handler only sets it; the batch executor polls it between
- * runs and stops scheduling new ones (exit status 130, EXIT_INTERRUPTED in
- * cli.h).
+ * storage.  The handler only counts the requests; the batch executor polls
+ * it between runs and stops scheduling new ones, and the reports poll it
+ * between files, rows and ticks (report.h) and stop for a request newer
+ * than their start (exit status 130, EXIT_INTERRUPTED in cli.h).
  */
 #ifndef CRISIM_PROGRESS_H
 #define CRISIM_PROGRESS_H
@@ -26,6 +27,12 @@ void progress_tick(struct progress *p);
 /* Final redraw and newline (when enabled). */
 void progress_end(struct progress *p);
 
+/* A warning line on stderr, "crisim: warning: " then the text, always
+ * (even with --quiet: it says something went wrong); a bar being drawn is
+ * ended first and redrawn by the next tick.  p may be NULL. */
+void progress_warn(struct progress *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Monotonic clock, seconds. */
 double progress_now(void);
 
@@ -34,5 +41,8 @@ void progress_catch_signals(void);
 /* Set the flag by hand (--stop-after, tests). */
 void progress_request_stop(void);
 bool progress_stop_requested(void);
+/* Stop requests so far (signals and by hand): a phase that starts after a
+ * stop (the reports of an interrupted batch) stops only for a later one. */
+unsigned progress_stop_count(void);
 
 #endif

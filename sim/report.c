@@ -6,6 +6,7 @@
 
 #include "output.h"
 #include "par.h"
+#include "progress.h"
 #include "stats.h"
 
 #define NF SUMMARY_NFIELD
@@ -15,6 +16,22 @@ static const char ci_text[] =
 static const char quantile_text[] =
 	"linear interpolation between order statistics (Hyndman-Fan type 7, "
 	"gsl_stats_quantile_from_sorted_data)";
+
+bool report_stop(struct report_opts *ro)
+{
+	ro->checks++;
+	if (ro->stop_at && ro->checks == ro->stop_at)
+		progress_request_stop();
+	return progress_stop_count() > ro->stop_base;
+}
+
+static enum status interrupted(struct out_file *o, char *err, size_t errlen)
+{
+	if (o)
+		output_abort(o);
+	snprintf(err, errlen, "interrupted while writing the reports");
+	return ST_INTERRUPTED;
+}
 
 void report_summary_header(FILE *f)
 {
@@ -89,9 +106,11 @@ struct ens_runs {
 };
 
 static enum status write_runs_tsv(const char *dir, const struct ens_runs *e,
-                                  char *err, size_t errlen)
+                                  struct report_opts *ro, char *err, size_t errlen)
 {
 	struct out_file o;
+	if (report_stop(ro))
+		return interrupted(NULL, err, errlen);
 	if (output_open(&o, dir, "runs.tsv", err, errlen))
 		return ST_RUNTIME;
 	meta(o.f, e->s, e->m);
@@ -105,10 +124,13 @@ static enum status write_runs_tsv(const char *dir, const struct ens_runs *e,
 /* summary.json: per outcome, the description over the finished runs;
  * vals and tmp hold m doubles. */
 static enum status write_summary_json(const char *dir, const struct ens_runs *e,
-                                      double *vals, double *tmp, char *err,
+                                      double *vals, double *tmp,
+                                      struct report_opts *ro, char *err,
                                       size_t errlen)
 {
 	struct out_file o;
+	if (report_stop(ro))
+		return interrupted(NULL, err, errlen);
 	if (output_open(&o, dir, "summary.json", err, errlen))
 		return ST_RUNTIME;
 	fprintf(o.f, "{\n  \"runs\": %zu,\n  \"confidence_interval\": ", e->m);
@@ -148,9 +170,11 @@ static uint32_t common_rows(const struct ens_runs *e)
 
 /* Fill tab (rows × SERIES_NCOL × NQ), ticks in parallel: each tick's cells
  * depend only on that tick's values, taken in run order, so the table (and
- * the file) is the same for any thread count.  ST_OK or ST_NOMEM. */
+ * the file) is the same for any thread count.  ST_OK, ST_NOMEM, or
+ * ST_INTERRUPTED when a stop was requested (every tick checks; uncounted,
+ * since the threads check in no fixed order). */
 static enum status tick_stats(const struct ens_runs *e, uint32_t rows, int threads,
-                              double *tab)
+                              unsigned base, double *tab)
 {
 	int oom = 0;
 	long nrows = (long)rows;
@@ -166,7 +190,7 @@ static enum status tick_stats(const struct ens_runs *e, uint32_t rows, int threa
 		}
 		PAR_OMP(for schedule(static))
 		for (long t = 0; t < nrows; t++) {
-			if (!tv || !tt)
+			if (!tv || !tt || progress_stop_count() > base)
 				continue;
 			for (int c = 0; c < SERIES_NCOL; c++) {
 				for (size_t j = 0; j < m; j++)
@@ -181,12 +205,13 @@ static enum status tick_stats(const struct ens_runs *e, uint32_t rows, int threa
 		free(tv);
 		free(tt);
 	}
-	return oom ? ST_NOMEM : ST_OK;
+	return oom ? ST_NOMEM : progress_stop_count() > base ? ST_INTERRUPTED : ST_OK;
 }
 
 static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
                                       uint32_t rows, const double *tab,
-                                      char *err, size_t errlen)
+                                      struct report_opts *ro, char *err,
+                                      size_t errlen)
 {
 	struct out_file o;
 	if (output_open(&o, dir, "ensemble.tsv", err, errlen))
@@ -203,6 +228,8 @@ static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
 	}
 	fputc('\n', o.f);
 	for (uint32_t t = 0; t < rows; t++) {
+		if (report_stop(ro))
+			return interrupted(&o, err, errlen);
 		const double *row0 = e->r->ser[e->idx[0]] + (size_t)t * SERIES_NCOL;
 		output_tsv_number(o.f, row0[COL_tick]);
 		fputc('\t', o.f);
@@ -222,8 +249,8 @@ static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
 }
 
 enum status report_ensemble(const char *dir, const struct batch *b,
-                            const struct batch_results *r, size_t v, int threads,
-                            char *err, size_t errlen)
+                            const struct batch_results *r, size_t v,
+                            struct report_opts *ro, char *err, size_t errlen)
 {
 	size_t *idx = malloc(((size_t)b->runs + 1) * sizeof *idx);
 	double *vals = malloc(((size_t)b->runs + 1) * sizeof *vals);
@@ -237,16 +264,23 @@ enum status report_ensemble(const char *dir, const struct batch *b,
 		st = ST_RUNTIME;
 		goto out;
 	}
-	if ((st = write_runs_tsv(dir, &e, err, errlen)) ||
-	    (st = write_summary_json(dir, &e, vals, tmp, err, errlen)) ||
+	if ((st = write_runs_tsv(dir, &e, ro, err, errlen)) ||
+	    (st = write_summary_json(dir, &e, vals, tmp, ro, err, errlen)) ||
 	    !b->keep_series)
 		goto out;
 	uint32_t rows = common_rows(&e);
-	st = ST_NOMEM;
-	if (!(tab = malloc(((size_t)rows * SERIES_NCOL * NQ + 1) * sizeof *tab)) ||
-	    tick_stats(&e, rows, threads, tab))
+	if (report_stop(ro)) {
+		st = interrupted(NULL, err, errlen);
+		goto out;
+	}
+	if (!(tab = malloc(((size_t)rows * SERIES_NCOL * NQ + 1) * sizeof *tab)))
 		goto fail;
-	st = write_ensemble_tsv(dir, &e, rows, tab, err, errlen);
+	if ((st = tick_stats(&e, rows, ro->threads, ro->stop_base, tab)) == ST_INTERRUPTED)
+		st = interrupted(NULL, err, errlen);
+	if (st == ST_NOMEM)
+		goto fail;
+	if (st == ST_OK)
+		st = write_ensemble_tsv(dir, &e, rows, tab, ro, err, errlen);
 	goto out;
 fail:
 	snprintf(err, errlen, "out of memory");
@@ -512,7 +546,8 @@ static void write_compare_table(FILE *f, const struct batch *p, const struct pai
 
 enum status report_compare(const char *dir, const struct batch *p,
                            const struct batch_results *r, enum report_format fmt,
-                           FILE *out, char *err, size_t errlen)
+                           FILE *out, struct report_opts *ro, char *err,
+                           size_t errlen)
 {
 	size_t runs = (size_t)p->runs;
 	struct paired *ps = calloc((size_t)NF * p->n_strats, sizeof *ps);
@@ -531,15 +566,29 @@ enum status report_compare(const char *dir, const struct batch *p,
 	rc = ST_RUNTIME;   /* from here: a file cannot be written */
 	struct finished fi;
 	finished_init(&fi, p, fin, r);
-	for (int k = 0; k < NF; k++)
+	for (int k = 0; k < NF; k++) {
+		if (report_stop(ro)) {
+			rc = interrupted(NULL, err, errlen);
+			goto out;
+		}
 		for (size_t s = 0; s < p->n_strats; s++)
 			pair_stats(p, r, s, k, &w, &ps[(size_t)k * p->n_strats + s]);
+	}
+	if (report_stop(ro)) {
+		rc = interrupted(NULL, err, errlen);
+		goto out;
+	}
 	if (output_mkdir(dir, err, errlen) ||
 	    output_open(&o, dir, "compare.tsv", err, errlen))
 		goto out;
 	write_compare_tsv(o.f, p, ps, &fi);
-	if (output_commit(&o, err, errlen) ||
-	    output_open(&o, dir, "compare.json", err, errlen))
+	if (output_commit(&o, err, errlen))
+		goto out;
+	if (report_stop(ro)) {
+		rc = interrupted(NULL, err, errlen);
+		goto out;
+	}
+	if (output_open(&o, dir, "compare.json", err, errlen))
 		goto out;
 	write_compare_json(o.f, p, ps, &fi);
 	if (output_commit(&o, err, errlen))
@@ -567,7 +616,8 @@ out:
 /* ---- sweep ---- */
 
 enum status report_sweep(const char *dir, const struct batch *p,
-                         const struct batch_results *r, char *err, size_t errlen)
+                         const struct batch_results *r, struct report_opts *ro,
+                         char *err, size_t errlen)
 {
 	size_t runs = (size_t)p->runs;
 	double *vals = malloc((runs + 1) * sizeof *vals);
@@ -576,6 +626,10 @@ enum status report_sweep(const char *dir, const struct batch *p,
 	enum status rc = ST_NOMEM;
 	if (!vals || !tmp) {
 		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	if (report_stop(ro)) {
+		rc = interrupted(NULL, err, errlen);
 		goto out;
 	}
 	rc = ST_RUNTIME;   /* from here: a file cannot be written */
@@ -598,6 +652,10 @@ enum status report_sweep(const char *dir, const struct batch *p,
 		        summary_field_name[k], summary_field_name[k]);
 	fputc('\n', o.f);
 	for (size_t v = 0; v < p->n_variants; v++) {
+		if (report_stop(ro)) {
+			rc = interrupted(&o, err, errlen);
+			goto out;
+		}
 		const struct batch_variant *pv = &p->v[v];
 		fprintf(o.f, "%zu", pv->point);
 		size_t rest = pv->point, pos[64] = { 0 };

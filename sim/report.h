@@ -1,8 +1,9 @@
 /* report — the tables of ensembles, comparisons and sweeps, computed from
  * a batch's results (always in run-index order, whatever executed them,
  * so the files do not depend on threads or ranks) and written through
- * sim/output (atomic files).  Every writer returns ST_OK, ST_NOMEM, or
- * ST_RUNTIME when a file cannot be written, with err set.
+ * sim/output (atomic files).  Every writer returns ST_OK, ST_NOMEM,
+ * ST_RUNTIME when a file cannot be written, with err set, or
+ * ST_INTERRUPTED when a stop was requested (struct report_opts).
  *
  * Layouts (documented in README.md, "Ensembles, comparisons and sweeps"):
  *   runs.tsv      run, seed, then every SUMMARY_FIELDS outcome; one row per
@@ -19,6 +20,7 @@
 #ifndef CRISIM_REPORT_H
 #define CRISIM_REPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -31,12 +33,31 @@
 void report_summary_header(FILE *f);
 void report_summary_row(FILE *f, uint64_t run, uint64_t seed, const double *sum);
 
+/* How the reports run.  The statistics of a long series take a while
+ * (tens of seconds), so every writer checks the stop flag (progress.h)
+ * before each file, each row it writes and each tick it reduces: once a
+ * stop is requested it abandons the file it was writing (output_abort:
+ * never half-written) and returns ST_INTERRUPTED; the files it finished
+ * stay.  The checks before files and rows are counted, in a fixed order,
+ * for the testing aid stop_at. */
+struct report_opts {
+	int threads;        /* for the per-tick statistics; <= 0: all cores */
+	uint64_t stop_at;   /* testing aid: request the stop at this counted
+	                       check (1 = before the first file); 0 never */
+	uint64_t checks;    /* counted checks so far */
+	unsigned stop_base; /* progress_stop_count() when the reports began:
+	                       only a newer request stops them (the reports of
+	                       an interrupted batch are written) */
+};
+
+/* Count a check and say whether to stop (see struct report_opts). */
+bool report_stop(struct report_opts *ro);
+
 /* runs.tsv, summary.json and (when the batch keeps series) ensemble.tsv
- * of variant v into dir; the per-tick statistics use `threads` threads
- * (<= 0: all cores). */
+ * of variant v into dir.  ST_INTERRUPTED when stopped (see above). */
 enum status report_ensemble(const char *dir, const struct batch *b,
-                            const struct batch_results *r, size_t v, int threads,
-                            char *err, size_t errlen);
+                            const struct batch_results *r, size_t v,
+                            struct report_opts *ro, char *err, size_t errlen);
 
 enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
 
@@ -44,10 +65,12 @@ enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
  * chosen format to `out`. */
 enum status report_compare(const char *dir, const struct batch *b,
                            const struct batch_results *r, enum report_format fmt,
-                           FILE *out, char *err, size_t errlen);
+                           FILE *out, struct report_opts *ro, char *err,
+                           size_t errlen);
 
 /* sweep.tsv into dir. */
 enum status report_sweep(const char *dir, const struct batch *b,
-                         const struct batch_results *r, char *err, size_t errlen);
+                         const struct batch_results *r, struct report_opts *ro,
+                         char *err, size_t errlen);
 
 #endif

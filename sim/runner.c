@@ -23,6 +23,7 @@ struct manifest_batch {
 	unsigned long long runs, completed;
 	bool interrupted;
 	const struct batch *p;     /* NULL for a single run */
+	const struct batch_results *r;   /* a batch's: its failed runs */
 };
 
 static void write_manifest(FILE *f, const struct scenario *s,
@@ -38,6 +39,15 @@ static void write_manifest(FILE *f, const struct scenario *s,
 	fprintf(f, "  \"runs\": %llu,\n  \"runs_completed\": %llu,\n"
 	        "  \"interrupted\": %s,\n", mp->runs, mp->completed,
 	        mp->interrupted ? "true" : "false");
+	if (mp->r && mp->r->n_failed) {
+		fputs("  \"failed_runs\": [", f);
+		for (size_t i = 0, k = 0; i < mp->r->n; i++)
+			if (mp->r->failed[i])
+				fprintf(f, "%s{\"run\": %llu, \"variant\": %zu}", k++ ? ", " : "",
+				        (unsigned long long)batch_item_run(mp->p, i),
+				        batch_item_variant(mp->p, i));
+		fputs("],\n", f);
+	}
 	if (mp->p && mp->p->strats[0]) {
 		fputs("  \"strategies\": [", f);
 		for (size_t i = 0; i < mp->p->n_strats; i++) {
@@ -143,7 +153,7 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 	    (st = output_ids(dir, g, err, errlen)))
 		goto done;
 
-	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL };
+	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL, NULL };
 	st = manifest_file(dir, s, rc, wall, &mp, err, errlen);
 done:
 	output_unlock(&lock);
@@ -194,10 +204,14 @@ static int story_context(const struct batch *p, size_t s, const struct run_conte
  * again, written as a normal single run (cheap, and identical to the
  * batch's run 0), whose manifest gives the run command. */
 static enum status write_stories(const struct batch *b, const char *dir,
-                                 const struct run_context *rc, char *err,
-                                 size_t errlen)
+                                 const struct run_context *rc,
+                                 struct report_opts *ro, char *err, size_t errlen)
 {
 	for (size_t s = 0; s < b->n_strats; s++) {
+		if (report_stop(ro)) {
+			snprintf(err, errlen, "interrupted while writing the reports");
+			return ST_INTERRUPTED;
+		}
 		char story[4200], seed[32], strat[SCN_NAMELEN + 32];
 		struct run_result res;
 		struct run_context story_ctx;
@@ -226,10 +240,11 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 {
 	const char *dir = o->dir;
 	enum status st;
+	struct report_opts ro = { o->threads, o->stop_in_report, 0, progress_stop_count() };
 	if (b->kind == BATCH_ENSEMBLE)
-		return report_ensemble(dir, b, r, 0, o->threads, err, errlen);
+		return report_ensemble(dir, b, r, 0, &ro, err, errlen);
 	if (b->kind == BATCH_SWEEP)
-		return report_sweep(dir, b, r, err, errlen);
+		return report_sweep(dir, b, r, &ro, err, errlen);
 	for (size_t s = 0; s < b->n_strats; s++) {
 		char sub[4096];
 		if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, b->strat_dirs[s]) >=
@@ -237,16 +252,16 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 			snprintf(err, errlen, "%s: directory name too long", dir);
 			return ST_RUNTIME;
 		}
-		if ((st = report_ensemble(sub, b, r, s, o->threads, err, errlen)))
+		if ((st = report_ensemble(sub, b, r, s, &ro, err, errlen)))
 			return st;
 	}
-	if ((st = report_compare(dir, b, r, fmt, stdout, err, errlen)))
+	if ((st = report_compare(dir, b, r, fmt, stdout, &ro, err, errlen)))
 		return st;
 	if (fflush(stdout) != 0) {
 		snprintf(err, errlen, "stdout: write error");
 		return ST_RUNTIME;
 	}
-	return r->interrupted ? ST_OK : write_stories(b, dir, rc, err, errlen);
+	return r->interrupted ? ST_OK : write_stories(b, dir, rc, &ro, err, errlen);
 }
 
 enum status runner_batch(const struct batch *b, const struct exec_opts *o,
@@ -286,14 +301,30 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		output_unlock(&lock);
 		return st;
 	}
+	/* Failed runs (out of memory): the others are written all the same;
+	 * the message names the first failed run. */
+	char failed_msg[1024] = "";
+	if (r.n_failed)
+		snprintf(failed_msg, sizeof failed_msg, "%s", err);
 	st = write_reports(b, o, &r, rc, fmt, err, errlen);
 	if (st == ST_OK)  /* one graph: its map; per-point graphs: none */
 		st = output_ids(o->dir, b->n_graphs == 1 ? &b->graphs[0] : NULL, err, errlen);
 	if (st == ST_OK) {
 		struct manifest_batch mp = { kinds[b->kind], 0, b->runs,
 		                             b->n_variants ? r.n_done / b->n_variants : 0,
-		                             r.interrupted, b };
+		                             r.interrupted, b, &r };
 		st = manifest_file(o->dir, &b->v[0].s, rc, now() - t0, &mp, err, errlen);
+	}
+	if (st == ST_OK && r.n_failed) {
+		size_t n = batch_items(b);
+		snprintf(err, errlen, "%s; %zu of %zu runs failed (listed in %s/manifest.json "
+		         "as failed_runs), the %zu finished are written; --resume %s runs "
+		         "the failed ones again", failed_msg, r.n_failed, n, o->dir, r.n_done,
+		         o->dir);
+		st = r.fail_status;
+		batch_results_free(&r);
+		output_unlock(&lock);
+		return st;
 	}
 	if (st == ST_OK) {
 		/* Only now: until the manifest is written the checkpoint is the
@@ -305,10 +336,20 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		output_unlock(&lock);
 		return interrupted ? ST_INTERRUPTED : ST_OK;
 	}
-	/* The runs are done but the files are not all written: keep what
+	/* The runs are done but the files are not all written (a file could
+	 * not be written, or a stop came while they were): keep what
 	 * finished, so that --resume DIR writes the files again. */
 	char e[512];
 	size_t len = strlen(err);
+	if (st == ST_INTERRUPTED) {
+		enum status cs = batch_checkpoint_save(b, o, &r, e, sizeof e);
+		if (cs)
+			snprintf(err + len, errlen - len, "; the finished runs could "
+			         "not be saved (%s)", e);
+		batch_results_free(&r);
+		output_unlock(&lock);
+		return cs ? cs : ST_INTERRUPTED;
+	}
 	if (batch_checkpoint_save(b, o, &r, e, sizeof e) == ST_OK)
 		snprintf(err + len, errlen - len, "; the %zu finished run%s %s "
 		         "kept in %s/checkpoint: --resume %s writes the files",

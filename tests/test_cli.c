@@ -454,3 +454,27 @@ Test(cli, double_dash_and_bundles_on_the_command_line)
 	cr_assert_eq(sh("-V%s", ""), 0);
 	cr_assert(strncmp(out, "crisim ", 7) == 0, "%s", out);
 }
+
+Test(cli, threads_are_capped_and_checked)
+{
+	char a[700];
+	/* above the documented maximum: a usage error naming the limit */
+	snprintf(a, sizeof a, "run " SMALL " --runs 2 --threads 4096 -q -o %s/t", dir);
+	cr_assert_eq(sh("%s", a), 2, "%s", err);
+	cr_assert_str_eq(err, "crisim: --threads: expected a positive integer <= 1024, "
+	                 "got '4096'\n");
+	cr_assert_neq(access(a, F_OK), 0);
+#ifndef CRISIM_CHECKS   /* AddressSanitizer's shadow needs more than 3 GB */
+	/* at the maximum, but the system cannot give that many threads (3 GB
+	 * of address space, 8 MiB of stack each): a crisim message, exit 1,
+	 * not the OpenMP runtime's own exit */
+	snprintf(cmd, sizeof cmd, "ulimit -s 8192; ulimit -v 3000000; %s run " SMALL
+	         " --runs 2 --threads 1024 -q -o %s/t", crisim_bin(), dir);
+	cr_assert_eq(run_cmd(cmd, out, sizeof out, err, sizeof err), 1, "%s", err);
+	cr_assert_str_eq(err, "crisim: --threads 1024: the system cannot create 1024 "
+	                 "threads (Resource temporarily unavailable); give fewer\n");
+	cr_assert(!strstr(err, "libgomp"), "%s", err);
+	snprintf(a, sizeof a, "%s/t/checkpoint", dir);
+	cr_assert_neq(access(a, F_OK), 0, "nothing to resume was left");
+#endif
+}

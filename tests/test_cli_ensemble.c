@@ -258,7 +258,7 @@ Test(ensemble, a_failed_write_keeps_the_finished_runs)
 	                   dir), 1, "%s", err);
 	cr_assert(strstr(err, "ensemble.tsv") && strstr(err, "2 finished runs are kept"),
 	          "%s", err);
-	cr_assert_eq(shell("ls %s/p/checkpoint | wc -l", dir), 0);
+	cr_assert_eq(shell("ls %s/p/checkpoint | grep -c '^part-'", dir), 0);
 	cr_assert_eq(atoi(out), 2, "two parts: %s", out);
 	/* without the limit, --resume writes the files of the full plan */
 	cr_assert_eq(sh("run " SMALL " --runs 2 --stop-after 1 --resume %s/p", dir), 0,
@@ -300,14 +300,14 @@ Test(ensemble, a_new_batch_refuses_a_directory_with_a_checkpoint)
 	/* another plan (or the same one without --resume) into DIR: refused,
 	 * the checkpoint left as it was */
 	cr_assert_eq(shell("ls %s/e/checkpoint", dir), 0);
-	cr_assert_str_eq(out, "part-000000.bin\n");
+	cr_assert_str_eq(out, "inputs.tsv\npart-000000.bin\n");
 	cr_assert_eq(sh("run " SMALL " --runs 5 -o %s/e", dir), 2, "%s", err);
 	cr_assert(strstr(err, "holds the checkpoint of an interrupted batch: continue it "
 	                 "with --resume"), "%s", err);
 	cr_assert_eq(sh("compare " SMALL " --strategies none,none --runs 2 -o %s/e", dir), 2,
 	             "%s", err);
 	cr_assert_eq(shell("ls %s/e/checkpoint", dir), 0);
-	cr_assert_str_eq(out, "part-000000.bin\n");
+	cr_assert_str_eq(out, "inputs.tsv\npart-000000.bin\n");
 	/* the interrupted plan still resumes; then DIR is free again */
 	cr_assert_eq(sh("run " SMALL " --runs 4 --resume %s/e", dir), 0, "%s", err);
 	cr_assert_eq(sh("run " SMALL " --runs 5 -o %s/e", dir), 0, "%s", err);
@@ -566,4 +566,32 @@ Test(ensemble, a_directory_in_use_is_refused)
 	cr_assert_eq(shell("ls -A %s/busy", dir), 0);
 	cr_assert_str_eq(out, ".crisim.lock\n", "DIR untouched");
 	/* the sleep holding the lock ends by itself; DIR is removed meanwhile */
+}
+
+Test(ensemble, an_unwritable_checkpoint_is_a_warning_not_a_lost_batch)
+{
+	/* a file where DIR/checkpoint should be (root ignores chmod) */
+	cr_assert_eq(sh("run " SMALL " --runs 6 -o %s/full", dir), 0, "%s", err);
+	cr_assert_eq(shell("(mkdir %s/e && echo mine > %s/e/checkpoint)", dir, dir), 0);
+	cr_assert_eq(sh("run " SMALL " --runs 6 -o %s/e", dir), 0, "%s", err);
+	/* one warning line, naming the checkpoint; the results all written */
+	cr_assert(strncmp(err, "crisim: warning: checkpoint not written: ", 41) == 0 &&
+	          strstr(err, "/e/checkpoint") && strchr(err, '\n') == err + strlen(err) - 1,
+	          "%s", err);
+	const char *files[] = { "runs.tsv", "ensemble.tsv", "summary.json" };
+	for (int i = 0; i < 3; i++) {
+		char a[256], b[256];
+		snprintf(a, sizeof a, "%s/full/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/e/%s", dir, files[i]);
+		same_file(a, b);
+	}
+	cr_assert_eq(shell("cat %s/e/checkpoint", dir), 0);
+	cr_assert_str_eq(out, "mine\n", "the user's file untouched: [%s]", out);
+	/* interrupted: what finished is written, and the warning says there
+	 * is nothing to resume */
+	cr_assert_eq(sh("run " SMALL " --runs 6 --threads 1 --stop-after 2 -o %s/e", dir), 130,
+	             "%s", err);
+	cr_assert(strstr(err, "nothing to resume from"), "%s", err);
+	cr_assert_eq(shell("grep -c '\"runs_completed\": 2' %s/e/manifest.json", dir), 0, "%s",
+	             out);
 }
