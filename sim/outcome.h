@@ -3,7 +3,7 @@
  *
  * The engine hands over what the run recorded — the per-tick series, the
  * final agent state and the brand's reply log — once, after the last tick;
- * a new outcome is a row in SUMMARY_FIELDS, its direction in stats.c, and
+ * a new outcome is a row in SUMMARY_FIELDS (name, direction, meaning) and
  * its computation here, whatever it is computed from.
  */
 #ifndef CRISIM_OUTCOME_H

@@ -22,13 +22,13 @@ const char *const series_col_doc[SERIES_NCOL] = {
 };
 
 const char *const summary_field_name[SUMMARY_NFIELD] = {
-#define X(id, doc) #id,
+#define X(id, better, doc) #id,
 	SUMMARY_FIELDS(X)
 #undef X
 };
 
 const char *const summary_field_doc[SUMMARY_NFIELD] = {
-#define X(id, doc) doc,
+#define X(id, better, doc) doc,
 	SUMMARY_FIELDS(X)
 #undef X
 };

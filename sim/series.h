@@ -72,28 +72,32 @@ int event_log_add(struct event_log *log, uint32_t tick, uint32_t actor,
 	__attribute__((format(printf, 5, 6)));
 void event_log_free(struct event_log *log);
 
-/* X(id, meaning) — the outcome of one run (summary.json, runs.tsv,
- * --summary).  Values are doubles; "none" (e.g. no reply ever) is NaN. */
+/* X(id, better, meaning) — the outcome of one run (summary.json, runs.tsv,
+ * --summary), computed in sim/outcome.c.  `better` is the direction
+ * `compare` counts as better: BETTER_LOWER, BETTER_HIGHER, or BETTER_NEITHER for outcomes that
+ * describe a run without being a goal (peak_tick, replies, statements,
+ * answered_audience).  Values are doubles; "none" (no reply ever) is NaN. */
+enum { BETTER_LOWER = -1, BETTER_NEITHER = 0, BETTER_HIGHER = +1 };
 #define SUMMARY_FIELDS(X) \
-	X(peak_negative,      "largest number of negative posts in one tick") \
-	X(peak_tick,          "tick of that peak (first one if tied)") \
-	X(first_response,     "ticks from the incident to the first brand reply or statement (negative: disclosed first; NaN: never)") \
-	X(reach,              "agents who heard of the story by the end") \
-	X(reach_share,        "reach as a share of all agents") \
-	X(final_attitude,     "mean attitude at the end") \
-	X(final_neg_share,    "share of agents with attitude below 0 at the end") \
-	X(duration,           "ticks from the first negative post until negative volume stays under 10% of its peak") \
-	X(replies,            "brand replies, total") \
-	X(gaffes,             "gaffes, total") \
-	X(statements,         "brand statements, total") \
-	X(damage,             "negative posts, total (integral of negative volume)") \
-	X(complainants,       "agents who posted at least one complaint") \
-	X(answered_share,     "share of complainants the brand replied to at least once") \
-	X(reply_minutes,      "median minutes from a mention to the brand's reply to it (NaN: no reply)") \
-	X(answered_audience,  "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)")
+	X(peak_negative,     BETTER_LOWER,   "largest number of negative posts in one tick") \
+	X(peak_tick,         BETTER_NEITHER, "tick of that peak (first one if tied)") \
+	X(first_response,    BETTER_LOWER,   "ticks from the incident to the first brand reply or statement (negative: disclosed first; NaN: never)") \
+	X(reach,             BETTER_LOWER,   "agents who heard of the story by the end") \
+	X(reach_share,       BETTER_LOWER,   "reach as a share of all agents") \
+	X(final_attitude,    BETTER_HIGHER,  "mean attitude at the end") \
+	X(final_neg_share,   BETTER_LOWER,   "share of agents with attitude below 0 at the end") \
+	X(duration,          BETTER_LOWER,   "ticks from the first negative post until negative volume stays under 10% of its peak") \
+	X(replies,           BETTER_NEITHER, "brand replies, total") \
+	X(gaffes,            BETTER_LOWER,   "gaffes, total") \
+	X(statements,        BETTER_NEITHER, "brand statements, total") \
+	X(damage,            BETTER_LOWER,   "negative posts, total (integral of negative volume)") \
+	X(complainants,      BETTER_LOWER,   "agents who posted at least one complaint") \
+	X(answered_share,    BETTER_HIGHER,  "share of complainants the brand replied to at least once") \
+	X(reply_minutes,     BETTER_LOWER,   "median minutes from a mention to the brand's reply to it (NaN: no reply)") \
+	X(answered_audience, BETTER_NEITHER, "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)")
 
 enum summary_field {
-#define X(id, doc) SUM_##id,
+#define X(id, better, doc) SUM_##id,
 	SUMMARY_FIELDS(X)
 #undef X
 	SUMMARY_NFIELD

@@ -9,22 +9,11 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
-/* The direction of "better" for every outcome, in one place.  Fields not
- * listed (peak_tick, reach_share's twin reach is listed, replies,
- * statements) describe the run without being goals. */
+/* The direction of "better" of every outcome: the SUMMARY_FIELDS rows. */
 const int stats_better[SUMMARY_NFIELD] = {
-	[SUM_peak_negative]   = -1,
-	[SUM_first_response]  = -1,
-	[SUM_reach]           = -1,
-	[SUM_reach_share]     = -1,
-	[SUM_final_attitude]  = +1,
-	[SUM_final_neg_share] = -1,
-	[SUM_duration]        = -1,
-	[SUM_gaffes]          = -1,
-	[SUM_damage]          = -1,
-	[SUM_complainants]    = -1,
-	[SUM_answered_share]  = +1,
-	[SUM_reply_minutes]   = -1,
+#define X(id, better, doc) better,
+	SUMMARY_FIELDS(X)
+#undef X
 };
 
 const char *stats_better_word(int dir)

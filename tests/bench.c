@@ -3,7 +3,7 @@
  * Each size runs in its own child process so that the peak resident set
  * (VmHWM of /proc/self/status) belongs to that size alone.
  *
- * Targets (DESIGN.md, "State and speed"): BA generation of 10^6 nodes in
+ * Targets (README.md, "Performance"): BA generation of 10^6 nodes in
  * under 0.5 s and 10^7 in under 5 s; once built at most 4 bytes per stored
  * arc plus 32 bytes per agent; peak while building at most twice that.
  */
