@@ -146,8 +146,9 @@ deps:
 	fi
 
 # libomp-dev, clang's OpenMP runtime, for `make CC=clang`.
+# clang, its OpenMP runtime and its sanitizer/libFuzzer runtimes (make fuzz).
 deps-clang:
-	@$(MAKE) --no-print-directory deps DEB_PKGS="libomp-dev"
+	@$(MAKE) --no-print-directory deps DEB_PKGS="clang libomp-dev libclang-rt-14-dev"
 
 deps-mpi:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(MPI_DEB_PKGS)"
@@ -239,7 +240,7 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZERS  := scenario paths grid edgelist checkpoint
 FUZZ_SRC := $(SIM_SRC)
-fuzz: deps
+fuzz: deps deps-clang
 	@st=0; for h in $(FUZZERS); do \
 	  mkdir -p build/fuzz/corpus-$$h && \
 	  if [ $$h = scenario ]; then cp scenarios/*.json tests/scenarios/*.json build/fuzz/corpus-$$h/; \

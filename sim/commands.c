@@ -241,6 +241,7 @@ int cmd_graph(const struct request *rq)
 	int rc;
 
 	if (rq->network_spec || ends_with(rq->file, ".json")) {
+		enum status lst;
 		if (rq->network_spec) {
 			size_t len = strlen(rq->network_spec) + 32;
 			char *text = malloc(len);
@@ -248,15 +249,15 @@ int cmd_graph(const struct request *rq)
 				return fail(ST_NOMEM, "out of memory");
 			snprintf(text, len, "{\"network\": %s}", rq->network_spec);
 			label = "--network-spec";
-			rc = scenario_parse(&s, text, label, NULL, rq->sets,
-			                    rq->n_sets, err);
+			lst = scenario_parse(&s, text, label, NULL, rq->sets,
+			                     rq->n_sets, err);
 			free(text);
 		} else {
 			label = rq->file;
-			rc = scenario_load(&s, rq->file, rq->sets, rq->n_sets, err);
+			lst = scenario_load(&s, rq->file, rq->sets, rq->n_sets, err);
 		}
-		if (rc)
-			return fail((enum status)rc, err);
+		if (lst != ST_OK)
+			return fail(lst, err);
 		rc = build_network(&s, label, &g, &rep);
 		spec_free(&s);
 		if (rc)
