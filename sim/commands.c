@@ -113,9 +113,10 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 	int rc = EXIT_OK;
 	if (st == ST_INTERRUPTED) {
 		if (par_rank() == 0)
-			fprintf(stderr, "crisim: interrupted; finished runs are written to "
-			        "%s/; continue with the same command and --resume %s\n",
-			        dir, dir);
+			fprintf(stderr, "crisim: interrupted; the finished runs are kept in "
+			        "%s/ (its tables, or its checkpoint when the stop came "
+			        "while they were written); continue with the same command "
+			        "and --resume %s\n", dir, dir);
 		rc = cli_exit_code(st);
 	} else if (st) {
 		rc = fail(st, err);
