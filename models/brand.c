@@ -81,13 +81,14 @@ void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio)
 	uint32_t noticed = 0;
 	while (b->cursor < m->n && c->tick - m->v[b->cursor].tick >= b->delay) {
 		uint32_t agent = m->v[b->cursor].agent;
+		uint32_t topic = m->v[b->cursor].topic;
 		uint32_t posted = m->v[b->cursor++].tick;
 		if (gsl_rng_uniform(c->resp_rng) >= c->scn->responder.coverage)
 			continue;
 		noticed++;
 		uint64_t seq = b->seq++;
 		if (heap_push(b, (struct pending){ prio(c, agent, posted), seq,
-		                                   agent, posted }))
+		                                   agent, posted, topic }))
 			c->oom = 1;
 		if (b->first_seen == POP_NEVER) {
 			b->first_seen = c->tick;

@@ -13,6 +13,7 @@ struct pending {
 	uint64_t seq;        /* noticing order: ties go to the older */
 	uint32_t agent;
 	uint32_t posted;     /* tick of the mention */
+	uint32_t topic;      /* what it asks: an index into scenario.topics */
 };
 
 struct brand {

@@ -43,14 +43,15 @@ int agent_list_distinct(const struct agent_list *l, uint32_t n)
 	return ok;
 }
 
-int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent)
+int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent,
+                     uint32_t topic)
 {
 	struct mention *v = grow(m->v, &m->cap, m->n, sizeof *v, 256);
 	if (!v)
 		return -1;
 	m->v = v;
 	assert(m->n < m->cap);
-	m->v[m->n++] = (struct mention){ tick, agent };
+	m->v[m->n++] = (struct mention){ tick, agent, topic };
 	return 0;
 }
 

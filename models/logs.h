@@ -21,9 +21,10 @@ struct agent_list {
 	size_t cap;
 };
 
-/* A negative post the brand's listening could see. */
+/* A negative post the brand's listening could see, and the question it
+ * asks (an index into scenario.topics). */
 struct mention {
-	uint32_t tick, agent;
+	uint32_t tick, agent, topic;
 };
 
 struct mention_log {
@@ -45,7 +46,8 @@ void agent_list_free(struct agent_list *l);
  * otherwise; 1 also when the scratch cannot be allocated. */
 int agent_list_distinct(const struct agent_list *l, uint32_t n);
 
-int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent);
+int mention_log_push(struct mention_log *m, uint32_t tick, uint32_t agent,
+                     uint32_t topic);
 void mention_log_free(struct mention_log *m);
 int latency_log_push(struct latency_log *l, uint32_t ticks);
 void latency_log_free(struct latency_log *l);

@@ -130,7 +130,8 @@ static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
 		c->pop->flags[i] |= POP_F_COMPLAINED;
 		c->complainants++;
 	}
-	if (c->mentions && mention_log_push(c->mentions, c->tick, i) != 0)
+	/* topic 0 ("general") until complaints draw their topic (issue 9) */
+	if (c->mentions && mention_log_push(c->mentions, c->tick, i, 0) != 0)
 		c->oom = 1;
 }
 

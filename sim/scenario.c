@@ -365,6 +365,8 @@ enum status scenario_parse(struct scenario *s, const char *text,
 			goto fail;
 	if ((rc = check_keys(&c, "", root, "", false)))
 		goto fail;
+	/* topic 0, before any event names its own */
+	spec_topic_intern(s, "general");
 	if ((rc = scn_set_defaults("", s))) {
 		rc = scn_fail_nomem(&c);
 		goto fail;

@@ -318,6 +318,8 @@ static enum status finish_event(struct ctx *c, const cJSON *el,
 		                   "expected 1 with target \"agent\" (one agent), "
 		                   "got %u", e->count);
 	}
+	if (e->n_topics == 0)  /* an event that names no topic asks "general" */
+		e->topics[e->n_topics++] = (struct topic_weight){ 0, 1.0 };
 	return check_relative(c, "events[]", el, e, disp, from_set);
 }
 

@@ -2,6 +2,7 @@
  * No JSON here: see spec.h. */
 #include "spec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,4 +84,23 @@ void spec_free(struct scenario *s)
 	free(s->events);
 	free(s->output_dir);
 	memset(s, 0, sizeof *s);
+}
+
+int spec_topic_index(const struct scenario *s, const char *name)
+{
+	for (uint32_t k = 0; k < s->n_topics; k++)
+		if (strcmp(s->topics[k], name) == 0)
+			return (int)k;
+	return -1;
+}
+
+int spec_topic_intern(struct scenario *s, const char *name)
+{
+	int k = spec_topic_index(s, name);
+	if (k >= 0)
+		return k;
+	if (s->n_topics >= SPEC_MAX_TOPICS || strlen(name) >= SCN_NAMELEN)
+		return -1;
+	snprintf(s->topics[s->n_topics], SCN_NAMELEN, "%s", name);
+	return (int)s->n_topics++;
 }

@@ -104,6 +104,20 @@ enum event_kind { EV_INCIDENT, EV_COUNT };
 enum crisis_type { CRISIS_VICTIM, CRISIS_ACCIDENTAL, CRISIS_PREVENTABLE };
 enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
 
+/* Topics: the questions the public asks about a crisis ("safety",
+ * "refund", ...).  A scenario's topics are named once, in scenario.topics
+ * (index 0 is always "general", the topic of an event that names none);
+ * events and the plan refer to them by index. */
+#define SPEC_MAX_TOPICS 16
+
+/* One topic of an event and its weight among the event's topics: a
+ * complaint the event provokes asks about topic k with probability
+ * weight_k / sum of the weights. */
+struct topic_weight {
+	uint32_t topic;           /* index into scenario.topics */
+	double weight;            /* > 0 */
+};
+
 struct event_spec {
 	uint32_t tick;
 	enum event_kind kind;
@@ -115,6 +129,9 @@ struct event_spec {
 	enum crisis_type crisis;  /* SCCT cluster of the incident */
 	bool history;             /* past crises: one level more responsibility */
 	double arousal;           /* anger of the seeded agents, [0, 1] */
+	struct topic_weight topics[SPEC_MAX_TOPICS];  /* n_topics >= 1;
+	                             default: one, "general" with weight 1 */
+	uint32_t n_topics;
 };
 
 /* SCCT response strategies, weakest first (Coombs 2007). */
@@ -168,7 +185,16 @@ struct scenario {
 	size_t n_events;
 	struct responder_spec responder;
 	char *output_dir;         /* owned; NULL when not given */
+	char topics[SPEC_MAX_TOPICS][SCN_NAMELEN];  /* topic names, in order of
+	                             first appearance; topics[0] = "general" */
+	uint32_t n_topics;        /* >= 1 */
 };
+
+/* The index of topic `name` in s->topics, or -1. */
+int spec_topic_index(const struct scenario *s, const char *name);
+/* The index of `name`, appended to s->topics when new; -1 when the table
+ * is full (SPEC_MAX_TOPICS) or the name does not fit in SCN_NAMELEN. */
+int spec_topic_intern(struct scenario *s, const char *name);
 
 /* Free what *s owns (strings, events) and zero it; safe on a zeroed
  * struct and on NULL. */

@@ -11,7 +11,7 @@ Test(logs, lists_grow_in_order)
 	struct latency_log l = { 0 };
 	for (uint32_t i = 0; i < 5000; i++) {
 		cr_assert_eq(agent_list_push(&a, 4999 - i), 0);
-		cr_assert_eq(mention_log_push(&m, i, 2 * i), 0);
+		cr_assert_eq(mention_log_push(&m, i, 2 * i, 0), 0);
 		cr_assert_eq(latency_log_push(&l, i % 7), 0);
 	}
 	cr_assert_eq(a.n, 5000);
