@@ -47,6 +47,8 @@ struct exec_opts {
 	double checkpoint_every;  /* seconds between parts; 0: CKPT_EVERY (30) */
 	uint64_t fail_item;   /* testing aid: item fail_item - 1 fails as if out
 	                         of memory; 0 never */
+	const char *board;    /* compare: --board A,B, the trainer board's
+	                         pair (report.h); NULL: the default */
 	uint64_t stop_in_report;  /* testing aid: stop as if by SIGINT at the
 	                             K-th step of writing the reports (runner.h);
 	                             0 never */

@@ -71,6 +71,7 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_DIRECTED:       rq->directed = true; break;
 	case F_NETWORK_SPEC:   rq->network_spec = val; break;
 	case F_MARKDOWN:       rq->markdown = true; break;
+	case F_BOARD:          rq->board = val; break;
 	case F_SEED:
 		/* The scenario's own bound: larger seeds are not exact in the
 		 * JSON of the manifest, so the run could not be redone. */
@@ -271,6 +272,40 @@ static const char *run_clash(const struct request *rq)
 	return NULL;
 }
 
+/* Entries of a comma-separated list, and whether name (len bytes) is one. */
+static size_t list_count(const char *list)
+{
+	size_t n = 1;
+	for (; *list; list++)
+		n += *list == ',';
+	return n;
+}
+
+static bool list_has(const char *list, const char *name, size_t len)
+{
+	for (const char *s = list;; s++) {
+		const char *comma = strchr(s, ',');
+		size_t n = comma ? (size_t)(comma - s) : strlen(s);
+		if (n == len && strncmp(s, name, len) == 0)
+			return true;
+		if (!comma)
+			return false;
+		s = comma;
+	}
+}
+
+/* compare --board A,B: two different names out of --strategies. */
+static bool board_ok(const char *board, const char *strategies)
+{
+	const char *comma = strchr(board, ',');
+	if (!comma || strchr(comma + 1, ',') || comma == board || !comma[1])
+		return false;
+	size_t la = (size_t)(comma - board);
+	const char *b = comma + 1;
+	return !(strlen(b) == la && strncmp(board, b, la) == 0) &&
+	       list_has(strategies, board, la) && list_has(strategies, b, strlen(b));
+}
+
 static int check_request(const struct cli_command *c, struct request *rq,
                          char *err, size_t errlen)
 {
@@ -290,6 +325,13 @@ static int check_request(const struct cli_command *c, struct request *rq,
 	else if (rq->cmd == CMD_COMPARE && !rq->strategies)
 		snprintf(err, errlen, "compare: missing --strategies A,B (try crisim "
 		         "compare --help)");
+	else if (rq->cmd == CMD_COMPARE && list_count(rq->strategies) < 2)
+		snprintf(err, errlen, "compare: --strategies: expected at least two "
+		         "strategies to compare (A,B), got '%s'", rq->strategies);
+	else if (rq->board && !board_ok(rq->board, rq->strategies))
+		snprintf(err, errlen, "compare: --board: expected two different "
+		         "strategies out of --strategies %s (A,B), got '%s'",
+		         rq->strategies, rq->board);
 	else if (rq->cmd == CMD_SWEEP && !rq->n_grids && !rq->grid_file)
 		snprintf(err, errlen, "sweep: missing --grid PATH=V1,V2,... or "
 		         "--grid-file (try crisim sweep --help)");

@@ -52,6 +52,7 @@ struct request {
 	uint64_t run;
 	bool summary, summary_header;
 	const char *strategies;    /* --strategies a,b,c */
+	const char *board;         /* compare --board A,B; NULL: the default pair */
 	const char **grids;        /* --grid PATH=..., in order; owned array */
 	size_t n_grids;
 	const char *grid_file;
@@ -78,7 +79,8 @@ void cli_help(FILE *f, enum cmd cmd);
 enum cli_field {
 	F_HELP, F_VERSION, F_OUT, F_SET, F_SEED, F_QUIET, F_RUNS, F_THREADS,
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
-	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN
+	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
+	F_BOARD
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

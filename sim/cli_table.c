@@ -119,6 +119,10 @@ static const struct cli_option compare_opts[] = {
 	OPT_BATCH_OUT,
 	{ "format", 0, "FORMAT", ARG_WORDS, "table tsv json", F_FORMAT,
 	  "the comparison on stdout as table (the default), tsv or json" },
+	{ "board", 0, "A,B", ARG_TEXT, NULL, F_BOARD,
+	  "the two strategies the trainer board sets side by side (two of "
+	  "--strategies).  Default: the first two after the baseline when there "
+	  "are three or more, else both" },
 	OPT_THREADS,
 	OPT_RESUME,
 	OPT_SEED,
@@ -130,7 +134,7 @@ static const struct cli_option compare_opts[] = {
 
 static const char *const compare_usage[] = {
 	"compare FILE --strategies A,B[,C...] --runs N [-o DIR] "
-	"[--format table|tsv|json] [--threads T] [--resume DIR] [--seed N] "
+	"[--format table|tsv|json] [--board A,B] [--threads T] [--resume DIR] [--seed N] "
 	"[--set PATH=VALUE]... [--quiet]",
 	NULL
 };

@@ -101,7 +101,8 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 		dir = dirbuf;
 	}
 	struct exec_opts o = { .threads = rq->threads, .quiet = rq->quiet, .dir = dir,
-	                       .stop_after = rq->stop_after, .resume = rq->resume != NULL };
+	                       .stop_after = rq->stop_after, .resume = rq->resume != NULL,
+	                       .board = rq->board };
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
 	                           label_of(rq->file) };
 	static const enum report_format fmts[] = {

@@ -613,6 +613,105 @@ out:
 	return rc;
 }
 
+/* ---- the trainer board ---- */
+
+/* Index of the strategy named name (len bytes); n_strats when none. */
+static size_t strat_index(const struct batch *p, const char *name, size_t len)
+{
+	for (size_t s = 0; s < p->n_strats; s++)
+		if (p->strats[s] && strlen(p->strats[s]) == len &&
+		    strncmp(p->strats[s], name, len) == 0)
+			return s;
+	return p->n_strats;
+}
+
+static void board_pair(const struct batch *p, const char *pair, size_t *a, size_t *b)
+{
+	*a = p->n_strats >= 3 ? 1 : 0;
+	*b = p->n_strats >= 3 ? 2 : p->n_strats - 1;
+	const char *comma = pair ? strchr(pair, ',') : NULL;
+	if (!comma)
+		return;
+	size_t ia = strat_index(p, pair, (size_t)(comma - pair));
+	size_t ib = strat_index(p, comma + 1, strlen(comma + 1));
+	if (ia < p->n_strats && ib < p->n_strats && ia != ib) {
+		*a = ia;
+		*b = ib;
+	}
+}
+
+static void board_run(const struct batch *p, const struct batch_results *r,
+                      double *x, double *tmp, struct report_board *bd)
+{
+	size_t n = 0;
+	for (uint64_t k = 0; k < p->runs; k++) {
+		size_t i = batch_item(p, 0, k);
+		if (r->done[i])
+			x[n++] = r->sum[i * NF + SUM_damage];
+	}
+	struct stats_desc d;
+	stats_describe(x, 1, n, tmp, &d);
+	bd->median = d.q50;
+	bd->n = d.n;
+	bd->run = 0;
+	bd->damage = NAN;
+	double best = INFINITY;
+	for (uint64_t k = 0; k < p->runs; k++) {
+		size_t i = batch_item(p, 0, k);
+		double v = r->sum[i * NF + SUM_damage];
+		if (!r->done[i] || isnan(v) || !(fabs(v - d.q50) < best))
+			continue;
+		best = fabs(v - d.q50);
+		bd->run = k;
+		bd->damage = v;
+	}
+}
+
+enum status report_board(const char *dir, const struct batch *p,
+                         const struct batch_results *r, const char *pair,
+                         struct report_board *bd, struct report_opts *ro,
+                         char *err, size_t errlen)
+{
+	size_t runs = (size_t)p->runs;
+	double *x = malloc((runs + 1) * sizeof *x);
+	double *tmp = malloc((runs + 1) * sizeof *tmp);
+	enum status rc = ST_NOMEM;
+	struct out_file o;
+	if (!x || !tmp) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	board_pair(p, pair, &bd->a, &bd->b);
+	board_run(p, r, x, tmp, bd);
+	if (report_stop(ro)) {
+		rc = interrupted(NULL, err, errlen);
+		goto out;
+	}
+	rc = ST_RUNTIME;
+	if (output_open(&o, dir, "board.tsv", err, errlen))
+		goto out;
+	const char *base = p->strat_dirs[0];
+	meta(o.f, &p->v[0].s, bd->n);
+	fputs("# the trainer board (board.png): which strategies it sets side by "
+	      "side and which run's stories (STRATEGY/story/) it draws\n", o.f);
+	fputs("key\tvalue\n", o.f);
+	fprintf(o.f, "left\t%s\nright\t%s\nbaseline\t%s\nrun\t%llu\n",
+	        p->strat_dirs[bd->a], p->strat_dirs[bd->b], base,
+	        (unsigned long long)bd->run);
+	fputs("run_damage\t", o.f);
+	output_tsv_number(o.f, bd->damage);
+	fputs("\nmedian_damage\t", o.f);
+	output_tsv_number(o.f, bd->median);
+	fprintf(o.f, "\nwhy\trun %llu, the run whose %s damage (%.0f) is closest "
+	        "to its median over %zu runs (%.0f)\n", (unsigned long long)bd->run,
+	        base, bd->damage, bd->n, bd->median);
+	rc = output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+out:
+	free(x);
+	free(tmp);
+	return rc;
+}
+
 /* ---- sweep ---- */
 
 enum status report_sweep(const char *dir, const struct batch *p,

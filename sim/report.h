@@ -14,6 +14,7 @@
  *                 ci95 (t on the mean);
  *   compare.tsv   long: one row per outcome × strategy; differences are
  *                 strategy minus the first strategy, paired by run index;
+ *   board.tsv     key/value: the trainer board's pair, run and why;
  *   sweep.tsv     one row per grid point × strategy: the grid values, then
  *                 per outcome O: O_mean O_sd O_ci_lo O_ci_hi O_n.
  */
@@ -67,6 +68,30 @@ enum status report_compare(const char *dir, const struct batch *b,
                            const struct batch_results *r, enum report_format fmt,
                            FILE *out, struct report_opts *ro, char *err,
                            size_t errlen);
+
+/* The trainer board of a comparison: the two strategies it sets side by
+ * side (indices into b->strats) and the run index whose stories it draws.
+ * By default the pair is the first two strategies after the baseline when
+ * there are three or more, else the first two; the run is the finished
+ * run whose baseline damage is closest to the median baseline damage over
+ * the finished runs (type 7, as in summary.json), ties to the lowest run
+ * index, so the board shows a typical incident, not run 0 by accident. */
+struct report_board {
+	size_t a, b;
+	uint64_t run;
+	double damage;     /* the baseline's damage in that run */
+	double median;     /* the baseline's median damage */
+	size_t n;          /* the baseline's finished runs behind the median */
+};
+
+/* Choose the board (pair "A,B" of strategy names, NULL: the default; names
+ * that are not strategies fall back to the default) and write board.tsv
+ * into dir: key/value rows saying which pair, which run and why.
+ * ST_OK, ST_NOMEM, ST_RUNTIME, ST_INTERRUPTED. */
+enum status report_board(const char *dir, const struct batch *b,
+                         const struct batch_results *r, const char *pair,
+                         struct report_board *out, struct report_opts *ro,
+                         char *err, size_t errlen);
 
 /* sweep.tsv into dir. */
 enum status report_sweep(const char *dir, const struct batch *b,

@@ -162,12 +162,12 @@ done:
 
 /* Strategy s's story of a comparison as the single run it is, so that its
  * manifest's command re-runs it alone:
- *   crisim run FILE --run 0 [--set P=V]... --set responder.strategy=S
+ *   crisim run FILE --run K [--set P=V]... --set responder.strategy=S
  *              [--seed N] -o STORY
  * out->argv is malloc'd (free it); its strings point into p, rc, story and
  * the buffers. */
 static int story_context(const struct batch *p, size_t s, const struct run_context *rc,
-                         const char *story, char *seed, size_t seedlen,
+                         const char *story, const char *run, char *seed, size_t seedlen,
                          char *strat, size_t stratlen, struct run_context *out)
 {
 	char **argv = malloc((p->n_sets * 2 + 12) * sizeof *argv);
@@ -178,7 +178,7 @@ static int story_context(const struct batch *p, size_t s, const struct run_conte
 	argv[n++] = "run";
 	argv[n++] = p->file;
 	argv[n++] = "--run";
-	argv[n++] = "0";
+	argv[n++] = (char *)run;
 	for (size_t i = 0; i < p->n_sets; i++) {
 		argv[n++] = "--set";
 		argv[n++] = p->sets[i];
@@ -200,13 +200,22 @@ static int story_context(const struct batch *p, size_t s, const struct run_conte
 	return 0;
 }
 
-/* One story per strategy of a comparison, for the trainer board: run 0
- * again, written as a normal single run (cheap, and identical to the
- * batch's run 0), whose manifest gives the run command. */
+/* One story per strategy of a comparison, for the trainer board: the run
+ * report_board chose (a typical one, see report.h), run again and written
+ * as a normal single run into DIR/STRATEGY/story/ (cheap, and identical to
+ * the batch's run of that index), whose manifest gives the run index and
+ * the command that re-runs it; DIR/board.tsv says which run and why. */
 static enum status write_stories(const struct batch *b, const char *dir,
+                                 const struct batch_results *r, const char *pair,
                                  const struct run_context *rc,
                                  struct report_opts *ro, char *err, size_t errlen)
 {
+	struct report_board bd;
+	enum status st = report_board(dir, b, r, pair, &bd, ro, err, errlen);
+	if (st)
+		return st;
+	char run[32];
+	snprintf(run, sizeof run, "%llu", (unsigned long long)bd.run);
 	for (size_t s = 0; s < b->n_strats; s++) {
 		if (report_stop(ro)) {
 			snprintf(err, errlen, "interrupted while writing the reports");
@@ -215,15 +224,15 @@ static enum status write_stories(const struct batch *b, const char *dir,
 		char story[4200], seed[32], strat[SCN_NAMELEN + 32];
 		struct run_result res;
 		struct run_context story_ctx;
-		snprintf(story, sizeof story, "%s/%s/run-0", dir, b->strat_dirs[s]);
-		if (story_context(b, s, rc, story, seed, sizeof seed, strat,
+		snprintf(story, sizeof story, "%s/%s/story", dir, b->strat_dirs[s]);
+		if (story_context(b, s, rc, story, run, seed, sizeof seed, strat,
 		                  sizeof strat, &story_ctx)) {
 			snprintf(err, errlen, "out of memory");
 			return ST_NOMEM;
 		}
 		const struct batch_variant *v = &b->v[s];
-		enum status st = runner_single(&v->s, &b->graphs[v->graph], 0, story,
-		                               &story_ctx, &res, err, errlen);
+		st = runner_single(&v->s, &b->graphs[v->graph], bd.run, story,
+		                   &story_ctx, &res, err, errlen);
 		free(story_ctx.argv);
 		run_result_free(&res);
 		if (st)
@@ -261,7 +270,7 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 		snprintf(err, errlen, "stdout: write error");
 		return ST_RUNTIME;
 	}
-	return r->interrupted ? ST_OK : write_stories(b, dir, rc, &ro, err, errlen);
+	return r->interrupted ? ST_OK : write_stories(b, dir, r, o->board, rc, &ro, err, errlen);
 }
 
 enum status runner_batch(const struct batch *b, const struct exec_opts *o,

@@ -406,7 +406,7 @@ Test(batch_exec, a_stop_while_reporting_a_comparison_or_a_sweep, .init = exec_se
 	cr_assert_not_null(freopen("/dev/null", "w", stdout));   /* compare's table */
 	cr_assert_eq(build(&b, BATCH_COMPARE, NULL, "none,plan", NULL, 0, 3), 0, "%s", err);
 	const char *cfiles[] = { "compare.tsv", "compare.json", "none/runs.tsv",
-	                         "plan/ensemble.tsv", "plan/run-0/series.tsv", NULL };
+	                         "plan/ensemble.tsv", "plan/story/series.tsv", NULL };
 	stop_in_every_report_step(&b, cfiles, "c");
 	batch_free(&b);
 	const char *grids[] = { "spread.p=0.1,0.2" };
