@@ -106,10 +106,11 @@ static const char *const graph_usage[] = {
 };
 
 static const struct cli_option plot_opts[] = {
+	OPT_QUIET,
 	OPT_HELP,
 };
 
-static const char *const plot_usage[] = { "plot DIR", NULL };
+static const char *const plot_usage[] = { "plot DIR [--quiet]", NULL };
 
 static const struct cli_option compare_opts[] = {
 	OPT_STRATEGIES("the strategies to compare, by registry name; the first "
@@ -225,7 +226,8 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"(pngcairo) and SVG plots next to it: series.tsv (a run) -> "
 		"series.*; ensemble.tsv -> ensemble.*; compare.tsv -> compare.*, "
 		"compare-diff.*, board.png (the trainer board); sweep.tsv -> "
-		"sweep.*.  Needs gnuplot (Debian: gnuplot-nox); exit status 1 when "
+		"sweep.*; one line on stderr names each file written (none with "
+		"--quiet).  Needs gnuplot (Debian: gnuplot-nox); exit status 1 when "
 		"it is missing.  Scripts are looked up in $CRISIM_SCRIPTS, then in "
 		"scripts/ next to the crisim binary, then in ../share/crisim/scripts, "
 		"then in ../../scripts (a build tree).",

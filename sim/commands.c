@@ -342,7 +342,7 @@ int cmd_graph(const struct request *rq)
 int cmd_plot(const struct request *rq)
 {
 	char msg[ERRLEN + 3 * PATH_MAX];
-	enum status st = plot_dir(rq->file, msg, sizeof msg);
+	enum status st = plot_dir(rq->file, rq->quiet, msg, sizeof msg);
 	return st ? fail(st, msg) : EXIT_OK;
 }
 

@@ -88,7 +88,7 @@ static const struct plot_kind {
 
 /* One plot of one kind in one format, through DIR/.SCRIPT.FMT.tmpPID. */
 static enum status draw(const char *dir, const char *script,
-                        const struct plot_kind *pk, const char *fmt,
+                        const struct plot_kind *pk, const char *fmt, bool quiet,
                         char *err, size_t errlen)
 {
 	char tmp[PATH_MAX + 64], final[PATH_MAX + 64];
@@ -107,10 +107,12 @@ static enum status draw(const char *dir, const char *script,
 		snprintf(err, errlen, "%s: gnuplot failed on %s", final, script);
 		return ST_RUNTIME;
 	}
+	if (!quiet)
+		fprintf(stderr, "crisim: wrote %s\n", final);
 	return ST_OK;
 }
 
-enum status plot_dir(const char *dir, char *err, size_t errlen)
+enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
 {
 	char scripts[PATH_MAX], script[PATH_MAX + 32], path[PATH_MAX + 32];
 	size_t n_found = 0;
@@ -142,7 +144,7 @@ enum status plot_dir(const char *dir, char *err, size_t errlen)
 			continue;
 		snprintf(script, sizeof script, "%s/%s.gp", scripts, pk->script);
 		for (size_t k = 0; k < (pk->svg ? 2u : 1u); k++) {
-			enum status st = draw(dir, script, pk, fmts[k], err, errlen);
+			enum status st = draw(dir, script, pk, fmts[k], quiet, err, errlen);
 			if (st)
 				return st;
 		}

@@ -8,14 +8,16 @@
 #ifndef CRISIM_PLOT_H
 #define CRISIM_PLOT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "status.h"
 
-/* Draw every plot whose input file is in dir.  ST_OK; ST_BADINPUT (nothing
+/* Draw every plot whose input file is in dir, saying on stderr which file
+ * it wrote ("crisim: wrote DIR/board.png", one line a file) unless quiet.  ST_OK; ST_BADINPUT (nothing
  * to plot, or a directory name gnuplot cannot be given); ST_RUNTIME (no
  * scripts directory, gnuplot missing or failing), with a one-line message
  * in err. */
-enum status plot_dir(const char *dir, char *err, size_t errlen);
+enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen);
 
 #endif

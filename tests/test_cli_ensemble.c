@@ -502,6 +502,55 @@ Test(ensemble, plot_recognises_ensemble_compare_and_sweep)
 	cr_assert_eq(shell("ls -A %s/c | grep -c tmp", dir), 1);
 }
 
+/* Sweeps `crisim plot` used to fail on (an axis of names or booleans), to
+ * draw wrong (three axes: one heatmap, the last value winning) or to draw
+ * in part (two strategies: the first only): each is plotted, says what it
+ * wrote, and four axes are a one-line error naming the axes. */
+Test(ensemble, plot_draws_every_kind_of_sweep_and_says_what_it_wrote)
+{
+	if (shell("command -v gnuplot") != 0)
+		cr_skip_test("gnuplot not installed");
+	const char *sweeps[] = {
+		"--grid responder.plan.statement=deny,diminish,rebuild",
+		"--grid responder.strategy=none,adhoc,plan",
+		"--grid responder.plan.stealing_thunder=false,true --strategies plan,adhoc",
+		"--grid responder.capacity=1,5 --grid responder.gaffe_prob=0,0.2 "
+		"--strategies adhoc,plan",
+		"--grid responder.capacity=1,5 --grid responder.gaffe_prob=0,0.2 "
+		"--grid responder.plan.statement=deny,rebuild --strategies adhoc,plan",
+	};
+	for (size_t i = 0; i < sizeof sweeps / sizeof *sweeps; i++) {
+		cr_assert_eq(sh("sweep " SMALL " %s --runs 2 -o %s/s%zu", sweeps[i], dir, i), 0,
+		             "%s: %s", sweeps[i], err);
+		cr_assert_eq(sh("plot %s/s%zu", dir, i), 0, "%s: %s", sweeps[i], err);
+		char want[512];
+		snprintf(want, sizeof want, "crisim: wrote %s/s%zu/sweep.png\ncrisim: wrote "
+		         "%s/s%zu/sweep.svg\n", dir, i, dir, i);
+		cr_assert_str_eq(err, want, "%s", sweeps[i]);
+		cr_assert_eq(shell("test -s %s/s%zu/sweep.png && test -s %s/s%zu/sweep.svg",
+		                   dir, i, dir, i), 0, "%s", sweeps[i]);
+	}
+	/* the three-axis sweep: a heatmap per value of the third axis and
+	 * strategy, each titled so (2 x 2 here) */
+	cr_assert_eq(shell("grep -c 'responder.plan.statement = ' %s/s4/sweep.svg", dir), 0);
+	cr_assert_eq(atoi(out), 4, "%s", out);
+	/* the two strategies of a two-axis sweep: both drawn */
+	cr_assert_eq(shell("grep -c -e 'plan: damage' -e 'adhoc: damage' %s/s3/sweep.svg", dir),
+	             0);
+	cr_assert_eq(atoi(out), 2, "%s", out);
+	/* --quiet: nothing on stderr */
+	cr_assert_eq(sh("plot --quiet %s/s0", dir), 0, "%s", err);
+	cr_assert_str_empty(err);
+	/* four axes: an error, not a wrong plot */
+	cr_assert_eq(sh("sweep " SMALL " --grid responder.capacity=1,5 --grid "
+	                "responder.gaffe_prob=0,0.2 --grid ticks=50,60 --grid "
+	                "responder.plan.statement=deny,rebuild --runs 1 -o %s/s9", dir), 0,
+	             "%s", err);
+	cr_assert_eq(sh("plot %s/s9", dir), 1, "%s", err);
+	cr_assert(strstr(err, "4 axes") && strstr(err, "sweep fewer axes"), "%s", err);
+	cr_assert_eq(shell("test -e %s/s9/sweep.png", dir), 1);
+}
+
 /* Write len bytes (NULs included) to DIR/name. */
 static void write_file(const char *name, const char *data, size_t len)
 {
