@@ -11,9 +11,9 @@ if (!exists("fmt")) fmt = "png"
 if (!exists("outfile")) outfile = indir . "/compare-diff." . fmt
 
 if (fmt eq "svg") {
-    set terminal svg size 1400,900 dynamic enhanced font "Sans,16" background rgb "white"
+    set terminal svg size 1600,950 dynamic enhanced font "Sans,16" background rgb "white"
 } else {
-    set terminal pngcairo size 1400,900 enhanced font "Sans,16"
+    set terminal pngcairo size 1600,950 enhanced font "Sans,16"
 }
 set output outfile
 
@@ -30,8 +30,8 @@ set title sprintf("Paired differences vs %s over %s runs: mean and 95%% CI (pair
 set ylabel "difference, % of baseline mean"
 set grid ytics lc rgb "#dddddd"
 set border lw 1.5
-set xtics rotate by -30 left font ",15" nomirror noenhanced
-set key top left opaque box font ",14" noenhanced
+set xtics rotate by -30 left font ",16" nomirror noenhanced
+set key top left opaque box font ",16" noenhanced
 set style fill solid 0.75 noborder
 set boxwidth 0.8 / (ns > 1 ? ns - 1 : 1)
 set xzeroaxis lw 2 lc rgb "#333333"
@@ -54,6 +54,6 @@ if (ns < 2 || npairs == 0) {
 } else {
     plot for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):3:(good(strcol(2), $3) ? 0x27ae60 : 0xc0392b) with boxes lc rgb variable notitle, \
          for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):3:4:5 with yerrorbars lc rgb "#222222" lw 2 pt 7 ps 0.6 title sprintf("%s - %s", word(strats, i), base), \
-         for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):($3 >= 0 ? $3 : 0):(word(strats, i)) with labels offset 0,0.8 font ",12" noenhanced notitle, \
+         for [i = 2:ns] rows(word(strats, i)) using ($0 + off(i)):($3 >= 0 ? $3 : 0):(word(strats, i)) with labels offset 0,0.8 font ",16" noenhanced notitle, \
          rows(word(strats, 2)) using 0:(1/0):xtic(1) notitle
 }
