@@ -244,9 +244,10 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"direction of better is one table: see README.md).\n\n"
 		"Prints the comparison to stdout (--format) and writes "
 		"DIR/compare.tsv, DIR/compare.json, "
-		"DIR/STRATEGY/{runs.tsv,ensemble.tsv,summary.json}, DIR/STRATEGY/run-0/ "
-		"(run 0 as a single run, for the trainer board) and "
-		"DIR/manifest.json.",
+		"DIR/STRATEGY/{runs.tsv,ensemble.tsv,summary.json}, DIR/board.tsv "
+		"(the trainer board's pair and run: the run whose baseline damage "
+		"is closest to the baseline's median, and why), DIR/STRATEGY/story/ "
+		"(that run as a single run, for the board) and DIR/manifest.json.",
 		NULL, compare_opts, N(compare_opts) },
 	[CMD_SWEEP] = {
 		"sweep", "FILE", false, ARG_FILE, NULL,

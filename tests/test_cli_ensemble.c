@@ -486,7 +486,7 @@ Test(ensemble, plot_recognises_ensemble_compare_and_sweep)
 	cr_assert_eq(sh("plot %s/e", dir), 0, "%s", err);
 	cr_assert_eq(sh("plot %s/c", dir), 0, "%s", err);
 	cr_assert_eq(sh("plot %s/s", dir), 0, "%s", err);
-	/* an interrupted comparison: no run-0 stories, the board says so */
+	/* an interrupted comparison: no stories, the board says so */
 	cr_assert_eq(sh("compare " SMALL " --strategies none,adhoc --runs 3 --threads 1 "
 	                "--stop-after 3 -o %s/ci", dir), 130, "%s", err);
 	cr_assert_eq(sh("plot %s/ci", dir), 0, "%s", err);
