@@ -363,6 +363,35 @@ static void fixture_free(struct fixture *f)
 	spec_free(&f->s);
 }
 
+/* Complaints carry their topic on the mention, drawn from the story's mix;
+ * neutral posts and the brand's own are no mentions.  With weights 3:1 over
+ * 400 complaints the count of the first is binomial(400, 0.75), sd 8.7; we
+ * allow 5 sd (44). */
+Test(timeline, complaints_carry_their_topic)
+{
+	struct fixture f;
+	struct mention_log m = { 0 };
+	fixture_init(&f, "{" BASE " \"events\": [{\"tick\": 0, \"topics\": ["
+	             "{\"topic\": \"safety\", \"weight\": 3}, {\"topic\": \"refund\"}]}]}");
+	f.c.mentions = &m;
+	f.c.story = &f.s.events[0];
+	uint32_t agent = f.pop.members[ROLE_INFLUENCER][0];
+	model_post(&f.c, agent, TONE_NEU);
+	model_post(&f.c, f.pop.brand, TONE_NEG);
+	cr_assert_eq(m.n, 0);
+	for (int k = 0; k < 400; k++)
+		model_post(&f.c, agent, TONE_NEG);
+	cr_assert_eq(m.n, 400);
+	uint32_t safety = 0;
+	for (size_t k = 0; k < m.n; k++) {
+		cr_assert(m.v[k].topic == 1 || m.v[k].topic == 2, "topic %u", m.v[k].topic);
+		safety += m.v[k].topic == 1;
+	}
+	cr_assert_lt(fabs(safety - 300.0), 44, "safety %u of 400", safety);
+	mention_log_free(&m);
+	fixture_free(&f);
+}
+
 /* brand_action: a recall (rebuild + two more consistent messages) gains
  * more credibility than a fitting statement (one), and a statement too
  * weak for the crisis loses it; each is a logged statement outside the
