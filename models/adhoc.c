@@ -40,6 +40,7 @@ static int adhoc_init(struct model_ctx *c)
 		return -1;
 	}
 	c->resp_state = a;
+	c->brand = &a->b;
 	return 0;
 }
 

@@ -196,3 +196,36 @@ void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
 	                  detail, seen))
 		c->oom = 1;
 }
+
+int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
+                 enum scct_strategy st)
+{
+	const struct event_spec *e = model_crisis(c);
+	int needed = e ? (int)e->crisis + (e->history ? 1 : 0) : 0;
+	if (needed > SCCT_REBUILD)
+		needed = SCCT_REBUILD;
+	int extra = a == ACTION_RECALL ? 2 : a == ACTION_CORRECTIVE ? 1 : 0;
+	if (a != ACTION_STATEMENT)
+		st = SCCT_REBUILD;
+	for (int k = 0; k < extra; k++)
+		brand_message(b, c, 1);
+	int fits = (int)st >= needed;
+	char detail[128];
+	snprintf(detail, sizeof detail, "%s: %s statement in a%s %s crisis %s",
+	         spec_brand_action_name(a), spec_scct_name(st),
+	         e && e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
+	         e ? spec_crisis_name(e->crisis) : "victim",
+	         fits ? "fits" : "is too weak and backfires");
+	b->budget++;  /* brand_statement takes one: the action is outside
+	                 the tick's capacity */
+	if (fits) {
+		brand_message(b, c, 1);
+		c->framed = 1;
+		brand_statement(c, b, TONE_POS, 0, 1, "brand action", detail);
+	} else {
+		for (int k = 0; k < 3; k++)
+			brand_message(b, c, 0);
+		brand_statement(c, b, TONE_NEG, 1, 0, "brand action", detail);
+	}
+	return fits;
+}

@@ -72,4 +72,15 @@ void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
 /* Credibility after a message: consistent ones build it, others erode it. */
 void brand_message(struct brand *b, const struct model_ctx *c, int consistent);
 
+/* A brand_action of the timeline (models/README.md, "The timeline"), outside
+ * the tick's capacity.  A statement with SCCT strategy `st` is judged
+ * against the crisis type of model_crisis(c), one level up with a history:
+ * at least as strong fits (a consistent message, the brand's version framed
+ * for media, a positive statement), weaker backfires (three inconsistent
+ * messages, an angering statement).  A corrective action is a rebuild
+ * statement plus one more consistent message, a recall plus two.  Returns
+ * 1 when it fits. */
+int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
+                 enum scct_strategy st);
+
 #endif

@@ -12,6 +12,7 @@
  * an exogenous burst to their followers and a share of everyone.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "exposure.h"
@@ -89,6 +90,37 @@ static void crisis_seed(struct model_ctx *c, uint32_t agent,
 	post(c, agent);
 }
 
+/* Outlet m reports the story now with tone t: its followers all see it,
+ * and a share spread.media_reach of everyone; the story is news again
+ * (exposure_renew).  The volume rule below and the timeline's media_report
+ * and unanswered inquiry events (through spread_rule.report) share it. */
+static void crisis_report(struct model_ctx *c, uint32_t m, enum tone t,
+                          const char *tone_word, const char *why)
+{
+	const struct spread_spec *sp = &c->scn->spread;
+	struct population *pop = c->pop;
+	/* A report conveys the incident's severity. */
+	float anger = c->incident ? (float)c->incident->arousal : 0.5f;
+	struct post p = { .author = m, .tone = t, .contagious = 1,
+	                  .credibility = (float)sp->cred_media,
+	                  .arousal = anger };
+	model_make_aware(c, m);
+	pop->flags[m] |= POP_F_REPORTED;
+	model_post(c, m, t);
+	uint32_t seen = exposure_followers(c, c->rng, m, &p, 1.0, NULL);
+	uint32_t extra = (uint32_t)floor(sp->media_reach * pop->n);
+	exposure_random(c, c->rng, &p, extra);
+	c->tc->pickups++;
+	exposure_renew(c);
+	if (event_log_add(c->log, c->tick, m, "media pick-up",
+	                  "outlet %u reports (%s) to %u followers + %u others %s",
+	                  m, tone_word, seen, extra, why))
+		c->oom = 1;
+}
+
+/* Outlets pick the story up in order of audience as the negative volume of
+ * the last hour passes their thresholds; one that already reported (a
+ * timed report) does not report again, but uses up its threshold. */
 static void media_reports(struct model_ctx *c, struct crisis *k)
 {
 	const struct spread_spec *sp = &c->scn->spread;
@@ -98,28 +130,16 @@ static void media_reports(struct model_ctx *c, struct crisis *k)
 		if ((double)k->volume < need)
 			break;
 		uint32_t m = pop->members[ROLE_MEDIA][k->next_outlet++];
+		if (pop->flags[m] & POP_F_REPORTED)
+			continue;
 		/* With the brand's fitting statement out, reports carry its
 		 * side: neutral instead of negative. */
 		enum tone t = c->framed ? TONE_NEU : TONE_NEG;
-		/* A report conveys the incident's severity. */
-		float anger = c->incident ? (float)c->incident->arousal : 0.5f;
-		struct post p = { .author = m, .tone = t, .contagious = 1,
-		                  .credibility = (float)sp->cred_media,
-		                  .arousal = anger };
-		model_make_aware(c, m);
-		pop->flags[m] |= POP_F_REPORTED;
-		model_post(c, m, t);
-		uint32_t seen = exposure_followers(c, c->rng, m, &p, 1.0, NULL);
-		uint32_t extra = (uint32_t)floor(sp->media_reach * pop->n);
-		exposure_random(c, c->rng, &p, extra);
-		c->tc->pickups++;
-		exposure_renew(c);
-		if (event_log_add(c->log, c->tick, m, "media pick-up",
-		                  "outlet %u reports (%s) to %u followers + %u others "
-		                  "at %.0f negative posts/hour", m,
-		                  t == TONE_NEG ? "negative" : "with the brand's side",
-		                  seen, extra, (double)k->volume))
-			c->oom = 1;
+		char why[64];
+		snprintf(why, sizeof why, "at %.0f negative posts/hour",
+		         (double)k->volume);
+		crisis_report(c, m, t, t == TONE_NEG ? "negative"
+		                                     : "with the brand's side", why);
 	}
 }
 
@@ -162,4 +182,5 @@ const struct spread_rule spread_crisis = {
 	.free = crisis_free,
 	.seed = crisis_seed,
 	.step = crisis_step,
+	.report = crisis_report,
 };

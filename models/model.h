@@ -37,6 +37,8 @@ struct tick_counts {
 	                        post covers (for a cascade, its edge trials) */
 };
 
+struct brand;  /* models/brand.h: the brand's shared mechanics */
+
 struct model_ctx {
 	const struct scenario *scn;
 	const struct graph *g;
@@ -51,6 +53,16 @@ struct model_ctx {
 	                                  NULL when the responder does not
 	                                  listen (nothing records them) */
 	const struct event_spec *incident;  /* the first incident, NULL before */
+	const struct event_spec *story;     /* the latest incident or
+	                              revelation: its topics are the mix of
+	                              complaints (NULL before: "general") */
+	const struct event_spec *crisis;    /* whose crisis type statements
+	                              are judged against: the first incident,
+	                              then the latest revelation; NULL before */
+	struct brand *brand;       /* the brand's credibility and queue: the
+	                              responder's (set by its init) or, for a
+	                              strategy without one, the engine's own
+	                              (brand_action events); NULL when none */
 	double story_origin;       /* tick the story's attention clock counts
 	                              from (see models/README.md) */
 	int framed;                /* the brand's fitting official version is
@@ -77,6 +89,12 @@ struct spread_rule {
 	 * repeats).  Agents who spread in the next tick, survivors included,
 	 * are appended to c->next. */
 	void (*step)(struct model_ctx *c, const uint32_t *active, uint32_t n);
+	/* Optional: media outlet `outlet` reports the story now with tone t
+	 * (timed reports and unanswered inquiries); `tone_word` and `why`
+	 * are for the log.  NULL for rules without media: the engine then
+	 * refuses media_report and inquiry events. */
+	void (*report)(struct model_ctx *c, uint32_t outlet, enum tone t,
+	               const char *tone_word, const char *why);
 };
 
 struct responder_strategy {
@@ -118,8 +136,40 @@ static inline uint32_t model_ticks(const struct scenario *s, double minutes,
 	return t < (double)least ? least : (uint32_t)t;
 }
 
+/* The event whose crisis type a statement is judged against: the first
+ * incident, then the latest revelation; before any, the first event. */
+static inline const struct event_spec *model_crisis(const struct model_ctx *c)
+{
+	return c->crisis ? c->crisis : c->scn->n_events ? &c->scn->events[0]
+	                                                : NULL;
+}
+
+/* The topic a complaint asks: drawn by weight from the story's topic mix
+ * (c->story) with the dynamics stream; no draw when the mix has one
+ * topic, so scenarios without topics draw exactly as before. */
+static inline uint32_t model_topic(struct model_ctx *c)
+{
+	const struct event_spec *e = c->story;
+	if (!e || e->n_topics == 0)
+		return 0;
+	if (e->n_topics == 1)
+		return e->topics[0].topic;
+	double sum = 0.0;
+	for (uint32_t k = 0; k < e->n_topics; k++)
+		sum += e->topics[k].weight;
+	double u = gsl_rng_uniform(c->rng) * sum;
+	for (uint32_t k = 0; k + 1 < e->n_topics; k++) {
+		u -= e->topics[k].weight;
+		if (u < 0.0)
+			return e->topics[k].topic;
+	}
+	return e->topics[e->n_topics - 1].topic;
+}
+
 /* Agent i posts with this tone now: counted, and a negative post by anyone
- * but the brand becomes a mention the listening may pick up. */
+ * but the brand becomes a mention the listening may pick up, asking one
+ * topic of the story (model_topic; drawn whether or not the responder
+ * listens, so that strategies compare on the same draws). */
 static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
 {
 	c->tc->posts[t]++;
@@ -130,8 +180,8 @@ static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
 		c->pop->flags[i] |= POP_F_COMPLAINED;
 		c->complainants++;
 	}
-	/* topic 0 ("general") until complaints draw their topic (issue 9) */
-	if (c->mentions && mention_log_push(c->mentions, c->tick, i, 0) != 0)
+	uint32_t topic = model_topic(c);
+	if (c->mentions && mention_log_push(c->mentions, c->tick, i, topic) != 0)
 		c->oom = 1;
 }
 

@@ -50,6 +50,7 @@ static int plan_init(struct model_ctx *c)
 	}
 	p->holding_at = p->official_at = POP_NEVER;
 	c->resp_state = p;
+	c->brand = &p->b;
 	return 0;
 }
 
@@ -79,8 +80,7 @@ static void escalate(struct model_ctx *c, uint32_t level, const char *what)
 static void official_statement(struct model_ctx *c, struct plan *p)
 {
 	const struct responder_spec *r = &c->scn->responder;
-	const struct event_spec *e = c->incident ? c->incident
-	                           : c->scn->n_events ? &c->scn->events[0] : NULL;
+	const struct event_spec *e = model_crisis(c);
 	int needed = e ? (int)e->crisis + (e->history ? 1 : 0) : 0;
 	if (needed > SCCT_REBUILD)
 		needed = SCCT_REBUILD;

@@ -199,10 +199,12 @@ int cmd_run(const struct request *rq)
 		rc = fail(st, err);
 	} else if (!rq->quiet && strcmp(dir, "-") != 0) {
 		const double *v = res.summary.v;
-		fprintf(stderr, "crisim: %s: %u ticks on %u agents; reach %.0f (%.1f%%), "
-		        "damage %.0f, peak %.0f at tick %.0f; wrote %s/\n",
-		        s.name, s.ticks, g.n, v[SUM_reach], 100.0 * v[SUM_reach_share],
-		        v[SUM_damage], v[SUM_peak_negative], v[SUM_peak_tick], dir);
+		fprintf(stderr, "crisim: %s: %u ticks on %u agents (brand: %u "
+		        "followers); reach %.0f (%.1f%%), damage %.0f, peak %.0f at "
+		        "tick %.0f; wrote %s/\n",
+		        s.name, s.ticks, g.n, res.brand_followers, v[SUM_reach],
+		        100.0 * v[SUM_reach_share], v[SUM_damage],
+		        v[SUM_peak_negative], v[SUM_peak_tick], dir);
 	}
 	run_result_free(&res);
 	graph_free(&g);

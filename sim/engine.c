@@ -8,6 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "brand.h"
+#include "exposure.h"
+#include "grow.h"
 #include "model.h"
 #include "outcome.h"
 #include "population.h"
@@ -29,8 +32,35 @@ enum status engine_check(const struct scenario *s, const struct graph *g,
 		         names, s->responder.strategy);
 		return ST_BADINPUT;
 	}
+	const struct spread_rule *rule = model_spread_rule(s->spread.rule);
+	for (size_t k = 0; k < s->n_events; k++) {
+		const struct event_spec *e = &s->events[k];
+		if ((e->kind == EV_MEDIA_REPORT || e->kind == EV_INQUIRY) &&
+		    !rule->report) {
+			snprintf(err, errlen, "events[%zu].type: \"%s\" needs a spread "
+			         "rule with media outlets (crisis), spread.rule is "
+			         "\"%s\"", k, spec_event_kind_name(e->kind),
+			         s->spread.rule);
+			return ST_BADINPUT;
+		}
+	}
 	if (!g)
 		return ST_OK;
+	/* A rank names one account among the role's: as many as the
+	 * population will make of this graph (population_init). */
+	const struct pop_spec *ps = &s->population;
+	uint32_t n_inf = ps->influencers ? ps->influencers
+	               : (uint32_t)floor(ps->influencer_share * g->n);
+	for (size_t k = 0; k < s->n_events; k++) {
+		const struct event_spec *e = &s->events[k];
+		uint32_t have = e->target == TGT_MEDIA ? ps->media : n_inf;
+		if (e->rank == 0 || e->rank <= have)
+			continue;
+		snprintf(err, errlen, "events[%zu].rank: expected an integer in "
+		         "[1, %u] (the %s accounts of this network), got %u", k,
+		         have, spec_event_target_name(e->target), e->rank);
+		return ST_BADINPUT;
+	}
 	for (size_t k = 0; k < s->n_events; k++) {
 		const struct event_spec *e = &s->events[k];
 		uint32_t v;
@@ -60,6 +90,13 @@ static uint32_t event_agent(const struct graph *g, const struct event_spec *e)
 	return v;
 }
 
+/* An inquiry waiting for the brand's answer. */
+struct inquiry {
+	uint32_t outlet;
+	uint32_t due;       /* last tick an answer is in time */
+	uint32_t topic;
+};
+
 /* Everything one run owns. */
 struct run {
 	const struct scenario *s;
@@ -74,6 +111,11 @@ struct run {
 	const struct responder_strategy *resp;
 	gsl_rng *incident_rng;
 	int rule_ready, resp_ready;
+	struct brand own_brand;     /* brand_action under a strategy without
+	                               brand mechanics of its own */
+	int own_brand_ready;
+	struct inquiry *inq;        /* open inquiries */
+	size_t n_inq, cap_inq;
 };
 
 /* An agent a random incident may start at: not the brand, not spreading
@@ -129,40 +171,212 @@ static uint32_t pick_target(struct run *r, enum event_target target,
 	return POP_NEVER;
 }
 
-/* An incident: `count` agents of the target start the story, each seeded
- * by the spread rule; the first incident of the run is the story's origin. */
-static void fire_incident(struct run *r, const struct event_spec *e, uint32_t t)
+/* The k-th account an event aims at: the one its rank names (the role's
+ * members are sorted by audience; engine_check has bounded the rank), or a
+ * pick_target draw. */
+static uint32_t event_pick(struct run *r, const struct event_spec *e)
+{
+	if (e->rank > 0) {
+		enum role role = e->target == TGT_MEDIA ? ROLE_MEDIA : ROLE_INFLUENCER;
+		return r->pop.members[role][e->rank - 1];
+	}
+	return pick_target(r, e->target, event_agent(r->ctx.g, e));
+}
+
+/* The `count` distinct agents of an event, each handed to fn; when none is
+ * left, the log says how many were found. */
+typedef void pick_fn(struct run *r, const struct event_spec *e, uint32_t t,
+                     uint32_t id);
+static void for_each_pick(struct run *r, const struct event_spec *e,
+                          uint32_t t, const char *kind, pick_fn *fn)
 {
 	r->picked.n = 0;
 	for (uint32_t k = 0; k < e->count; k++) {
-		uint32_t id = pick_target(r, e->target, event_agent(r->ctx.g, e));
+		uint32_t id = event_pick(r, e);
 		if (id == POP_NEVER) {
 			/* Say so rather than run a silent scenario. */
-			if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "incident",
-			                  "no %s agent left to start it: %u of %u seeded",
-			                  spec_event_target_name(e->target), k,
-			                  e->count))
+			int inc = e->kind == EV_INCIDENT;
+			if (event_log_add(r->ctx.log, t, EVENT_NOBODY, kind,
+			                  "no %s agent left %s: %u of %u %s",
+			                  spec_event_target_name(e->target),
+			                  inc ? "to start it" : "for it", k, e->count,
+			                  inc ? "seeded" : "found"))
 				r->ctx.oom = 1;
 			break;
-		}
-		if (!r->ctx.incident) {
-			r->ctx.incident = e;
-			r->ctx.story_origin = t;
 		}
 		r->pop.flags[id] |= POP_F_LISTED;
 		if (agent_list_push(&r->picked, id))
 			r->ctx.oom = 1;
-		r->rule->seed(&r->ctx, id, e);
-		if (event_log_add(r->ctx.log, t, id, "incident",
-		                  "%s %u starts a%s %s crisis (%u followers)",
-		                  population_role_name(r->pop.role[id]), id,
-		                  e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
-		                  spec_crisis_name(e->crisis),
-		                  graph_out_degree(r->ctx.g, id)))
-			r->ctx.oom = 1;
+		fn(r, e, t, id);
 	}
 	for (uint32_t k = 0; k < r->picked.n; k++)
 		r->pop.flags[r->picked.v[k]] &= (uint8_t)~POP_F_LISTED;
+}
+
+/* An incident: `count` agents of the target start the story, each seeded
+ * by the spread rule; the first incident of the run is the story's origin
+ * and gives the crisis type; the latest incident gives the topic mix. */
+static void incident_at(struct run *r, const struct event_spec *e, uint32_t t,
+                        uint32_t id)
+{
+	if (!r->ctx.incident) {
+		r->ctx.incident = e;
+		r->ctx.story_origin = t;
+	}
+	if (!r->ctx.crisis)
+		r->ctx.crisis = e;
+	r->ctx.story = e;
+	r->rule->seed(&r->ctx, id, e);
+	if (event_log_add(r->ctx.log, t, id, "incident",
+	                  "%s %u starts a%s %s crisis (%u followers)",
+	                  population_role_name(r->pop.role[id]), id,
+	                  e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
+	                  spec_crisis_name(e->crisis),
+	                  graph_out_degree(r->ctx.g, id)))
+		r->ctx.oom = 1;
+}
+
+static void fire_incident(struct run *r, const struct event_spec *e, uint32_t t)
+{
+	for_each_pick(r, e, t, "incident", incident_at);
+}
+
+/* Amplify: the account shares the existing story at the tick: the spread
+ * rule seeds it as a spreader (it posts now, its followers see it), but the
+ * story's origin, crisis type and topics stay those of the incident. */
+static void amplify_at(struct run *r, const struct event_spec *e, uint32_t t,
+                       uint32_t id)
+{
+	r->rule->seed(&r->ctx, id, e);
+	if (event_log_add(r->ctx.log, t, id, "amplify",
+	                  "%s %u shares the story with its %u followers",
+	                  population_role_name(r->pop.role[id]), id,
+	                  graph_out_degree(r->ctx.g, id)))
+		r->ctx.oom = 1;
+}
+
+static void fire_amplify(struct run *r, const struct event_spec *e, uint32_t t)
+{
+	if (!r->ctx.incident) {
+		if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "amplify",
+		                  "no story to share yet (no incident before it)"))
+			r->ctx.oom = 1;
+		return;
+	}
+	for_each_pick(r, e, t, "amplify", amplify_at);
+}
+
+/* Media report: the outlet reports now, with the event's tone, through
+ * the spread rule's media pick-up (models/README.md, "Media pick-up"). */
+static void report_at(struct run *r, const struct event_spec *e, uint32_t t,
+                      uint32_t id)
+{
+	static const enum tone tone_of[] = {
+		[REPORT_NEGATIVE] = TONE_NEG, [REPORT_NEUTRAL] = TONE_NEU,
+		[REPORT_POSITIVE] = TONE_POS,
+	};
+	(void)t;
+	r->rule->report(&r->ctx, id, tone_of[e->tone],
+	                spec_report_tone_name(e->tone), "on the timeline");
+}
+
+static void fire_media_report(struct run *r, const struct event_spec *e,
+                              uint32_t t)
+{
+	for_each_pick(r, e, t, "media_report", report_at);
+}
+
+/* Revelation: a new fact.  Later statements are judged against its crisis
+ * type, later complaints ask its topics, and the story is news again (the
+ * attention clock's renewal, as after a gaffe or a media report). */
+static void fire_revelation(struct run *r, const struct event_spec *e,
+                            uint32_t t)
+{
+	char topics[256];
+	size_t n = 0;
+	topics[0] = '\0';
+	for (uint32_t k = 0; k < e->n_topics && n < sizeof topics; k++)
+		n += (size_t)snprintf(topics + n, sizeof topics - n, "%s%s",
+		                      k ? ", " : "", r->s->topics[e->topics[k].topic]);
+	r->ctx.crisis = e;
+	r->ctx.story = e;
+	exposure_renew(&r->ctx);
+	if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "revelation",
+	                  "a new fact: the crisis is %s%s; the public asks "
+	                  "about %s", spec_crisis_name(e->crisis),
+	                  e->history ? " with a history" : "", topics))
+		r->ctx.oom = 1;
+}
+
+/* Brand action: the brand acts at the tick, whatever its strategy
+ * (brand_action in models/brand.c). */
+static void fire_brand_action(struct run *r, const struct event_spec *e,
+                              uint32_t t)
+{
+	(void)t;
+	brand_action(&r->ctx, r->ctx.brand, e->action, e->strategy);
+}
+
+/* Inquiry: the outlet asks the brand about the event's first topic: a
+ * mention queued like the others (the outlet counts among the
+ * complainants); unanswered by its deadline, the outlet reports
+ * negatively (resolve_inquiries). */
+static void inquiry_at(struct run *r, const struct event_spec *e, uint32_t t,
+                       uint32_t id)
+{
+	struct model_ctx *c = &r->ctx;
+	uint32_t topic = e->topics[0].topic;
+	model_make_aware(c, id);
+	if (!(r->pop.flags[id] & POP_F_COMPLAINED)) {
+		r->pop.flags[id] |= POP_F_COMPLAINED;
+		c->complainants++;
+	}
+	if (c->mentions && mention_log_push(c->mentions, t, id, topic))
+		c->oom = 1;
+	struct inquiry *v = grow(r->inq, &r->cap_inq, r->n_inq, sizeof *v, 8);
+	if (!v) {
+		c->oom = 1;
+		return;
+	}
+	r->inq = v;
+	r->inq[r->n_inq++] = (struct inquiry){
+		id, t + model_ticks(r->s, e->deadline, 0), topic
+	};
+	if (event_log_add(c->log, t, id, "inquiry",
+	                  "outlet %u asks the brand about %s, answer within "
+	                  "%g minutes", id, r->s->topics[topic], e->deadline))
+		c->oom = 1;
+}
+
+static void fire_inquiry(struct run *r, const struct event_spec *e, uint32_t t)
+{
+	for_each_pick(r, e, t, "inquiry", inquiry_at);
+}
+
+/* Open inquiries at tick t: one whose outlet the brand has answered (now or
+ * before) is closed; one past its deadline without an answer becomes a
+ * negative report now.  `report` 0 only closes answered ones (the end of a
+ * tick, so the log dates the answer). */
+static void resolve_inquiries(struct run *r, uint32_t t, int report)
+{
+	size_t k = 0;
+	for (size_t j = 0; j < r->n_inq; j++) {
+		struct inquiry q = r->inq[j];
+		if (r->pop.flags[q.outlet] & POP_F_REPLIED) {
+			if (event_log_add(r->ctx.log, t, q.outlet, "inquiry answered",
+			                  "the brand answered outlet %u about %s in time",
+			                  q.outlet, r->s->topics[q.topic]))
+				r->ctx.oom = 1;
+			continue;
+		}
+		if (report && t > q.due) {
+			r->rule->report(&r->ctx, q.outlet, TONE_NEG, "negative",
+			                "after its unanswered inquiry");
+			continue;
+		}
+		r->inq[k++] = q;
+	}
+	r->n_inq = k;
 }
 
 /* What each type of timeline event does at its tick, indexed by enum
@@ -171,6 +385,11 @@ static void fire_incident(struct run *r, const struct event_spec *e, uint32_t t)
 typedef void event_fire_fn(struct run *r, const struct event_spec *e, uint32_t t);
 static event_fire_fn *const event_fire[] = {
 	[EV_INCIDENT] = fire_incident,
+	[EV_AMPLIFY] = fire_amplify,
+	[EV_MEDIA_REPORT] = fire_media_report,
+	[EV_REVELATION] = fire_revelation,
+	[EV_BRAND_ACTION] = fire_brand_action,
+	[EV_INQUIRY] = fire_inquiry,
 };
 _Static_assert(sizeof event_fire / sizeof *event_fire == EV_COUNT,
                "one fire function per event kind");
@@ -179,6 +398,8 @@ _Static_assert(sizeof event_fire / sizeof *event_fire == EV_COUNT,
 static void fire_events(struct run *r, uint32_t t, size_t *next_event)
 {
 	const struct scenario *s = r->s;
+	if (r->n_inq)
+		resolve_inquiries(r, t, 1);
 	while (*next_event < s->n_events && s->events[*next_event].tick == t) {
 		const struct event_spec *e = &s->events[(*next_event)++];
 		event_fire[e->kind](r, e, t);
@@ -244,6 +465,9 @@ static void run_free(struct run *r)
 		r->resp->free(&r->ctx);
 	if (r->rule_ready && r->rule->free)
 		r->rule->free(&r->ctx);
+	if (r->own_brand_ready)
+		brand_free(&r->own_brand);
+	free(r->inq);
 	gsl_rng_free(r->ctx.rng);
 	gsl_rng_free(r->ctx.resp_rng);
 	gsl_rng_free(r->incident_rng);
@@ -305,6 +529,19 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 	if (r.resp->init && r.resp->init(&r.ctx))
 		goto nomem;
 	r.resp_ready = 1;
+	/* A strategy without brand mechanics ("none") still acts on the
+	 * timeline: the engine keeps a brand for its brand_action events. */
+	if (!r.ctx.brand)
+		for (size_t k = 0; k < s->n_events; k++)
+			if (s->events[k].kind == EV_BRAND_ACTION) {
+				if (brand_init(&r.own_brand, &r.ctx))
+					goto nomem;
+				r.own_brand_ready = 1;
+				r.ctx.brand = &r.own_brand;
+				break;
+			}
+	out->brand = r.pop.brand;
+	out->brand_followers = graph_out_degree(g, r.pop.brand);
 
 	size_t next_event = 0;
 	for (uint32_t t = 0; t < s->ticks; t++) {
@@ -322,6 +559,8 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 		r.rule->step(&r.ctx, r.cur.v, r.cur.n);
 		out->spread_seconds += now() - t0;
 		r.resp->act(&r.ctx);
+		if (r.n_inq)
+			resolve_inquiries(&r, t, 0);
 		if (r.ctx.oom)
 			goto nomem;
 		struct agent_list tmp = r.cur;

@@ -31,6 +31,8 @@ struct run_result {
 	struct event_log log;
 	struct summary summary;
 	uint64_t audience;      /* arcs covered by all posts (edge trials) */
+	uint32_t brand;         /* the brand account's agent and its */
+	uint32_t brand_followers;  /* audience (population.brand_*) */
 	double spread_seconds;  /* wall time inside the spread rule's steps;
 	                           for benchmarks, never written to outputs */
 };

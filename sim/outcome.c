@@ -15,6 +15,9 @@ void outcome_from_series(const struct series *s, uint32_t incident_tick,
 	for (int k = 0; k < SUMMARY_NFIELD; k++)
 		v[k] = 0.0;
 	v[SUM_first_response] = NAN;
+	/* Minutes need tick_minutes: outcome_compute fills them. */
+	v[SUM_first_response_minutes] = v[SUM_peak_minutes] =
+		v[SUM_duration_minutes] = NAN;
 
 	uint32_t first_neg = UINT32_MAX, peak_t = 0;
 	double peak = 0.0;
@@ -104,4 +107,9 @@ void outcome_compute(const struct outcome_input *in, struct summary *out)
 {
 	outcome_from_series(in->series, in->incident_tick, in->pop->n, out);
 	replies(in, out);
+	/* The tick outcomes in minutes, NaN where they are. */
+	double *v = out->v;
+	v[SUM_first_response_minutes] = v[SUM_first_response] * in->tick_minutes;
+	v[SUM_peak_minutes] = v[SUM_peak_tick] * in->tick_minutes;
+	v[SUM_duration_minutes] = v[SUM_duration] * in->tick_minutes;
 }

@@ -63,6 +63,44 @@ static struct ranked *top_by_audience(const struct graph *g, uint32_t k)
 	return c;
 }
 
+/* The brand account chosen by population.brand_rank (the account of that
+ * rank by followers, ties by lower id) or population.brand_followers (the
+ * account whose follower count is closest; ties: the larger audience, then
+ * the lower id). */
+static enum status pick_brand(const struct graph *g, const struct pop_spec *spec,
+                              uint32_t *brand, char *err, size_t errlen)
+{
+	if (spec->brand_followers > 0.0) {
+		uint32_t best = 0;
+		double best_d = INFINITY;
+		for (uint32_t v = 0; v < g->n; v++) {
+			double deg = graph_out_degree(g, v);
+			double d = fabs(deg - spec->brand_followers);
+			if (d < best_d || (d == best_d &&
+			    deg > graph_out_degree(g, best))) {
+				best = v;
+				best_d = d;
+			}
+		}
+		*brand = best;
+		return ST_OK;
+	}
+	if (spec->brand_rank > g->n) {
+		snprintf(err, errlen, "population.brand_rank: expected an integer "
+		         "in [1, %u] (the network's accounts), got %u", g->n,
+		         spec->brand_rank);
+		return ST_BADINPUT;
+	}
+	struct ranked *top = top_by_audience(g, spec->brand_rank);
+	if (!top) {
+		snprintf(err, errlen, "population: out of memory for %u agents", g->n);
+		return ST_NOMEM;
+	}
+	*brand = top[spec->brand_rank - 1].id;
+	free(top);
+	return ST_OK;
+}
+
 static float draw_attitude(const struct pop_spec *spec, gsl_rng *r)
 {
 	double u = gsl_rng_uniform(r), centre = 0.0;
@@ -97,27 +135,47 @@ enum status population_init(struct population *p, const struct graph *g,
 	p->arousal = calloc(n, sizeof *p->arousal);
 	p->activity = malloc(n * sizeof *p->activity);
 	p->flags = calloc(n, 1);
-	struct ranked *top = top_by_audience(g, (uint32_t)special);
+	/* One account more than the roles need: the brand may rank anywhere. */
+	struct ranked *top = top_by_audience(g, (uint32_t)special + 1);
+	enum status rc;
 	if (!p->role || !p->state || !p->attitude || !p->arousal ||
 	    !p->activity || !p->flags || !top)
 		goto nomem;
 
+	uint32_t brand = top[0].id;
+	if (spec->brand_followers > 0.0 || spec->brand_rank > 1) {
+		rc = pick_brand(g, spec, &brand, err, errlen);
+		if (rc) {
+			free(top);
+			population_free(p);
+			return rc;
+		}
+	}
 	p->n_role[ROLE_BRAND] = 1;
 	p->n_role[ROLE_MEDIA] = spec->media;
 	p->n_role[ROLE_INFLUENCER] = n_inf;
 	p->n_role[ROLE_CUSTOMER] = n - (uint32_t)special;
+	p->role[brand] = ROLE_BRAND;
+	/* Media, then influencers: the largest audiences after the brand's
+	 * (the brand skipped wherever it ranks). */
 	uint32_t next = 0;
 	for (int role = ROLE_BRAND; role > ROLE_CUSTOMER; role--) {
 		uint32_t k = p->n_role[role];
 		p->members[role] = malloc(((size_t)k + 1) * sizeof(uint32_t));
 		if (!p->members[role])
 			goto nomem;
+		if (role == ROLE_BRAND) {
+			p->members[role][0] = brand;
+			continue;
+		}
 		for (uint32_t j = 0; j < k; j++, next++) {
+			if (top[next].id == brand)
+				next++;
 			p->members[role][j] = top[next].id;
 			p->role[top[next].id] = (uint8_t)role;
 		}
 	}
-	p->brand = p->members[ROLE_BRAND][0];
+	p->brand = brand;
 	free(top);
 	top = NULL;
 

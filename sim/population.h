@@ -59,8 +59,9 @@ struct population {
 };
 
 /* Build the population for graph g from the scenario's population spec,
- * drawing from r.  Roles by follower count (out-degree): the largest audience
- * is the brand, the next `media` are media outlets, the next influencers
+ * drawing from r.  Roles by follower count (out-degree): the brand is the
+ * largest audience (or the account spec->brand_rank or brand_followers
+ * names), the next `media` others are media outlets, the next influencers
  * (count, or share of n).  Ties are broken by lower id.  Returns ST_OK,
  * ST_NOMEM, or ST_BADINPUT when the graph has too few agents for the roles
  * (err says why). */

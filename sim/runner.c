@@ -24,6 +24,7 @@ struct manifest_batch {
 	bool interrupted;
 	const struct batch *p;     /* NULL for a single run */
 	const struct batch_results *r;   /* a batch's: its failed runs */
+	const struct run_result *res;    /* a single run's: the brand's audience */
 };
 
 static void write_manifest(FILE *f, const struct scenario *s,
@@ -36,6 +37,8 @@ static void write_manifest(FILE *f, const struct scenario *s,
 	        (unsigned long long)s->seed);
 	if (!mp->p)
 		fprintf(f, "  \"run\": %llu,\n", mp->run);
+	if (mp->res)
+		fprintf(f, "  \"brand_followers\": %u,\n", mp->res->brand_followers);
 	fprintf(f, "  \"runs\": %llu,\n  \"runs_completed\": %llu,\n"
 	        "  \"interrupted\": %s,\n", mp->runs, mp->completed,
 	        mp->interrupted ? "true" : "false");
@@ -153,7 +156,7 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 	    (st = output_ids(dir, g, err, errlen)))
 		goto done;
 
-	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL, NULL };
+	struct manifest_batch mp = { "run", (unsigned long long)run, 1, 1, false, NULL, NULL, res };
 	st = manifest_file(dir, s, rc, wall, &mp, err, errlen);
 done:
 	output_unlock(&lock);
@@ -321,7 +324,7 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 	if (st == ST_OK) {
 		struct manifest_batch mp = { kinds[b->kind], 0, b->runs,
 		                             b->n_variants ? r.n_done / b->n_variants : 0,
-		                             r.interrupted, b, &r };
+		                             r.interrupted, b, &r, NULL };
 		st = manifest_file(o->dir, &b->v[0].s, rc, now() - t0, &mp, err, errlen);
 	}
 	if (st == ST_OK && r.n_failed) {

@@ -234,6 +234,14 @@ enum status scn_finish_population(struct ctx *c, const cJSON *obj,
 		                   "expected fans + detractors <= 1, got %.15g + %.15g",
 		                   p->fans, p->detractors);
 	}
+	if (p->brand_followers > 0.0 && p->brand_rank != 1) {
+		const cJSON *it = obj ? cJSON_GetObjectItemCaseSensitive(obj,
+		                                 "brand_followers") : NULL;
+		scn_join_path(d, disp, "brand_followers");
+		return scn_fail_at(c, d, from_set || scn_is_set(c, it),
+		                   "not with population.brand_rank (%u): the brand "
+		                   "is chosen by one of them", p->brand_rank);
+	}
 	/* Influencers, media and the brand are distinct accounts, and at least
 	 * one ordinary account must remain.  The share is resolved by the
 	 * population module; an edge-list size is checked after reading it. */
@@ -294,6 +302,94 @@ enum status scn_read_sizes(struct ctx *c, const struct key_row *r,
 	return ST_OK;
 }
 
+/* A topic name: as an identifier of the key table (letters, digits, '_',
+ * '-'; at most 63 bytes), so it can be written in a Q&A or message. */
+static bool topic_name_ok(const char *v)
+{
+	size_t n = strlen(v);
+	if (n == 0 || n >= SCN_NAMELEN)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = v[i];
+		if (!(ch == '_' || ch == '-' || (ch >= 'a' && ch <= 'z') ||
+		      (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+			return false;
+	}
+	return true;
+}
+
+/* events[].topics: [{"topic": name, "weight": w}, ...], each name interned
+ * into scenario.topics now (the plan's keys, read later, look them up). */
+enum status scn_read_topics(struct ctx *c, const struct key_row *r,
+                            const cJSON *item, const char *disp, bool from_set,
+                            void *base)
+{
+	struct event_spec *e = base;
+	const cJSON *el;
+	uint32_t i = 0;
+	int count;
+
+	e->n_topics = 0;
+	if (!item)
+		return ST_OK;  /* finish_event fills the default */
+	count = cJSON_IsArray(item) ? cJSON_GetArraySize(item) : 0;
+	if (count < 1 || count > SPEC_MAX_TOPICS)
+		return scn_fail_type(c, disp, from_set, r->expect, item);
+	cJSON_ArrayForEach(el, item) {
+		char d[PATHLEN], dk[PATHLEN];
+		bool set = from_set || scn_is_set(c, el);
+		const cJSON *name, *w, *key;
+		double weight = 1.0;
+		int k;
+
+		scn_bprintf(d, sizeof d, "%s[%u]", disp, i);
+		if (!cJSON_IsObject(el))
+			return scn_fail_type(c, d, set, "object {\"topic\": name, "
+			                     "\"weight\": number > 0}", el);
+		cJSON_ArrayForEach(key, el)
+			if (strcmp(key->string, "topic") != 0 &&
+			    strcmp(key->string, "weight") != 0) {
+				scn_join_path(dk, d, key->string);
+				return scn_fail_at(c, dk, set || scn_is_set(c, key),
+				                   "unknown key (a topic has \"topic\" "
+				                   "and \"weight\")");
+			}
+		name = cJSON_GetObjectItemCaseSensitive(el, "topic");
+		scn_join_path(dk, d, "topic");
+		if (!name)
+			return scn_fail_at(c, dk, set, "expected a topic name, got "
+			                   "nothing");
+		if (!cJSON_IsString(name) || !topic_name_ok(name->valuestring))
+			return scn_fail_type(c, dk, set || scn_is_set(c, name),
+			                     "a name of letters, digits, '_' and '-' "
+			                     "(at most 63 bytes)", name);
+		w = cJSON_GetObjectItemCaseSensitive(el, "weight");
+		if (w) {
+			scn_join_path(dk, d, "weight");
+			if (!cJSON_IsNumber(w) || !(w->valuedouble > 0.0) ||
+			    !isfinite(w->valuedouble))
+				return scn_fail_type(c, dk, set || scn_is_set(c, w),
+				                     "number > 0", w);
+			weight = w->valuedouble;
+		}
+		k = spec_topic_intern(c->s, name->valuestring);
+		scn_join_path(dk, d, "topic");
+		if (k < 0)
+			return scn_fail_at(c, dk, set, "expected at most %d distinct "
+			                   "topics in the scenario (\"general\" "
+			                   "included), got \"%s\" beyond them",
+			                   SPEC_MAX_TOPICS, name->valuestring);
+		for (uint32_t j = 0; j < i; j++)
+			if (e->topics[j].topic == (uint32_t)k)
+				return scn_fail_at(c, dk, set, "expected distinct "
+				                   "topics, got \"%s\" twice (also at "
+				                   "[%u])", name->valuestring, j);
+		e->topics[i++] = (struct topic_weight){ (uint32_t)k, weight };
+	}
+	e->n_topics = i;
+	return ST_OK;
+}
+
 static enum status finish_event(struct ctx *c, const cJSON *el,
                                 struct event_spec *e, const char *disp,
                                 bool from_set)
@@ -317,6 +413,32 @@ static enum status finish_event(struct ctx *c, const cJSON *el,
 		return scn_fail_at(c, d, from_set || scn_is_set(c, count),
 		                   "expected 1 with target \"agent\" (one agent), "
 		                   "got %u", e->count);
+	}
+	if ((e->kind == EV_MEDIA_REPORT || e->kind == EV_INQUIRY) &&
+	    e->target != TGT_MEDIA) {
+		const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(el, "target");
+		scn_join_path(d, disp, "target");
+		return scn_fail_at(c, d, from_set || scn_is_set(c, tgt),
+		                   "expected \"media\" for a %s event (outlets "
+		                   "report and ask), got \"%s\"",
+		                   spec_event_kind_name(e->kind),
+		                   spec_event_target_name(e->target));
+	}
+	if (e->rank > 0 && e->target != TGT_INFLUENCER &&
+	    e->target != TGT_MEDIA) {
+		const cJSON *rank = cJSON_GetObjectItemCaseSensitive(el, "rank");
+		scn_join_path(d, disp, "rank");
+		return scn_fail_at(c, d, from_set || scn_is_set(c, rank),
+		                   "only allowed with target \"influencer\" or "
+		                   "\"media\" (target is \"%s\")",
+		                   spec_event_target_name(e->target));
+	}
+	if (e->rank > 0 && e->count != 1) {
+		const cJSON *count = cJSON_GetObjectItemCaseSensitive(el, "count");
+		scn_join_path(d, disp, "count");
+		return scn_fail_at(c, d, from_set || scn_is_set(c, count),
+		                   "expected 1 with a rank (one account), got %u",
+		                   e->count);
 	}
 	if (e->n_topics == 0)  /* an event that names no topic asks "general" */
 		e->topics[e->n_topics++] = (struct topic_weight){ 0, 1.0 };

@@ -29,6 +29,9 @@
 _Static_assert(sizeof(enum net_model) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum event_kind) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum event_target) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum report_tone) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum brand_action) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum scct_strategy) == sizeof(int), "enum size");
 
 /* Display paths ("events[2].tick") are built in PATHLEN-byte buffers; a
  * key longer than KEY_SHOWN bytes (only an unknown key can be) is shown by
@@ -235,6 +238,10 @@ enum status scn_read_events(struct ctx *c, const struct key_row *r,
                             const cJSON *item, const char *disp, bool from_set,
                             void *base);
 
+enum status scn_read_topics(struct ctx *c, const struct key_row *r,
+                            const cJSON *item, const char *disp, bool from_set,
+                            void *base);
+
 /* scenario_set.c: apply one "PATH=VALUE" override to the tree. */
 enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
 
@@ -242,6 +249,8 @@ enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
 enum status scn_print_sizes(const struct key_row *r, const void *base,
                             cJSON *parent);
 enum status scn_print_events(const struct key_row *r, const void *base,
+                             cJSON *parent);
+enum status scn_print_topics(const struct key_row *r, const void *base,
                              cJSON *parent);
 
 #endif

@@ -97,6 +97,29 @@ enum status scn_print_sizes(const struct key_row *r, const void *base,
 	return ST_OK;
 }
 
+/* An event's topics by name, with their weights. */
+static enum status print_event_topics(cJSON *o, const struct event_spec *e,
+                                      const struct scenario *s)
+{
+	cJSON *arr = cJSON_AddArrayToObject(o, "topics");
+	if (!arr)
+		return ST_NOMEM;
+	for (uint32_t k = 0; k < e->n_topics; k++) {
+		cJSON *t = cJSON_CreateObject(), *w;
+		if (!t || !cJSON_AddItemToArray(arr, t)) {
+			cJSON_Delete(t);
+			return ST_NOMEM;
+		}
+		w = exact_number(e->topics[k].weight, false);
+		if (!cJSON_AddStringToObject(t, "topic", s->topics[e->topics[k].topic]) ||
+		    !w || !cJSON_AddItemToObject(t, "weight", w)) {
+			cJSON_Delete(w);
+			return ST_NOMEM;
+		}
+	}
+	return ST_OK;
+}
+
 enum status scn_print_events(const struct key_row *r, const void *base,
                              cJSON *parent)
 {
@@ -113,9 +136,21 @@ enum status scn_print_events(const struct key_row *r, const void *base,
 			cJSON_Delete(o);
 			return ST_NOMEM;
 		}
-		if (print_rows(elem_parent, o, &s->events[i], s))
+		if (print_rows(elem_parent, o, &s->events[i], s) ||
+		    print_event_topics(o, &s->events[i], s))
 			return ST_NOMEM;
 	}
+	return ST_OK;
+}
+
+/* events[].topics is printed by scn_print_events (print_event_topics),
+ * which knows the scenario's topic names; the row's printer does nothing. */
+enum status scn_print_topics(const struct key_row *r, const void *base,
+                             cJSON *parent)
+{
+	(void)r;
+	(void)base;
+	(void)parent;
 	return ST_OK;
 }
 

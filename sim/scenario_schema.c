@@ -8,6 +8,7 @@
 #include "scenario_internal.h"
 
 #include <float.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -131,6 +132,14 @@ const struct key_row scn_rows[] = {
 	NUM("population.activity_median", T_DBL, SO(population.activity_median),
 	    0, DBL_MAX, F_LO_OPEN, 1.0, 0, "number > 0",
 	    "posts per hour of the median agent while spreading; default 1"),
+	NUM("population.brand_rank", T_U32, SO(population.brand_rank), 1,
+	    NODES_MAX_D, 0, 1, 0, "integer in [1, nodes]",
+	    "the brand is the account of this rank by followers (1 = the "
+	    "largest); default 1; not with brand_followers"),
+	NUM("population.brand_followers", T_DBL, SO(population.brand_followers),
+	    0, NODES_MAX_D, 0, 0, 0, "number in [0, 4294967294]",
+	    "> 0: the brand is the account whose follower count is closest "
+	    "(ties: the larger, then the lower id); default 0 = use brand_rank"),
 	NUM("population.activity_sigma", T_DBL, SO(population.activity_sigma),
 	    0, 5, 0, 1.0, 0, "number in [0, 5]",
 	    "log-normal sigma of activity rates; default 1"),
@@ -229,6 +238,30 @@ const struct key_row scn_rows[] = {
 	     "default false"),
 	PROB("events[].arousal", EO(arousal), 0.8,
 	     "anger of the seeded agents; default 0.8"),
+	{ .path = "events[].topics", .type = T_CUSTOM, .read = scn_read_topics,
+	  .print = scn_print_topics,
+	  .expect = "array of 1 to 16 objects {\"topic\": name, \"weight\": "
+	            "number > 0 (default 1)}, topics distinct",
+	  .doc = "incident, revelation: the questions the story raises and "
+	         "their weights (a complaint asks topic k with probability "
+	         "weight_k / sum); inquiry: the first is what the journalist "
+	         "asks; default [{\"topic\": \"general\", \"weight\": 1}]" },
+	NUM("events[].rank", T_U32, EO(rank), 0, U32_MAX_D, 0, 0, 0,
+	    "integer >= 0; with target influencer or media, at most their "
+	    "number (checked against the graph)",
+	    "the account of this rank by followers among the target's role "
+	    "(1 = the largest; count must be 1); default 0 = a random one"),
+	ENUM("events[].tone", EO(tone), spec_report_tone_names, REPORT_NEGATIVE,
+	     0, "media_report: tone of the reports; default \"negative\""),
+	ENUM("events[].action", EO(action), spec_brand_action_names,
+	     ACTION_STATEMENT, 0, "brand_action: what the brand does; default "
+	     "\"statement\""),
+	ENUM("events[].strategy", EO(strategy), spec_scct_names, SCCT_REBUILD, 0,
+	     "brand_action statement: its SCCT strategy, judged against the "
+	     "crisis type at the tick; default \"rebuild\""),
+	MINUTES("events[].deadline", EO(deadline), 60,
+	        "inquiry: minutes the outlet waits for the brand's answer "
+	        "before it reports negatively; default 60"),
 
 	OBJ("responder", NULL, "the brand's response"),
 	STR("responder.strategy", T_IDENT, SO(responder.strategy), "none", 0,
@@ -361,11 +394,24 @@ int scenario_key_info(size_t i, const char **path, const char **type,
 		[T_BOOL] = "boolean", [T_STR] = "string", [T_IDENT] = "name",
 		[T_ENUM] = "enum", [T_CUSTOM] = "array of integers",
 	};
+	/* An enum's valid values are its names, listed from spec's table (the
+	 * buffer holds the latest call's list; callers use it at once). */
+	static char names[512];
 	if (i >= scn_n_rows)
 		return -1;
 	*path = scn_rows[i].path;
 	*type = type_names[scn_rows[i].type];
 	*values = scn_rows[i].expect ? scn_rows[i].expect : "";
+	if (scn_rows[i].type == T_ENUM && !scn_rows[i].expect) {
+		size_t n = 0;
+		names[0] = '\0';
+		for (const char *const *nm = scn_rows[i].names; *nm; nm++)
+			n += (size_t)snprintf(names + n, n < sizeof names ?
+			                      sizeof names - n : 0, "%s%s",
+			                      nm == scn_rows[i].names ? "one of " : ", ",
+			                      *nm);
+		*values = names;
+	}
 	*doc = scn_rows[i].doc;
 	return 0;
 }

@@ -94,7 +94,10 @@ enum { BETTER_LOWER = -1, BETTER_NEITHER = 0, BETTER_HIGHER = +1 };
 	X(complainants,      BETTER_LOWER,   "agents who posted at least one complaint") \
 	X(answered_share,    BETTER_HIGHER,  "share of complainants the brand replied to at least once") \
 	X(reply_minutes,     BETTER_LOWER,   "median minutes from a mention to the brand's reply to it (NaN: no reply)") \
-	X(answered_audience, BETTER_NEITHER, "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)")
+	X(answered_audience, BETTER_NEITHER, "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)") \
+	X(first_response_minutes, BETTER_LOWER, "first_response in minutes (first_response x tick_minutes; NaN: never)") \
+	X(peak_minutes,      BETTER_NEITHER, "peak_tick in minutes since the start (peak_tick x tick_minutes)") \
+	X(duration_minutes,  BETTER_LOWER,   "duration in minutes (duration x tick_minutes)")
 
 enum summary_field {
 #define X(id, better, doc) SUM_##id,

@@ -11,7 +11,10 @@
 const char *const spec_net_model_names[] = {
 	"barabasi_albert", "erdos_renyi", "watts_strogatz", "powerlaw", "sbm", NULL
 };
-const char *const spec_event_kind_names[] = { "incident", NULL };
+const char *const spec_event_kind_names[] = {
+	"incident", "amplify", "media_report", "revelation", "brand_action",
+	"inquiry", NULL
+};
 const char *const spec_event_target_names[] = {
 	"random", "customer", "influencer", "media", "agent", NULL
 };
@@ -20,6 +23,12 @@ const char *const spec_crisis_names[] = {
 	"victim", "accidental", "preventable", NULL
 };
 const char *const spec_scct_names[] = { "deny", "diminish", "rebuild", NULL };
+const char *const spec_report_tone_names[] = {
+	"negative", "neutral", "positive", NULL
+};
+const char *const spec_brand_action_names[] = {
+	"statement", "recall", "corrective_action", NULL
+};
 
 /* Tables and enums must agree in length: one entry per value, then NULL. */
 #define COUNT(t) (sizeof (t) / sizeof (t)[0] - 1)
@@ -32,6 +41,10 @@ _Static_assert(COUNT(spec_mixing_names) == MIX_WELL_MIXED + 1, "mixing names");
 _Static_assert(COUNT(spec_crisis_names) == CRISIS_PREVENTABLE + 1,
                "crisis names");
 _Static_assert(COUNT(spec_scct_names) == SCCT_REBUILD + 1, "scct names");
+_Static_assert(COUNT(spec_report_tone_names) == REPORT_POSITIVE + 1,
+               "report tone names");
+_Static_assert(COUNT(spec_brand_action_names) == ACTION_CORRECTIVE + 1,
+               "brand action names");
 
 /* The name of value v in a table of n names, or "?". */
 static const char *name_of(const char *const *names, size_t n, unsigned v)
@@ -72,6 +85,18 @@ const char *spec_crisis_name(enum crisis_type t)
 const char *spec_scct_name(enum scct_strategy t)
 {
 	return name_of(spec_scct_names, COUNT(spec_scct_names), (unsigned)t);
+}
+
+const char *spec_report_tone_name(enum report_tone t)
+{
+	return name_of(spec_report_tone_names, COUNT(spec_report_tone_names),
+	               (unsigned)t);
+}
+
+const char *spec_brand_action_name(enum brand_action a)
+{
+	return name_of(spec_brand_action_names, COUNT(spec_brand_action_names),
+	               (unsigned)a);
 }
 
 void spec_free(struct scenario *s)

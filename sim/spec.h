@@ -60,6 +60,12 @@ struct pop_spec {
 	double attitude_sd;       /* spread of each mixture component */
 	double activity_median;   /* posts per hour of a median agent */
 	double activity_sigma;    /* log-normal sigma of activity rates */
+	uint32_t brand_rank;      /* the brand is the account of this rank by
+	                             followers (1 = the largest: the default) */
+	double brand_followers;   /* > 0: the brand is the account whose
+	                             follower count is closest (ties: the
+	                             larger, then the lower id); 0 = use
+	                             brand_rank */
 };
 
 /* The spread rule, chosen by name; the engine never names one. */
@@ -98,11 +104,27 @@ struct spread_spec {
 };
 
 /* Timeline event types; each fires through its row of event_fire in
- * sim/engine.c.  EV_COUNT counts them. */
-enum event_kind { EV_INCIDENT, EV_COUNT };
+ * sim/engine.c (models/README.md, "The timeline", gives each effect).
+ * EV_COUNT counts them. */
+enum event_kind {
+	EV_INCIDENT,      /* the story starts (or a second one) at agents */
+	EV_AMPLIFY,       /* an account shares the existing story */
+	EV_MEDIA_REPORT,  /* outlets report now, whatever the volume */
+	EV_REVELATION,    /* a new fact: crisis type, topics, attention */
+	EV_BRAND_ACTION,  /* the brand acts on the timeline */
+	EV_INQUIRY,       /* a journalist asks the brand, with a deadline */
+	EV_COUNT
+};
 /* SCCT crisis clusters (Coombs 2007), in order of attributed responsibility. */
 enum crisis_type { CRISIS_VICTIM, CRISIS_ACCIDENTAL, CRISIS_PREVENTABLE };
 enum event_target { TGT_RANDOM, TGT_CUSTOMER, TGT_INFLUENCER, TGT_MEDIA, TGT_AGENT };
+/* Tone of a timed media report (media_report; an unanswered inquiry
+ * reports negatively). */
+enum report_tone { REPORT_NEGATIVE, REPORT_NEUTRAL, REPORT_POSITIVE };
+/* SCCT response strategies, weakest first (Coombs 2007). */
+enum scct_strategy { SCCT_DENY, SCCT_DIMINISH, SCCT_REBUILD };
+/* What the brand does in a brand_action event. */
+enum brand_action { ACTION_STATEMENT, ACTION_RECALL, ACTION_CORRECTIVE };
 
 /* Topics: the questions the public asks about a crisis ("safety",
  * "refund", ...).  A scenario's topics are named once, in scenario.topics
@@ -132,10 +154,15 @@ struct event_spec {
 	struct topic_weight topics[SPEC_MAX_TOPICS];  /* n_topics >= 1;
 	                             default: one, "general" with weight 1 */
 	uint32_t n_topics;
+	uint32_t rank;            /* influencer/media target: the account of
+	                             this rank by followers among them (1 =
+	                             the largest); 0 = a random one */
+	enum report_tone tone;    /* media_report: tone of the reports */
+	enum brand_action action; /* brand_action: what the brand does */
+	enum scct_strategy strategy;  /* brand_action "statement": its SCCT
+	                             strategy */
+	double deadline;          /* inquiry: minutes the outlet waits */
 };
-
-/* SCCT response strategies, weakest first (Coombs 2007). */
-enum scct_strategy { SCCT_DENY, SCCT_DIMINISH, SCCT_REBUILD };
 
 struct responder_spec {
 	char strategy[SCN_NAMELEN];  /* "none", "adhoc", "plan" */
@@ -208,6 +235,8 @@ const char *spec_event_target_name(enum event_target t);
 const char *spec_mixing_name(enum mixing m);
 const char *spec_crisis_name(enum crisis_type t);
 const char *spec_scct_name(enum scct_strategy t);
+const char *spec_report_tone_name(enum report_tone t);
+const char *spec_brand_action_name(enum brand_action a);
 
 /* The tables behind those functions: index = enum value, NULL-terminated.
  * spec_net_model_names lists the generators only (NET_FILE is chosen by
@@ -219,5 +248,7 @@ extern const char *const spec_event_target_names[];
 extern const char *const spec_mixing_names[];
 extern const char *const spec_crisis_names[];
 extern const char *const spec_scct_names[];
+extern const char *const spec_report_tone_names[];
+extern const char *const spec_brand_action_names[];
 
 #endif
