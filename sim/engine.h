@@ -31,6 +31,8 @@ struct run_result {
 	struct event_log log;
 	struct summary summary;
 	uint64_t audience;      /* arcs covered by all posts (edge trials) */
+	struct plan_tally tally;  /* replies by kind, the official statement,
+	                             the stakeholder report (series.h) */
 	double spread_seconds;  /* wall time inside the spread rule's steps;
 	                           for benchmarks, never written to outputs */
 };
