@@ -83,6 +83,19 @@ void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
 /* Credibility after a message: consistent ones build it, others erode it. */
 void brand_message(struct brand *b, const struct model_ctx *c, int consistent);
 
+/* How the plan answers a question of `topic` (models/plan.c): consistent
+ * when a key message covers the topic (always without messages); with a
+ * qa array, the prepared answer of the topic's entry (qa_gaffe_prob, its
+ * quality) or improvised words (responder.gaffe_prob); without one, the
+ * anonymous Q&A's draw `covered` decides. */
+struct reply plan_reply(const struct responder_spec *r, uint32_t topic,
+                        int covered);
+/* The SCCT strategy of the official statement for incident e (may be
+ * NULL): plan.statement without key messages, else the strongest among
+ * the messages covering a topic of e, or among all when none does. */
+enum scct_strategy plan_statement_strategy(const struct responder_spec *r,
+                                           const struct event_spec *e);
+
 /* The stakeholder map (responder.plan.stakeholders) on this population:
  * group[j] = index of the highest-priority group selecting agent j (ties:
  * the first listed), PLAN_NO_GROUP when none; members[k] = size of group

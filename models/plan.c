@@ -272,8 +272,8 @@ static int consistent_on(const struct responder_spec *r, uint32_t t)
 /* The SCCT strategy of the official statement: without key messages
  * plan.statement; with them the strongest among the messages covering a
  * topic of the incident, or of all messages when none does. */
-static enum scct_strategy statement_strategy(const struct responder_spec *r,
-                                             const struct event_spec *e)
+enum scct_strategy plan_statement_strategy(const struct responder_spec *r,
+                                           const struct event_spec *e)
 {
 	int best = -1, any = -1;
 	if (r->plan.n_messages == 0)
@@ -290,14 +290,22 @@ static enum scct_strategy statement_strategy(const struct responder_spec *r,
 	return (enum scct_strategy)(best >= 0 ? best : any);
 }
 
-/* The prepared answer to topic t, or NULL. */
-static const struct qa_entry *qa_find(const struct responder_spec *r,
-                                      uint32_t t)
+struct reply plan_reply(const struct responder_spec *r, uint32_t topic,
+                        int covered)
 {
-	for (uint32_t k = 0; k < r->plan.n_qa; k++)
-		if (r->plan.qa[k].topic == t)
-			return &r->plan.qa[k];
-	return NULL;
+	struct reply rp = { .gaffe_prob = r->gaffe_prob,
+	                    .consistent = consistent_on(r, topic) };
+	const struct qa_entry *q = NULL;
+	/* The document: the question's topic has an entry or not. */
+	for (uint32_t k = 0; r->plan.has_qa && k < r->plan.n_qa && !q; k++)
+		if (r->plan.qa[k].topic == topic)
+			q = &r->plan.qa[k];
+	if (q || (!r->plan.has_qa && covered)) {
+		rp.prepared = 1;
+		rp.gaffe_prob = r->plan.qa_gaffe_prob;
+		rp.shortfall = q ? 1.0 - q->quality : 0.0;
+	}
+	return rp;
 }
 
 /* SCCT: the response a crisis calls for is its cluster, one level up with
@@ -310,7 +318,7 @@ static void official_statement(struct model_ctx *c, struct plan *p)
 	int needed = e ? (int)e->crisis + (e->history ? 1 : 0) : 0;
 	if (needed > SCCT_REBUILD)
 		needed = SCCT_REBUILD;
-	enum scct_strategy strategy = statement_strategy(r, e);
+	enum scct_strategy strategy = plan_statement_strategy(r, e);
 	int fits = (int)strategy >= needed;
 	char detail[96];
 	snprintf(detail, sizeof detail, "%s statement in a%s %s crisis %s",
@@ -403,21 +411,11 @@ static void plan_act(struct model_ctx *c)
 	while (p->b.budget > 0 && brand_pop(&p->b, &m)) {
 		if (c->pop->flags[m.agent] & POP_F_REPLIED)
 			continue;  /* one answer per person: the line does not change */
-		struct reply rp = { .gaffe_prob = r->gaffe_prob,
-		                    .consistent = consistent_on(r, m.topic) };
-		if (r->plan.has_qa) {
-			/* The document: the question's topic has an entry or not. */
-			const struct qa_entry *q = qa_find(r, m.topic);
-			if (q) {
-				rp.prepared = 1;
-				rp.gaffe_prob = r->plan.qa_gaffe_prob;
-				rp.shortfall = 1.0 - q->quality;
-			}
-		} else if (gsl_rng_uniform(c->resp_rng) < r->plan.qa_coverage) {
-			/* The shorthand: an anonymous Q&A of this coverage. */
-			rp.prepared = 1;
-			rp.gaffe_prob = r->plan.qa_gaffe_prob;
-		}
+		/* Without a qa array, the anonymous Q&A of qa_coverage: one
+		 * draw per reply (none with a qa array). */
+		int covered = !r->plan.has_qa &&
+		              gsl_rng_uniform(c->resp_rng) < r->plan.qa_coverage;
+		struct reply rp = plan_reply(r, m.topic, covered);
 		brand_reply(c, &p->b, &m, &rp);
 	}
 }

@@ -659,7 +659,9 @@ enum status scn_read_plan_levels(struct ctx *c, const struct key_row *r,
 	enum status rc;
 
 	if (item && cJSON_IsArray(item) && cJSON_GetArraySize(item) == 0)
-		return scn_fail_type(c, disp, from_set, r->expect, item);
+		return scn_fail_at(c, disp, from_set, "expected %s, got an empty "
+		                   "array (leave the key out for the default "
+		                   "matrix)", r->expect);
 	rc = read_elems(c, r, item, disp, from_set, l, sizeof *l,
 	                SPEC_MAX_LEVELS, &n);
 	s->responder.plan.n_levels = n;

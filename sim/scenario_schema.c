@@ -282,16 +282,18 @@ const struct key_row scn_rows[] = {
 	     "brand post for its followers; default 0.6"),
 	OBJ("responder.plan", NULL, "the structured crisis-communication plan"),
 	PROB("responder.plan.qa_coverage", SO(responder.plan.qa_coverage), 0.7,
-	     "plan: share of questions the prepared Q&A answers; default 0.7"),
+	     "plan: shorthand for an anonymous Q&A covering this share of the questions, used only when no qa array is given; default 0.7"),
 	PROB("responder.plan.qa_gaffe_prob", SO(responder.plan.qa_gaffe_prob),
 	     0.01, "plan: gaffe probability of a Q&A answer; default 0.01"),
 	AMOUNT("responder.plan.respond_volume",
 	       SO(responder.plan.respond_volume), 1e9, 8,
-	       "plan: mentions seen per hour that move monitor -> respond; "
-	       "default 8"),
+	       "plan: mentions seen per hour that move monitor -> respond "
+	       "(level 1 of the default escalation matrix; unused with "
+	       "escalation); default 8"),
 	AMOUNT("responder.plan.crisis_volume", SO(responder.plan.crisis_volume),
 	       1e9, 25, "plan: mentions seen per hour that move respond -> "
-	       "crisis mode; default 25"),
+	       "crisis mode (level 2 of the default escalation matrix; unused "
+	       "with escalation); default 25"),
 	NUM("responder.plan.holding_delay", T_DBL,
 	    SO(responder.plan.holding_delay), 0, 1e7, 0, 30, 0,
 	    "number of minutes in [0, 1e7]",
@@ -304,7 +306,8 @@ const struct key_row scn_rows[] = {
 	    "default 60"),
 	ENUM("responder.plan.statement", SO(responder.plan.statement), spec_scct_names,
 	     SCCT_REBUILD, 0, "plan: SCCT strategy of the official statement "
-	     "(deny, diminish, rebuild); default \"rebuild\""),
+	     "without key messages (deny, diminish, rebuild); default "
+	     "\"rebuild\""),
 	BOOL("responder.plan.stealing_thunder",
 	     SO(responder.plan.stealing_thunder), 0, 0,
 	     "plan: disclose in the tick before the first incident (stealing "
@@ -371,7 +374,8 @@ const struct key_row scn_rows[] = {
 	  .expect = IDENT_RULE, .doc = "name of the message (unique); required" },
 	{ .path = "responder.plan.messages[].strategy", .type = T_ENUM,
 	  .offset = MO(strategy), .names = spec_scct_names, .def = SCCT_REBUILD,
-	  .flags = F_REQUIRED,
+	  .flags = F_REQUIRED, .expect = "one of \"deny\", \"diminish\", "
+	  "\"rebuild\"",
 	  .doc = "SCCT strategy of the message (deny, diminish, rebuild); "
 	         "required" },
 	{ .path = "responder.plan.messages[].topics", .type = T_CUSTOM,
