@@ -143,6 +143,15 @@ enum status plan_map_groups(const struct scenario *s, const struct graph *g,
 			rc = ST_BADINPUT;
 		}
 	}
+	/* Members: the agents the map puts in each group (an agent several
+	 * groups select counts in its highest one); without a map to fill,
+	 * those each group selects. */
+	if (group && rc == ST_OK) {
+		memset(count, 0, sizeof count);
+		for (uint32_t j = 0; j < n; j++)
+			if (group[j] != PLAN_NO_GROUP)
+				count[group[j]]++;
+	}
 	if (members)
 		for (uint32_t k = 0; k < ng; k++)
 			members[k] = count[k];
