@@ -208,8 +208,14 @@ static int plan_init(struct model_ctx *c)
 		/* The engine checked the map (plan_map_groups) before the run:
 		 * what can fail here is memory. */
 		if (!p->group || plan_map_groups(c->scn, c->g, c->pop, p->group,
-		                                 members, err, sizeof err))
+		                                 members, err, sizeof err)) {
+			/* The engine frees only what initialised. */
+			brand_free(&p->b);
+			free(p->group);
+			free(p);
+			c->resp_state = NULL;
 			return -1;
+		}
 		if (c->tally)
 			c->tally->n_groups = r->plan.n_groups;
 	}
