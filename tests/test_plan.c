@@ -315,7 +315,7 @@ Test(plan_map, groups_select_by_role_audience_attitude_and_ids)
 		int media = w.pop.role[j] == ROLE_MEDIA;
 		int big = above < 20 && deg[j] >= 3 && person;
 		int vip = (j == 4 || j == 9) && person;
-		int det = w.pop.attitude[j] <= -0.3f && person;
+		int det = (double)w.pop.attitude[j] <= -0.3 && person;  /* as the map compares */
 		/* The highest-priority group that selects j: press 10, vip 7,
 		 * big 5, detractors 0; a group's members are those it gets. */
 		uint8_t want = media ? 0 : vip ? 2 : big ? 1 : det ? 3 : PLAN_NO_GROUP;
