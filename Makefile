@@ -199,7 +199,7 @@ test-mpi: deps deps-mpi
 	CRISIM=build/mpi/crisim tests/mpi/run.sh
 
 # What install puts where; uninstall removes exactly these.
-SCRIPT_FILES   := $(wildcard scripts/*.gp scripts/*.sh)
+SCRIPT_FILES   := $(filter-out scripts/readme-keys.sh,$(wildcard scripts/*.gp scripts/*.sh))
 SCENARIO_FILES := $(wildcard scenarios/*.json scenarios/validation/*.json scenarios/data/*)
 DOC_FILES      := README.md README.models.md LICENSE
 INSTALLED := $(bindir)/crisim $(man1dir)/crisim.1 $(bashcompdir)/crisim \

@@ -31,6 +31,8 @@ void brand_begin_tick(struct brand *b, const struct model_ctx *c)
 
 static int before(const struct pending *x, const struct pending *y)
 {
+	if (x->tier != y->tier)
+		return x->tier > y->tier;
 	return x->key > y->key || (x->key == y->key && x->seq < y->seq);
 }
 
@@ -77,6 +79,12 @@ int brand_pop(struct brand *b, struct pending *m)
 
 void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio)
 {
+	brand_listen_tiered(c, b, prio, NULL);
+}
+
+void brand_listen_tiered(struct model_ctx *c, struct brand *b,
+                         brand_priority prio, brand_tier tier)
+{
 	const struct mention_log *m = c->mentions;
 	uint32_t noticed = 0;
 	while (b->cursor < m->n && c->tick - m->v[b->cursor].tick >= b->delay) {
@@ -87,7 +95,8 @@ void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio)
 			continue;
 		noticed++;
 		uint64_t seq = b->seq++;
-		if (heap_push(b, (struct pending){ prio(c, agent, posted), seq,
+		if (heap_push(b, (struct pending){ tier ? tier(c, agent) : 0.0,
+		                                   prio(c, agent, posted), seq,
 		                                   agent, posted, topic }))
 			c->oom = 1;
 		if (b->first_seen == POP_NEVER) {
@@ -124,6 +133,12 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 	float cb = (float)b->credibility;
 	b->budget--;
 	c->tc->replies++;
+	if (c->tally) {
+		if (rp->prepared)
+			c->tally->qa_replies++;
+		else
+			c->tally->improvised++;
+	}
 	if (model_reply_latency(c, c->tick - m->posted))
 		c->oom = 1;
 	if (!(pop->flags[j] & POP_F_REPLIED)) {
@@ -163,11 +178,13 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 	}
 	/* A good reply: the complainant warms up and calms down, in
 	 * proportion to the brand's credibility, and may stop spreading. */
+	double q = 1.0 - rp->shortfall;  /* the words' quality; 1 = full */
+	float rho = (float)(r->reply_effect * q);
 	population_set_attitude(pop, j, pop->attitude[j] +
-	                        (float)r->reply_effect * cb * (1.0f - pop->attitude[j]));
-	population_set_arousal(pop, j, pop->arousal[j] * (1.0f - (float)r->reply_effect * cb));
+	                        rho * cb * (1.0f - pop->attitude[j]));
+	population_set_arousal(pop, j, pop->arousal[j] * (1.0f - rho * cb));
 	if (pop->state[j] == AW_SPREADING &&
-	    gsl_rng_uniform(c->resp_rng) < r->satisfaction * cb)
+	    gsl_rng_uniform(c->resp_rng) < r->satisfaction * q * cb)
 		population_set_state(pop, j, AW_DONE);
 	struct post p = { .author = pop->brand, .tone = TONE_POS,
 	                  .credibility = cb, .from_brand = 1 };

@@ -7,8 +7,10 @@
 #define CRISIM_BRAND_H
 
 #include "model.h"
+#include "status.h"
 
 struct pending {
+	double tier;         /* stakeholder group priority: higher first, then */
 	double key;          /* higher first */
 	uint64_t seq;        /* noticing order: ties go to the older */
 	uint32_t agent;
@@ -35,6 +37,8 @@ struct brand {
  * `posted` (higher first). */
 typedef double (*brand_priority)(const struct model_ctx *c, uint32_t agent,
                                  uint32_t posted);
+/* The tier of agent's mentions (compared before the priority). */
+typedef double (*brand_tier)(const struct model_ctx *c, uint32_t agent);
 
 int brand_init(struct brand *b, const struct model_ctx *c);
 void brand_free(struct brand *b);
@@ -46,6 +50,10 @@ void brand_begin_tick(struct brand *b, const struct model_ctx *c);
  * with probability responder.coverage and queued with its priority.  The
  * first one noticed is logged as the detection. */
 void brand_listen(struct model_ctx *c, struct brand *b, brand_priority prio);
+/* The same, mentions ranked first by tier(agent) (NULL: every tier 0, as
+ * brand_listen). */
+void brand_listen_tiered(struct model_ctx *c, struct brand *b,
+                         brand_priority prio, brand_tier tier);
 
 /* Take the highest-priority mention: 1 and *m, or 0 when none. */
 int brand_pop(struct brand *b, struct pending *m);
@@ -55,6 +63,9 @@ struct reply {
 	double gaffe_prob;   /* chance the words go wrong */
 	int consistent;      /* keeps to the brand's line */
 	int argue;           /* argues or asks for information */
+	int prepared;        /* a prepared Q&A answer (else improvised) */
+	double shortfall;    /* 1 - quality: the share of a good reply's
+	                        effect the words miss; 0 = full effect */
 };
 
 /* Reply publicly to the author of mention m (one unit of budget). */
@@ -82,5 +93,29 @@ void brand_message(struct brand *b, const struct model_ctx *c, int consistent);
  * 1 when it fits. */
 int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
                  enum scct_strategy st);
+
+/* How the plan answers a question of `topic` (models/plan.c): consistent
+ * when a key message covers the topic (always without messages); with a
+ * qa array, the prepared answer of the topic's entry (qa_gaffe_prob, its
+ * quality) or improvised words (responder.gaffe_prob); without one, the
+ * anonymous Q&A's draw `covered` decides. */
+struct reply plan_reply(const struct responder_spec *r, uint32_t topic,
+                        int covered);
+/* The SCCT strategy of the official statement for incident e (may be
+ * NULL): plan.statement without key messages, else the strongest among
+ * the messages covering a topic of e, or among all when none does. */
+enum scct_strategy plan_statement_strategy(const struct responder_spec *r,
+                                           const struct event_spec *e);
+
+/* The stakeholder map (responder.plan.stakeholders) on this population:
+ * group[j] = index of the highest-priority group selecting agent j (ties:
+ * the first listed), PLAN_NO_GROUP when none; members[k] = size of group
+ * k.  group and members may be NULL (a check only).  ST_BADINPUT with a
+ * message naming responder.plan.stakeholders[k] when a group selects
+ * nobody or names an agent the graph does not have; ST_NOMEM. */
+#define PLAN_NO_GROUP UINT8_MAX
+enum status plan_map_groups(const struct scenario *s, const struct graph *g,
+                            const struct population *pop, uint8_t *group,
+                            uint64_t *members, char *err, size_t errlen);
 
 #endif

@@ -70,6 +70,8 @@ struct model_ctx {
 	uint64_t complainants;     /* agents who posted a complaint (ever) */
 	uint64_t answered;         /* of them, agents the brand replied to */
 	struct latency_log *latency;  /* mention-to-reply delays */
+	struct plan_tally *tally;  /* replies by kind, statement, stakeholder
+	                              report (series.h); may be NULL */
 	void *spread_state;        /* owned by the spread rule */
 	void *resp_state;          /* owned by the responder */
 	int oom;                   /* set by a helper whose allocation failed */

@@ -511,6 +511,14 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 			run_free(&r);
 			return ST_BADINPUT;
 		}
+	/* The stakeholder map needs the population: a group must select
+	 * someone (models/plan.c). */
+	if (s->responder.plan.n_groups &&
+	    (rc = plan_map_groups(s, g, &r.pop, NULL, NULL, err, errlen))) {
+		run_free(&r);
+		return rc;
+	}
+	out->tally.statement_tick = UINT32_MAX;
 	r.incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
 	r.ctx = (struct model_ctx){
 		.scn = s, .g = g, .pop = &r.pop,
@@ -518,7 +526,7 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 		.resp_rng = rng_stream(s->seed, RNG_RESPONDER, run),
 		.tc = &r.tc, .log = &out->log,
 		.mentions = r.resp->listens ? &r.mentions : NULL,
-		.latency = &r.latency,
+		.latency = &r.latency, .tally = &out->tally,
 	};
 	if (!r.incident_rng || !r.ctx.rng || !r.ctx.resp_rng ||
 	    series_init(&out->series, s->ticks))
@@ -581,7 +589,7 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 	                  : s->n_events ? s->events[0].tick : 0;
 	struct outcome_input oin = {
 		&out->series, incident, s->tick_minutes, &r.pop, g,
-		r.ctx.complainants, r.ctx.answered, &r.latency
+		r.ctx.complainants, r.ctx.answered, &r.latency, &out->tally
 	};
 	outcome_compute(&oin, &out->summary);
 	run_free(&r);

@@ -33,6 +33,8 @@ struct run_result {
 	uint64_t audience;      /* arcs covered by all posts (edge trials) */
 	uint32_t brand;         /* the brand account's agent and its */
 	uint32_t brand_followers;  /* audience (population.brand_*) */
+	struct plan_tally tally;  /* replies by kind, the official statement,
+	                             the stakeholder report (series.h) */
 	double spread_seconds;  /* wall time inside the spread rule's steps;
 	                           for benchmarks, never written to outputs */
 };

@@ -18,6 +18,7 @@ void outcome_from_series(const struct series *s, uint32_t incident_tick,
 	/* Minutes need tick_minutes: outcome_compute fills them. */
 	v[SUM_first_response_minutes] = v[SUM_peak_minutes] =
 		v[SUM_duration_minutes] = NAN;
+	v[SUM_statement_minutes] = NAN;  /* known only from the responder */
 
 	uint32_t first_neg = UINT32_MAX, peak_t = 0;
 	double peak = 0.0;
@@ -103,6 +104,22 @@ static void replies(const struct outcome_input *in, struct summary *sum)
 	sum->v[SUM_reply_minutes] = mid * in->tick_minutes;
 }
 
+/* What the plan document did: prepared against improvised replies, and
+ * when the official statement came (models/README.md §4 "plan"). */
+static void plan_outcomes(const struct outcome_input *in, struct summary *sum)
+{
+	const struct plan_tally *t = in->tally;
+	sum->v[SUM_statement_minutes] = NAN;
+	if (!t)
+		return;
+	sum->v[SUM_qa_replies] = (double)t->qa_replies;
+	sum->v[SUM_improvised_replies] = (double)t->improvised;
+	if (t->statement_tick != UINT32_MAX)
+		sum->v[SUM_statement_minutes] = ((double)t->statement_tick -
+		                                 (double)in->incident_tick) *
+		                                in->tick_minutes;
+}
+
 void outcome_compute(const struct outcome_input *in, struct summary *out)
 {
 	outcome_from_series(in->series, in->incident_tick, in->pop->n, out);
@@ -112,4 +129,5 @@ void outcome_compute(const struct outcome_input *in, struct summary *out)
 	v[SUM_first_response_minutes] = v[SUM_first_response] * in->tick_minutes;
 	v[SUM_peak_minutes] = v[SUM_peak_tick] * in->tick_minutes;
 	v[SUM_duration_minutes] = v[SUM_duration] * in->tick_minutes;
+	plan_outcomes(in, out);
 }

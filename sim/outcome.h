@@ -26,6 +26,7 @@ struct outcome_input {
 	const struct graph *g;           /* audiences */
 	uint64_t complainants, answered; /* agents; kept on transitions */
 	struct latency_log *latency;     /* ticks from mention to reply */
+	const struct plan_tally *tally;  /* the responder's counts; may be NULL */
 };
 
 /* Fill every field of *out.  O(rows + agents + replies log replies), once

@@ -363,13 +363,42 @@ enum status output_ids(const char *dir, const struct graph *g, char *err,
 	return output_commit(&o, err, errlen);
 }
 
-void output_summary_json(FILE *f, const struct summary *sum, const char *indent)
+static void summary_fields(FILE *f, const struct summary *sum,
+                           const char *indent, int more)
 {
 	fputs("{\n", f);
 	for (int k = 0; k < SUMMARY_NFIELD; k++) {
 		fprintf(f, "%s  \"%s\": ", indent, summary_field_name[k]);
 		output_json_number(f, sum->v[k]);
-		fputs(k + 1 < SUMMARY_NFIELD ? ",\n" : "\n", f);
+		fputs(k + 1 < SUMMARY_NFIELD || more ? ",\n" : "\n", f);
 	}
+}
+
+void output_summary_json(FILE *f, const struct summary *sum, const char *indent)
+{
+	summary_fields(f, sum, indent, 0);
 	fprintf(f, "%s}", indent);
+}
+
+void output_run_summary_json(FILE *f, const struct summary *sum,
+                             const struct scenario *s,
+                             const struct plan_tally *t)
+{
+	uint32_t n = t ? t->n_groups : 0;
+	summary_fields(f, sum, "", n > 0);
+	if (n == 0) {
+		fputs("}", f);
+		return;
+	}
+	fputs("  \"stakeholders\": {\n", f);
+	for (uint32_t k = 0; k < n; k++) {
+		fputs("    ", f);
+		output_json_string(f, s->responder.plan.groups[k].name);
+		fprintf(f, ": { \"priority\": ");
+		output_json_number(f, s->responder.plan.groups[k].priority);
+		fprintf(f, ", \"members\": %" PRIu64 ", \"complained\": %" PRIu64
+		        ", \"answered\": %" PRIu64 " }%s\n", t->members[k],
+		        t->complained[k], t->answered[k], k + 1 < n ? "," : "");
+	}
+	fputs("  }\n}", f);
 }

@@ -14,6 +14,7 @@
 #include "graph.h"
 #include "status.h"
 #include "series.h"
+#include "spec.h"
 
 struct out_file {
 	FILE *f;
@@ -64,6 +65,13 @@ struct out_meta {
 void output_series(FILE *f, const struct out_meta *m, const struct series *s);
 void output_events(FILE *f, const struct out_meta *m, const struct event_log *log);
 void output_summary_json(FILE *f, const struct summary *sum, const char *indent);
+/* summary.json of a single run: the outcomes and, when the plan has a
+ * stakeholder map, "stakeholders": { name: { priority, members,
+ * complained, answered } } per group (ensembles and runs.tsv leave it
+ * out). */
+void output_run_summary_json(FILE *f, const struct summary *sum,
+                             const struct scenario *s,
+                             const struct plan_tally *t);
 /* DIR/ids.tsv, the id map of a graph read from a file of sparse ids
  * (graph.h): a header "index\tid", then one line "v\tid" per agent in
  * index order, so that the agent numbers of the other outputs (events.tsv's

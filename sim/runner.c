@@ -150,7 +150,7 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 	if ((st = output_commit(&o, err, errlen)) ||
 	    (st = output_open(&o, dir, "summary.json", err, errlen)))
 		goto done;
-	output_summary_json(o.f, &res->summary, "");
+	output_run_summary_json(o.f, &res->summary, s, &res->tally);
 	fputc('\n', o.f);
 	if ((st = output_commit(&o, err, errlen)) ||
 	    (st = output_ids(dir, g, err, errlen)))

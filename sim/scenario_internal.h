@@ -241,6 +241,41 @@ enum status scn_read_events(struct ctx *c, const struct key_row *r,
 enum status scn_read_topics(struct ctx *c, const struct key_row *r,
                             const cJSON *item, const char *disp, bool from_set,
                             void *base);
+/* scenario_check.c: the plan document (responder.plan.stakeholders,
+ * messages, qa, escalation): readers and printers of its arrays. */
+enum status scn_read_plan_groups(struct ctx *c, const struct key_row *r,
+                                 const cJSON *item, const char *disp,
+                                 bool from_set, void *base);
+enum status scn_read_group_agents(struct ctx *c, const struct key_row *r,
+                                  const cJSON *item, const char *disp,
+                                  bool from_set, void *base);
+enum status scn_read_plan_messages(struct ctx *c, const struct key_row *r,
+                                   const cJSON *item, const char *disp,
+                                   bool from_set, void *base);
+enum status scn_read_message_topics(struct ctx *c, const struct key_row *r,
+                                    const cJSON *item, const char *disp,
+                                    bool from_set, void *base);
+enum status scn_read_plan_qa(struct ctx *c, const struct key_row *r,
+                             const cJSON *item, const char *disp,
+                             bool from_set, void *base);
+enum status scn_read_qa_topic(struct ctx *c, const struct key_row *r,
+                              const cJSON *item, const char *disp,
+                              bool from_set, void *base);
+enum status scn_read_plan_levels(struct ctx *c, const struct key_row *r,
+                                 const cJSON *item, const char *disp,
+                                 bool from_set, void *base);
+enum status scn_print_plan_groups(const struct key_row *r, const void *base,
+                                  cJSON *parent);
+enum status scn_print_group_agents(const struct key_row *r, const void *base,
+                                   cJSON *parent);
+enum status scn_print_plan_messages(const struct key_row *r, const void *base,
+                                    cJSON *parent);
+enum status scn_print_plan_qa(const struct key_row *r, const void *base,
+                              cJSON *parent);
+enum status scn_print_plan_levels(const struct key_row *r, const void *base,
+                                  cJSON *parent);
+enum status scn_print_nothing(const struct key_row *r, const void *base,
+                              cJSON *parent);
 
 /* scenario_set.c: apply one "PATH=VALUE" override to the tree. */
 enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
@@ -249,8 +284,6 @@ enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
 enum status scn_print_sizes(const struct key_row *r, const void *base,
                             cJSON *parent);
 enum status scn_print_events(const struct key_row *r, const void *base,
-                             cJSON *parent);
-enum status scn_print_topics(const struct key_row *r, const void *base,
                              cJSON *parent);
 
 #endif

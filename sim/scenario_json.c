@@ -143,15 +143,131 @@ enum status scn_print_events(const struct key_row *r, const void *base,
 	return ST_OK;
 }
 
-/* events[].topics is printed by scn_print_events (print_event_topics),
- * which knows the scenario's topic names; the row's printer does nothing. */
-enum status scn_print_topics(const struct key_row *r, const void *base,
-                             cJSON *parent)
+/* For rows whose value the enclosing array's printer writes: events[].topics
+ * (scn_print_events, which knows the topic names) and the plan document's
+ * arrays (printed only when given: absent keys keep the defaults; topics by
+ * name, from scenario.topics). */
+enum status scn_print_nothing(const struct key_row *r, const void *base,
+                              cJSON *parent)
 {
 	(void)r;
 	(void)base;
 	(void)parent;
+	return ST_OK;  /* the array's printer writes the field */
+}
+
+enum status scn_print_group_agents(const struct key_row *r, const void *base,
+                                   cJSON *parent)
+{
+	const struct stakeholder_group *g = base;
+	cJSON *arr;
+
+	if (g->n_agents == 0)
+		return ST_OK;
+	arr = cJSON_AddArrayToObject(parent, strrchr(r->path, '.') + 1);
+	if (!arr)
+		return ST_NOMEM;
+	for (uint32_t i = 0; i < g->n_agents; i++) {
+		cJSON *v = exact_number((double)g->agents[i], true);
+		if (!v || !cJSON_AddItemToArray(arr, v)) {
+			cJSON_Delete(v);
+			return ST_NOMEM;
+		}
+	}
 	return ST_OK;
+}
+
+/* Array `leaf` of parent with n objects, elem_size bytes apart, each
+ * printed through the rows of path[]; *out is the array. */
+static enum status print_elems(const struct key_row *r, const struct scenario *s,
+                               cJSON *parent, const void *elems,
+                               size_t elem_size, uint32_t n, cJSON **out)
+{
+	char elem_parent[PATHLEN];
+	cJSON *arr = cJSON_AddArrayToObject(parent, strrchr(r->path, '.') + 1);
+
+	*out = arr;
+	if (!arr)
+		return ST_NOMEM;
+	scn_bprintf(elem_parent, sizeof elem_parent, "%s[]", r->path);
+	for (uint32_t i = 0; i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+		if (!o || !cJSON_AddItemToArray(arr, o)) {
+			cJSON_Delete(o);
+			return ST_NOMEM;
+		}
+		if (print_rows(elem_parent, o, (const char *)elems + i * elem_size, s))
+			return ST_NOMEM;
+	}
+	return ST_OK;
+}
+
+enum status scn_print_plan_groups(const struct key_row *r, const void *base,
+                                  cJSON *parent)
+{
+	const struct scenario *s = base;
+	cJSON *arr;
+	if (s->responder.plan.n_groups == 0)
+		return ST_OK;
+	return print_elems(r, s, parent, s->responder.plan.groups,
+	                   sizeof s->responder.plan.groups[0],
+	                   s->responder.plan.n_groups, &arr);
+}
+
+enum status scn_print_plan_messages(const struct key_row *r, const void *base,
+                                    cJSON *parent)
+{
+	const struct scenario *s = base;
+	const struct key_message *m = s->responder.plan.messages;
+	cJSON *arr;
+	if (s->responder.plan.n_messages == 0)
+		return ST_OK;
+	if (print_elems(r, s, parent, m, sizeof *m, s->responder.plan.n_messages,
+	                &arr))
+		return ST_NOMEM;
+	for (uint32_t i = 0; i < s->responder.plan.n_messages; i++) {
+		cJSON *t = cJSON_AddArrayToObject(cJSON_GetArrayItem(arr, (int)i),
+		                                  "topics");
+		if (!t)
+			return ST_NOMEM;
+		for (uint32_t k = 0; k < m[i].n_topics; k++) {
+			cJSON *v = cJSON_CreateString(s->topics[m[i].topics[k]]);
+			if (!v || !cJSON_AddItemToArray(t, v)) {
+				cJSON_Delete(v);
+				return ST_NOMEM;
+			}
+		}
+	}
+	return ST_OK;
+}
+
+enum status scn_print_plan_qa(const struct key_row *r, const void *base,
+                              cJSON *parent)
+{
+	const struct scenario *s = base;
+	const struct qa_entry *q = s->responder.plan.qa;
+	cJSON *arr;
+	if (!s->responder.plan.has_qa)
+		return ST_OK;
+	if (print_elems(r, s, parent, q, sizeof *q, s->responder.plan.n_qa, &arr))
+		return ST_NOMEM;
+	for (uint32_t i = 0; i < s->responder.plan.n_qa; i++)
+		if (!cJSON_AddStringToObject(cJSON_GetArrayItem(arr, (int)i), "topic",
+		                             s->topics[q[i].topic]))
+			return ST_NOMEM;
+	return ST_OK;
+}
+
+enum status scn_print_plan_levels(const struct key_row *r, const void *base,
+                                  cJSON *parent)
+{
+	const struct scenario *s = base;
+	cJSON *arr;
+	if (s->responder.plan.n_levels == 0)
+		return ST_OK;
+	return print_elems(r, s, parent, s->responder.plan.levels,
+	                   sizeof s->responder.plan.levels[0],
+	                   s->responder.plan.n_levels, &arr);
 }
 
 /* Keys in table order; per model only its own network keys, so that the

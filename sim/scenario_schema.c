@@ -14,6 +14,10 @@
 
 #define SO(f) offsetof(struct scenario, f)
 #define EO(f) offsetof(struct event_spec, f)
+#define GO(f) offsetof(struct stakeholder_group, f)
+#define MO(f) offsetof(struct key_message, f)
+#define QO(f) offsetof(struct qa_entry, f)
+#define LO(f) offsetof(struct escalation_level, f)
 #define OBJ(p, fin, d) \
 	{ .path = p, .type = T_OBJ, .finish = fin, .doc = d }
 #define NUM(p, t, off, l, h, fl, dv, mod, ex, d) \
@@ -48,6 +52,11 @@
  * row must come before it.  Bounds that depend on other keys use flags
  * (F_NODES1, F_NODES2, F_TICKS1) and are checked when the section is finished
  * (scenario_check.c). */
+/* responder.plan.stakeholders[].select.role, index = enum stake_role. */
+static const char *const stake_role_names[] = {
+	"any", "customer", "influencer", "media", NULL
+};
+
 const struct key_row scn_rows[] = {
 	STR("name", T_STR, SO(name), "unnamed", 0,
 	    "label of the scenario in outputs; default \"unnamed\""),
@@ -239,7 +248,7 @@ const struct key_row scn_rows[] = {
 	PROB("events[].arousal", EO(arousal), 0.8,
 	     "anger of the seeded agents; default 0.8"),
 	{ .path = "events[].topics", .type = T_CUSTOM, .read = scn_read_topics,
-	  .print = scn_print_topics,
+	  .print = scn_print_nothing,
 	  .expect = "array of 1 to 16 objects {\"topic\": name, \"weight\": "
 	            "number > 0 (default 1)}, topics distinct",
 	  .doc = "incident, revelation: the questions the story raises and "
@@ -306,16 +315,18 @@ const struct key_row scn_rows[] = {
 	     "brand post for its followers; default 0.6"),
 	OBJ("responder.plan", NULL, "the structured crisis-communication plan"),
 	PROB("responder.plan.qa_coverage", SO(responder.plan.qa_coverage), 0.7,
-	     "plan: share of questions the prepared Q&A answers; default 0.7"),
+	     "plan: shorthand for an anonymous Q&A covering this share of the questions, used only when no qa array is given; default 0.7"),
 	PROB("responder.plan.qa_gaffe_prob", SO(responder.plan.qa_gaffe_prob),
 	     0.01, "plan: gaffe probability of a Q&A answer; default 0.01"),
 	AMOUNT("responder.plan.respond_volume",
 	       SO(responder.plan.respond_volume), 1e9, 8,
-	       "plan: mentions seen per hour that move monitor -> respond; "
-	       "default 8"),
+	       "plan: mentions seen per hour that move monitor -> respond "
+	       "(level 1 of the default escalation matrix; unused with "
+	       "escalation); default 8"),
 	AMOUNT("responder.plan.crisis_volume", SO(responder.plan.crisis_volume),
 	       1e9, 25, "plan: mentions seen per hour that move respond -> "
-	       "crisis mode; default 25"),
+	       "crisis mode (level 2 of the default escalation matrix; unused "
+	       "with escalation); default 25"),
 	NUM("responder.plan.holding_delay", T_DBL,
 	    SO(responder.plan.holding_delay), 0, 1e7, 0, 30, 0,
 	    "number of minutes in [0, 1e7]",
@@ -328,7 +339,8 @@ const struct key_row scn_rows[] = {
 	    "default 60"),
 	ENUM("responder.plan.statement", SO(responder.plan.statement), spec_scct_names,
 	     SCCT_REBUILD, 0, "plan: SCCT strategy of the official statement "
-	     "(deny, diminish, rebuild); default \"rebuild\""),
+	     "without key messages (deny, diminish, rebuild); default "
+	     "\"rebuild\""),
 	BOOL("responder.plan.stealing_thunder",
 	     SO(responder.plan.stealing_thunder), 0, 0,
 	     "plan: disclose in the tick before the first incident (stealing "
@@ -341,6 +353,103 @@ const struct key_row scn_rows[] = {
 	       "plan: stakeholder weight of influencers; default 3"),
 	AMOUNT("responder.plan.weight_media", SO(responder.plan.weight_media),
 	       100, 5, "plan: stakeholder weight of media; default 5"),
+	{ .path = "responder.plan.stakeholders", .type = T_OBJARR,
+	  .read = scn_read_plan_groups, .print = scn_print_plan_groups,
+	  .expect = "array of at most 16 group objects",
+	  .doc = "plan: the stakeholder map; replies go by group priority, "
+	         "then by followers^gamma x negativity x weight inside a "
+	         "group; agents in no group come last; default none (one "
+	         "map: the role weights)" },
+	{ .path = "responder.plan.stakeholders[].name", .type = T_IDENT,
+	  .offset = GO(name), .def_str = "", .flags = F_REQUIRED,
+	  .expect = IDENT_RULE, .doc = "name of the group (unique); required" },
+	NUM("responder.plan.stakeholders[].priority", T_DBL, GO(priority), 0,
+	    1e6, 0, 0, 0, "number in [0, 1e6]",
+	    "higher groups are answered first; default 0"),
+	OBJ("responder.plan.stakeholders[].select", NULL,
+	    "who belongs to the group: every given criterion must hold; "
+	    "must select at least one agent of the population"),
+	ENUM("responder.plan.stakeholders[].select.role", GO(role),
+	     stake_role_names, STAKE_ANY, 0,
+	     "role of the members (any, customer, influencer, media); "
+	     "default \"any\""),
+	NUM("responder.plan.stakeholders[].select.min_followers", T_U32,
+	    GO(min_followers), 0, U32_MAX_D, 0, 0, 0,
+	    "integer in [0, 4294967295]",
+	    "members have at least this many followers; default 0"),
+	NUM("responder.plan.stakeholders[].select.top", T_U32, GO(top), 0,
+	    U32_MAX_D, 0, 0, 0, "integer in [0, 4294967295]",
+	    "members are among the N accounts with the most followers (ties "
+	    "by id); default 0 = no such criterion"),
+	NUM("responder.plan.stakeholders[].select.attitude_min", T_DBL,
+	    GO(attitude_min), -1, 1, 0, -1, 0, "number in [-1, 1]",
+	    "lowest initial attitude of members (fans: 0.3); default -1"),
+	NUM("responder.plan.stakeholders[].select.attitude_max", T_DBL,
+	    GO(attitude_max), -1, 1, 0, 1, 0,
+	    "number in [attitude_min, 1]",
+	    "highest initial attitude of members (detractors: -0.3); "
+	    "default 1"),
+	{ .path = "responder.plan.stakeholders[].select.agents",
+	  .type = T_CUSTOM, .read = scn_read_group_agents,
+	  .print = scn_print_group_agents,
+	  .expect = "array of 1 to 64 agent ids",
+	  .doc = "explicit members (ids as in events[].agent); default none "
+	         "= no such criterion" },
+	{ .path = "responder.plan.messages", .type = T_OBJARR,
+	  .read = scn_read_plan_messages, .print = scn_print_plan_messages,
+	  .expect = "array of at most 16 message objects",
+	  .doc = "plan: the key messages; the official statement takes the "
+	         "strongest strategy among those covering the incident's "
+	         "topics, a reply is consistent when one covers its topic; "
+	         "default none (every reply consistent, plan.statement)" },
+	{ .path = "responder.plan.messages[].id", .type = T_IDENT,
+	  .offset = MO(id), .def_str = "", .flags = F_REQUIRED,
+	  .expect = IDENT_RULE, .doc = "name of the message (unique); required" },
+	{ .path = "responder.plan.messages[].strategy", .type = T_ENUM,
+	  .offset = MO(strategy), .names = spec_scct_names, .def = SCCT_REBUILD,
+	  .flags = F_REQUIRED, .expect = "one of \"deny\", \"diminish\", "
+	  "\"rebuild\"",
+	  .doc = "SCCT strategy of the message (deny, diminish, rebuild); "
+	         "required" },
+	{ .path = "responder.plan.messages[].topics", .type = T_CUSTOM,
+	  .read = scn_read_message_topics, .print = scn_print_nothing,
+	  .def_str = "array of names",
+	  .expect = "array of 1 to 16 distinct topic names of scenario.topics",
+	  .doc = "questions the message answers; default [\"general\"]" },
+	{ .path = "responder.plan.qa", .type = T_OBJARR,
+	  .read = scn_read_plan_qa, .print = scn_print_plan_qa,
+	  .expect = "array of at most 16 Q&A objects",
+	  .doc = "plan: the prepared Q&A; a question whose topic has an "
+	         "entry gets the prepared answer (qa_gaffe_prob, the entry's "
+	         "quality), others are improvised (responder.gaffe_prob); "
+	         "default none: an anonymous Q&A of qa_coverage" },
+	{ .path = "responder.plan.qa[].topic", .type = T_CUSTOM,
+	  .read = scn_read_qa_topic, .print = scn_print_nothing,
+	  .def_str = "name",
+	  .expect = "a topic name of scenario.topics",
+	  .doc = "the topic the entry answers (unique); required" },
+	PROB("responder.plan.qa[].quality", QO(quality), 1,
+	     "share of a good reply's effect the prepared answer achieves; "
+	     "default 1"),
+	{ .path = "responder.plan.escalation", .type = T_OBJARR,
+	  .read = scn_read_plan_levels, .print = scn_print_plan_levels,
+	  .expect = "array of 1 to 8 level objects, volumes increasing",
+	  .doc = "plan: escalation levels 1, 2, ... (0 = monitoring); default "
+	         "the matrix [{respond_volume, holding}, {crisis_volume, "
+	         "statement}]" },
+	NUM("responder.plan.escalation[].volume", T_DBL, LO(volume), 0, 1e9,
+	    F_REQUIRED, 0, 0, "number in [0, 1e9]",
+	    "mentions seen in the last hour that reach the level; required"),
+	BOOL("responder.plan.escalation[].holding", LO(holding), 0, 0,
+	     "the level prepares the holding statement (holding_delay later); "
+	     "default false"),
+	BOOL("responder.plan.escalation[].statement", LO(statement), 0, 0,
+	     "the level prepares the official statement (statement_delay "
+	     "later); default false"),
+	NUM("responder.plan.escalation[].capacity", T_U32, LO(capacity), 0,
+	    U32_MAX_D, 0, 0, 0, "integer in [0, 4294967295]",
+	    "replies and statements per tick from this level on; default 0 = "
+	    "responder.capacity"),
 
 	OBJ("output", NULL, "where results go"),
 	STR("output.dir", T_STR, SO(output_dir), NULL, 0,
@@ -400,7 +509,9 @@ int scenario_key_info(size_t i, const char **path, const char **type,
 	if (i >= scn_n_rows)
 		return -1;
 	*path = scn_rows[i].path;
-	*type = type_names[scn_rows[i].type];
+	/* A custom row may name its own type in def_str (unused otherwise). */
+	*type = scn_rows[i].type == T_CUSTOM && scn_rows[i].def_str
+	      ? scn_rows[i].def_str : type_names[scn_rows[i].type];
 	*values = scn_rows[i].expect ? scn_rows[i].expect : "";
 	if (scn_rows[i].type == T_ENUM && !scn_rows[i].expect) {
 		size_t n = 0;

@@ -97,7 +97,10 @@ enum { BETTER_LOWER = -1, BETTER_NEITHER = 0, BETTER_HIGHER = +1 };
 	X(answered_audience, BETTER_NEITHER, "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)") \
 	X(first_response_minutes, BETTER_LOWER, "first_response in minutes (first_response x tick_minutes; NaN: never)") \
 	X(peak_minutes,      BETTER_NEITHER, "peak_tick in minutes since the start (peak_tick x tick_minutes)") \
-	X(duration_minutes,  BETTER_LOWER,   "duration in minutes (duration x tick_minutes)")
+	X(duration_minutes,  BETTER_LOWER,   "duration in minutes (duration x tick_minutes)") \
+	X(qa_replies,        BETTER_NEITHER, "replies that used a prepared Q&A answer") \
+	X(improvised_replies, BETTER_LOWER,  "replies in improvised words (no Q&A entry for the question; every web guy reply)") \
+	X(statement_minutes, BETTER_LOWER,   "minutes from the incident to the plan's official statement (negative: disclosed first; NaN: never issued)")
 
 enum summary_field {
 #define X(id, better, doc) SUM_##id,
@@ -111,6 +114,20 @@ extern const char *const summary_field_doc[SUMMARY_NFIELD];
 
 struct summary {
 	double v[SUMMARY_NFIELD];
+};
+
+/* What the responder counts for the outcomes and the stakeholder report
+ * (the engine owns it, the brand helpers and the plan fill it). */
+#define TALLY_MAX_GROUPS 16  /* = SPEC_MAX_GROUPS (spec.h) */
+struct plan_tally {
+	uint64_t qa_replies;        /* replies with a prepared Q&A answer */
+	uint64_t improvised;        /* replies in improvised words */
+	uint32_t statement_tick;    /* tick of the official statement;
+	                               UINT32_MAX = never */
+	uint32_t n_groups;          /* responder.plan.stakeholders */
+	uint64_t members[TALLY_MAX_GROUPS];
+	uint64_t complained[TALLY_MAX_GROUPS];  /* members who complained */
+	uint64_t answered[TALLY_MAX_GROUPS];    /* of them, answered */
 };
 
 /* The outcomes are computed in sim/outcome.c. */

@@ -164,6 +164,55 @@ struct event_spec {
 	double deadline;          /* inquiry: minutes the outlet waits */
 };
 
+/* The plan as a document (responder.plan.stakeholders, messages, qa,
+ * escalation; models/README.md §4 "plan").  Fixed-size tables: a scenario
+ * stays a plain value without owned pointers for them. */
+#define SPEC_MAX_GROUPS 16
+#define SPEC_MAX_GROUP_AGENTS 64
+#define SPEC_MAX_MESSAGES 16
+#define SPEC_MAX_LEVELS 8
+
+/* Which role a stakeholder group selects. */
+enum stake_role { STAKE_ANY, STAKE_CUSTOMER, STAKE_INFLUENCER, STAKE_MEDIA };
+
+/* A stakeholder group: the agents matching every given criterion of its
+ * selection (role, audience, attitude band, explicit ids). */
+struct stakeholder_group {
+	char name[SCN_NAMELEN];
+	double priority;          /* higher answered first */
+	enum stake_role role;
+	uint32_t min_followers;   /* 0 = any audience */
+	uint32_t top;             /* among the top N accounts by followers;
+	                             0 = no such criterion */
+	double attitude_min, attitude_max;  /* initial attitude band */
+	uint64_t agents[SPEC_MAX_GROUP_AGENTS];  /* explicit ids (as events[].agent) */
+	uint32_t n_agents;        /* 0 = no such criterion */
+};
+
+/* A key message: what the brand says, and about which topics. */
+struct key_message {
+	char id[SCN_NAMELEN];
+	enum scct_strategy strategy;
+	uint32_t topics[SPEC_MAX_TOPICS];  /* indices into scenario.topics */
+	uint32_t n_topics;
+};
+
+/* A prepared Q&A entry: the answer to the questions of one topic. */
+struct qa_entry {
+	uint32_t topic;           /* index into scenario.topics */
+	double quality;           /* scales a good reply's effect, [0, 1] */
+};
+
+/* An escalation level: reached when the mentions seen in the last hour
+ * reach `volume`; what it triggers. */
+struct escalation_level {
+	double volume;            /* mentions per hour */
+	bool holding;             /* prepare the holding statement */
+	bool statement;           /* prepare the official statement */
+	uint32_t capacity;        /* replies and statements per tick from this
+	                             level on; 0 = responder.capacity */
+};
+
 struct responder_spec {
 	char strategy[SCN_NAMELEN];  /* "none", "adhoc", "plan" */
 	uint32_t capacity;           /* actions (replies, statements) per tick */
@@ -194,6 +243,19 @@ struct responder_spec {
 		bool stealing_thunder;   /* disclose at the incident */
 		double priority_gamma;   /* reach exponent of the stakeholder map */
 		double weight_influencer, weight_media;
+		/* The document; n_* == 0: the defaults above (the role
+		 * weights, every reply consistent and plan.statement, the
+		 * anonymous qa_coverage, respond/crisis volumes). */
+		struct stakeholder_group groups[SPEC_MAX_GROUPS];
+		uint32_t n_groups;
+		struct key_message messages[SPEC_MAX_MESSAGES];
+		uint32_t n_messages;
+		struct qa_entry qa[SPEC_MAX_TOPICS];
+		uint32_t n_qa;
+		bool has_qa;             /* a qa array was given (maybe empty):
+		                            qa_coverage is not used */
+		struct escalation_level levels[SPEC_MAX_LEVELS];
+		uint32_t n_levels;
 	} plan;
 };
 

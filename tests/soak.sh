@@ -14,7 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 job=(sweep scenarios/default.json --set network.nodes=10000 -q
-     --grid responder.capacity=1,3,10 --strategies adhoc,plan --runs 150 --threads 2)
+     --grid responder.capacity=1,3,10 --strategies adhoc,plan --runs 400 --threads 2)
 start=$(date +%s.%N)
 "$crisim" "${job[@]}" -o "$tmp/ref" > /dev/null
 full=$(echo "$(date +%s.%N) - $start" | bc)
@@ -36,8 +36,9 @@ for ((c = 1; c <= cycles; c++)); do
 	[ -d "$d/checkpoint" ] && resume=(--resume "$d")
 	"$crisim" "${job[@]}" -o "$d" "${resume[@]}" > /dev/null 2>> "$tmp/log" &
 	pid=$!
-	# a random moment within the uninterrupted run's duration
-	sleep "$(echo "scale=3; $full * ($RANDOM % 1000) / 1000" | bc)"
+	# a random moment within the first third of the uninterrupted run's
+	# duration: most cycles are interrupted before they could finish
+	sleep "$(echo "scale=3; $full * ($RANDOM % 1000) / 3000" | bc)"
 	if ((RANDOM % 3 == 0)); then sig=KILL; kills=$((kills + 1)); else sig=INT; ints=$((ints + 1)); fi
 	kill -s "$sig" "$pid" 2> /dev/null || true
 	rc=0

@@ -268,3 +268,25 @@ Test(crisis, every_scenario_runs_with_every_strategy, .timeout = 120)
 			spec_free(&s);
 		}
 }
+
+/* The plan as a document: a Q&A that covers every topic the crisis raises
+ * (here every complaint asks "general") answers from the prepared text, so
+ * it makes clearly fewer improvised replies than a Q&A that covers none;
+ * and with the prepared answers' lower gaffe probability it makes fewer
+ * gaffes.  Paired over the same R runs of the default scenario; "clearly
+ * lower" is the 2-standard-error test above. */
+Test(crisis, full_qa_improvises_less_than_empty_qa, .timeout = 120)
+{
+	static struct variant full, empty;
+	const char *s_full[] = { "responder.plan.qa=[{\"topic\": \"general\"}]" };
+	const char *s_empty[] = { "responder.plan.qa=[]" };
+	run_variant("scenarios/default.json", s_full, 1, &full);
+	run_variant("scenarios/default.json", s_empty, 1, &empty);
+	assert_lower(&full, &empty, SUM_improvised_replies, "full Q&A vs empty Q&A");
+	assert_lower(&full, &empty, SUM_gaffes, "full Q&A vs empty Q&A");
+	for (int k = 0; k < R; k++) {
+		cr_assert_eq(full.v[k][SUM_improvised_replies], 0);
+		cr_assert_eq(empty.v[k][SUM_qa_replies], 0);
+		cr_assert_eq(empty.v[k][SUM_improvised_replies], empty.v[k][SUM_replies]);
+	}
+}
