@@ -629,3 +629,40 @@ Test(plan_escalation, levels_and_their_capacity)
 	cr_assert(isnan(r.summary.v[SUM_statement_minutes]));
 	run_result_free(&r);
 }
+
+/* End to end, now that complaints draw their topic (events[].topics): a
+ * Q&A covering only "safety" (weight 0.6 of the incident's questions)
+ * answers with the prepared answer about 60 % of the replies.  The topic
+ * of each complaint is an independent draw, and which complaints get a
+ * reply depends on the author, not the topic, so the prepared share of R
+ * replies is binomial(R, 0.6): the bound is 5 sd, sqrt(0.24 / R), about
+ * 0.065 for the ~1400 replies of these 5 runs of the demo scenario (a false failure has
+ * probability below 1e-6). */
+Test(plan_qa, coverage_follows_the_topics_the_crisis_raises)
+{
+	double qa = 0, imp = 0;
+	for (uint64_t run = 0; run < 5; run++) {
+		char err[SCN_ERRLEN];
+		struct scenario s;
+		struct graph g;
+		struct run_result r;
+		const char *sets[] = {
+			"events[0].topics=[{\"topic\": \"safety\", \"weight\": 0.6}, "
+			"{\"topic\": \"refund\", \"weight\": 0.4}]",
+			"responder.plan.qa=[{\"topic\": \"safety\"}]",
+		};
+		cr_assert_eq(scenario_load(&s, "scenarios/default.json", sets, 2, err),
+		             ST_OK, "%s", err);
+		cr_assert_eq(netgen_build(&s.network, s.seed, &g, NULL, err, sizeof err), 0);
+		cr_assert_eq(engine_run(&s, &g, run, &r, err, sizeof err), 0, "%s", err);
+		qa += r.summary.v[SUM_qa_replies];
+		imp += r.summary.v[SUM_improvised_replies];
+		run_result_free(&r);
+		graph_free(&g);
+		spec_free(&s);
+	}
+	double n = qa + imp, share = qa / n;
+	cr_assert_gt(n, 200, "too few replies (%g) for the bound", n);
+	cr_assert(fabs(share - 0.6) < 5 * sqrt(0.24 / n),
+	          "prepared share %g of %g replies, expected 0.6", share, n);
+}
