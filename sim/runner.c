@@ -331,7 +331,8 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 {
 	const char *dir = o->dir;
 	enum status st;
-	struct report_opts ro = { o->threads, o->stop_in_report, 0, progress_stop_count() };
+	struct report_opts ro = { o->threads, o->stop_in_report, 0, progress_stop_count(),
+	                          o->no_preamble, o->csv };
 	if (b->kind == BATCH_ENSEMBLE)
 		return report_ensemble(dir, b, r, 0, &ro, err, errlen);
 	if (b->kind == BATCH_SWEEP)
