@@ -103,8 +103,39 @@ static int write_variants(struct store *st, const struct batch *b)
 	return rc;
 }
 
-/* Open the database, make the tables (empty them for a new batch) and
- * write the variants: one transaction. */
+/* Whether the database holds tables of batch b: its manifest's
+ * fingerprint row is b's (inside a transaction). */
+static bool same_batch(struct store *st, const struct batch *b)
+{
+	sqlite3_stmt *q = NULL;
+	bool same = false;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM manifest WHERE key = "
+	                       "'fingerprint'", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(q, 0);
+		char want[32];
+		snprintf(want, sizeof want, "%016llx", (unsigned long long)b->fingerprint);
+		same = v && strcmp((const char *)v, want) == 0;
+	}
+	sqlite3_finalize(q);
+	return same;
+}
+
+/* The manifest row naming the batch (checkpoint.h's fingerprint). */
+static int write_fingerprint(struct store *st, const struct batch *b)
+{
+	char *sql = sqlite3_mprintf("INSERT OR REPLACE INTO manifest VALUES "
+	                            "('fingerprint', '%016llx')",
+	                            (unsigned long long)b->fingerprint);
+	int rc = sql ? sqlite3_exec(st->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* Open the database, make the tables and write the variants: one
+ * transaction.  The tables are emptied first for a new batch, and for a
+ * --resume when they are not this batch's (the interrupted session could
+ * not write them, and an earlier batch's are still there). */
 static enum status prepare(struct store *st, const struct batch *b,
                            char *err, size_t errlen)
 {
@@ -134,7 +165,7 @@ static enum status prepare(struct store *st, const struct batch *b,
 		return ST_NOMEM;
 	}
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc == SQLITE_OK && !st->resume)
+	if (rc == SQLITE_OK && !(st->resume && same_batch(st, b)))
 		/* a new batch: the tables of an earlier one go, in the same
 		 * transaction as the new ones are made */
 		rc = sqlite3_exec(st->db, "DROP TABLE IF EXISTS variants; DROP TABLE "
@@ -145,6 +176,8 @@ static enum status prepare(struct store *st, const struct batch *b,
 	sqlite3_free(schema);
 	if (rc == SQLITE_OK)
 		rc = write_variants(st, b);
+	if (rc == SQLITE_OK)
+		rc = write_fingerprint(st, b);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -223,6 +256,8 @@ static enum status write_tx(struct store *st, const struct batch *b,
 			rc = rc == SQLITE_DONE ? sqlite3_reset(q) : rc;
 		}
 		sqlite3_finalize(q);
+		if (rc == SQLITE_OK)
+			rc = write_fingerprint(st, b);
 	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);

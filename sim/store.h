@@ -7,15 +7,18 @@
  *   runs     (variant INTEGER, run INTEGER, seed INTEGER, then one REAL
  *             column per SUMMARY_FIELDS outcome, NULL for NaN;
  *             PRIMARY KEY (variant, run))
- *   manifest (key TEXT PRIMARY KEY, value TEXT)
+ *   manifest (key TEXT PRIMARY KEY, value TEXT; the row "fingerprint"
+ *             names the batch: checkpoint.h's fingerprint in hex)
  *
  * Unlike every other output the database is written in place: SQLite's
  * rollback journal makes each transaction all or nothing, so a reader (or
  * an interrupted batch) sees the database as of the last committed
  * transaction.  Each write is one transaction: the runs finished since the
  * previous write (INSERT OR REPLACE on the primary key, so a run written
- * twice, e.g. by a --resume, is one row).  A new batch (not --resume)
- * empties the tables in its first transaction.  Rank 0 alone writes it,
+ * twice, e.g. by a --resume, is one row).  A new batch (not --resume), or
+ * a --resume whose database holds another batch's tables (the interrupted
+ * session could not write it), empties the tables in its first
+ * transaction.  Rank 0 alone writes it,
  * under the directory lock (output_lock).
  */
 #ifndef CRISIM_STORE_H
@@ -51,7 +54,8 @@ enum status store_write(struct store *st, const struct batch *b,
                         const struct batch_results *r, char *err, size_t errlen);
 
 /* store_write, and the manifest table replaced by the n (key, value)
- * pairs, in one transaction: the end of a batch (finished or not). */
+ * pairs and the fingerprint, in one transaction: the end of a batch
+ * (finished or not). */
 enum status store_finish(struct store *st, const struct batch *b,
                          const struct batch_results *r, const char *const *keys,
                          const char *const *values, size_t n,

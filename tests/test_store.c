@@ -109,7 +109,7 @@ Test(store, parts_add_runs_once_and_a_resume_continues)
 	             "%s", err);
 	store_close(&st);
 	cr_assert_eq(query("select count(*) from runs"), 12);
-	cr_assert_eq(query("select count(*) from manifest"), 2);
+	cr_assert_eq(query("select count(*) from manifest"), 3, "2 and the fingerprint");
 	cr_assert_eq(query("select value from manifest where key = 'runs'"), 3);
 
 	/* item i = run k * 4 + variant v; its outcomes as written, NaN NULL */
@@ -132,9 +132,44 @@ Test(store, parts_add_runs_once_and_a_resume_continues)
 	cr_assert_eq(store_write(&st, &b, &r2, err, sizeof err), ST_OK, "%s", err);
 	store_close(&st);
 	cr_assert_eq(query("select count(*) from runs"), 1);
-	cr_assert_eq(query("select count(*) from manifest"), 0);
+	cr_assert_eq(query("select count(*) from manifest"), 1, "the fingerprint");
 	batch_results_free(&r2);
 	batch_results_free(&r);
+	batch_free(&b);
+}
+
+Test(store, a_resume_replaces_the_tables_of_another_batch)
+{
+	struct batch a, b;
+	build(&a, 2);
+	build(&b, 3);   /* another run count: another fingerprint */
+	cr_assert_neq(a.fingerprint, b.fingerprint);
+	struct batch_results ra, rb;
+	cr_assert_eq(batch_results_init(&ra, batch_items(&a)), ST_OK);
+	cr_assert_eq(batch_results_init(&rb, batch_items(&b)), ST_OK);
+	for (size_t i = 0; i < batch_items(&a); i++)
+		finish(&a, &ra, i);
+	struct store st;
+	cr_assert_eq(store_init(&st, dir, false, batch_items(&a)), ST_OK);
+	cr_assert_eq(store_write(&st, &a, &ra, err, sizeof err), ST_OK, "%s", err);
+	store_close(&st);
+	cr_assert_eq(query("select count(*) from runs"), 8);
+	/* b resumed (its first session wrote nothing here): a's rows go */
+	finish(&b, &rb, 9);
+	cr_assert_eq(store_init(&st, dir, true, batch_items(&b)), ST_OK);
+	cr_assert_eq(store_write(&st, &b, &rb, err, sizeof err), ST_OK, "%s", err);
+	store_close(&st);
+	cr_assert_eq(query("select count(*) from runs"), 1);
+	cr_assert_eq(query("select run from runs"), 2);
+	/* and b resumed again keeps its own */
+	finish(&b, &rb, 0);
+	cr_assert_eq(store_init(&st, dir, true, batch_items(&b)), ST_OK);
+	cr_assert_eq(store_write(&st, &b, &rb, err, sizeof err), ST_OK, "%s", err);
+	store_close(&st);
+	cr_assert_eq(query("select count(*) from runs"), 2);
+	batch_results_free(&ra);
+	batch_results_free(&rb);
+	batch_free(&a);
 	batch_free(&b);
 }
 
