@@ -133,38 +133,6 @@ static enum status manifest_file(const char *dir, const struct scenario *s,
 	return st;
 }
 
-/* The command line as one shell line: arguments with anything but
- * [A-Za-z0-9_./=:,@%+-] in single quotes. */
-static char *command_line(const struct run_context *rc)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	if (!f)
-		return NULL;
-	for (int i = 0; i < rc->argc; i++) {
-		const char *a = rc->argv[i];
-		fputs(i ? " " : "", f);
-		if (*a && strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		                 "0123456789_./=:,@%+-") == strlen(a)) {
-			fputs(a, f);
-			continue;
-		}
-		fputc('\'', f);
-		for (; *a; a++)
-			if (*a == '\'')
-				fputs("'\\''", f);
-			else
-				fputc(*a, f);
-		fputc('\'', f);
-	}
-	if (fclose(f) != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
 /* The end of a batch in DIR/runs.sqlite: the runs not yet written and the
  * manifest table (store.h), then manifest.json with the same text. */
 static enum status batch_manifest(const struct batch *b, const struct exec_opts *o,
@@ -174,27 +142,17 @@ static enum status batch_manifest(const struct batch *b, const struct exec_opts 
                                   char *err, size_t errlen)
 {
 	char *text = manifest_text(&b->v[0].s, rc, wall, mp);
-	char *cmd = command_line(rc);
-	char seed[32], runs[32], done[32];
-	snprintf(seed, sizeof seed, "%llu", (unsigned long long)b->v[0].s.seed);
-	snprintf(runs, sizeof runs, "%llu", mp->runs);
-	snprintf(done, sizeof done, "%llu", mp->completed);
-	const char *const keys[] = { "crisim", "kind", "seed", "runs", "runs_completed",
-	                             "interrupted", "command", "manifest.json" };
-	const char *const vals[] = { rc->version, mp->kind, seed, runs, done,
-	                             mp->interrupted ? "true" : "false", cmd, text };
-	enum status st = ST_OK;
-	if (!text || !cmd) {
+	if (!text) {
 		snprintf(err, errlen, "out of memory");
-		st = ST_NOMEM;
+		return ST_NOMEM;
 	}
-	if (st == ST_OK && o->store)
-		st = store_finish(o->store, b, r, keys, vals, sizeof keys / sizeof *keys,
-		                  err, errlen);
+	struct store_manifest m = { rc->version, mp->kind, b->v[0].s.seed, mp->runs,
+	                            mp->completed, mp->interrupted, rc->argc, rc->argv,
+	                            text };
+	enum status st = o->store ? store_finish(o->store, b, r, &m, err, errlen) : ST_OK;
 	if (st == ST_OK)
 		st = manifest_write(o->dir, text, err, errlen);
 	free(text);
-	free(cmd);
 	return st;
 }
 

@@ -273,10 +273,49 @@ enum status store_write(struct store *st, const struct batch *b,
 	return write_tx(st, b, r, NULL, NULL, 0, false, err, errlen);
 }
 
-enum status store_finish(struct store *st, const struct batch *b,
-                         const struct batch_results *r, const char *const *keys,
-                         const char *const *values, size_t n,
-                         char *err, size_t errlen)
+/* The command line as one shell line (sqlite3_free it): arguments with
+ * anything but [A-Za-z0-9_./=:,@%+-] in single quotes. */
+static char *command_line(int argc, char **argv)
 {
-	return write_tx(st, b, r, keys, values, n, true, err, errlen);
+	sqlite3_str *x = sqlite3_str_new(NULL);
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		sqlite3_str_appendall(x, i ? " " : "");
+		if (*a && strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		                 "0123456789_./=:,@%+-") == strlen(a)) {
+			sqlite3_str_appendall(x, a);
+			continue;
+		}
+		sqlite3_str_appendchar(x, 1, '\'');
+		for (; *a; a++)
+			if (*a == '\'')
+				sqlite3_str_appendall(x, "'\\''");
+			else
+				sqlite3_str_appendchar(x, 1, *a);
+		sqlite3_str_appendchar(x, 1, '\'');
+	}
+	return sqlite3_str_finish(x);
+}
+
+enum status store_finish(struct store *st, const struct batch *b,
+                         const struct batch_results *r,
+                         const struct store_manifest *m, char *err, size_t errlen)
+{
+	char seed[32], runs[32], done[32];
+	snprintf(seed, sizeof seed, "%llu", m->seed);
+	snprintf(runs, sizeof runs, "%llu", m->runs);
+	snprintf(done, sizeof done, "%llu", m->completed);
+	char *cmd = command_line(m->argc, m->argv);
+	if (!cmd) {
+		snprintf(err, errlen, "out of memory");
+		return ST_NOMEM;
+	}
+	const char *const keys[] = { "crisim", "kind", "seed", "runs", "runs_completed",
+	                             "interrupted", "command", "manifest.json" };
+	const char *const vals[] = { m->version, m->kind, seed, runs, done,
+	                             m->interrupted ? "true" : "false", cmd, m->json };
+	enum status s = write_tx(st, b, r, keys, vals, sizeof keys / sizeof *keys, true,
+	                         err, errlen);
+	sqlite3_free(cmd);
+	return s;
 }

@@ -53,13 +53,23 @@ enum status store_init(struct store *st, const char *dir, bool resume, size_t n_
 enum status store_write(struct store *st, const struct batch *b,
                         const struct batch_results *r, char *err, size_t errlen);
 
-/* store_write, and the manifest table replaced by the n (key, value)
- * pairs and the fingerprint, in one transaction: the end of a batch
- * (finished or not). */
+/* What the manifest table records (nothing is copied). */
+struct store_manifest {
+	const char *version, *kind;
+	unsigned long long seed, runs, completed;
+	bool interrupted;
+	int argc;
+	char **argv;          /* the command line */
+	const char *json;     /* manifest.json's text */
+};
+
+/* store_write, and the manifest table replaced by m's rows (crisim, kind,
+ * seed, runs, runs_completed, interrupted, command: argv shell-quoted,
+ * manifest.json) and the fingerprint, in one transaction: the end of a
+ * batch (finished or not). */
 enum status store_finish(struct store *st, const struct batch *b,
-                         const struct batch_results *r, const char *const *keys,
-                         const char *const *values, size_t n,
-                         char *err, size_t errlen);
+                         const struct batch_results *r,
+                         const struct store_manifest *m, char *err, size_t errlen);
 
 void store_close(struct store *st);
 

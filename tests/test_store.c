@@ -104,13 +104,17 @@ Test(store, parts_add_runs_once_and_a_resume_continues)
 	cr_assert_eq(query("select count(*) from runs"), 8);
 	for (size_t i = 8; i < n; i++)
 		finish(&b, &r, i);
-	const char *keys[] = { "kind", "runs" }, *vals[] = { "sweep", "3" };
-	cr_assert_eq(store_finish(&st, &b, &r, keys, vals, 2, err, sizeof err), ST_OK,
-	             "%s", err);
+	char *argv[] = { "crisim", "sweep", "it's here", NULL };
+	struct store_manifest m = { "9.9", "sweep", 7, 3, 3, false, 3, argv, "{}" };
+	cr_assert_eq(store_finish(&st, &b, &r, &m, err, sizeof err), ST_OK, "%s", err);
 	store_close(&st);
 	cr_assert_eq(query("select count(*) from runs"), 12);
-	cr_assert_eq(query("select count(*) from manifest"), 3, "2 and the fingerprint");
+	cr_assert_eq(query("select count(*) from manifest"), 9, "8 and the fingerprint");
 	cr_assert_eq(query("select value from manifest where key = 'runs'"), 3);
+	/* the command shell-quoted: crisim sweep 'it'\''s here' */
+	cr_assert_eq(query("select value = 'crisim sweep ' || char(39) || 'it' || "
+	                   "char(39, 92, 39, 39) || 's here' || char(39) from manifest "
+	                   "where key = 'command'"), 1);
 
 	/* item i = run k * 4 + variant v; its outcomes as written, NaN NULL */
 	cr_assert_eq(query("select damage from runs where variant = 2 and run = 1"),
