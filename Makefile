@@ -5,11 +5,12 @@
 
 VERSION  := 0.1.0
 CC       ?= cc
-PKGS     := gsl libcjson
+PKGS     := gsl libcjson sqlite3
 TEST_PKGS := criterion
 # groff-base: the man page test renders crisim.1.  libomp-dev is clang's
 # OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
-DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base
+DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
+            libsqlite3-dev sqlite3
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif

@@ -9,6 +9,7 @@
 #include "output.h"
 #include "par.h"
 #include "progress.h"
+#include "store.h"
 
 #define NF SUMMARY_NFIELD
 #define CKPT_EVERY 30.0  /* seconds between checkpoint parts (a stop writes one too) */
@@ -96,6 +97,20 @@ static void checkpoint_failed(struct exec_state *st, const char *why, bool last)
 		              why, st->ckpt_wait);
 }
 
+/* The runs finished since the last part into DIR/runs.sqlite (store.h),
+ * one transaction.  A failure is a warning (once): the next part and the
+ * end of the batch (runner.c) try again. */
+static void store_part(struct exec_state *st)
+{
+	struct store *db = st->o->store;
+	char e[512];
+	if (!db || store_write(db, st->b, st->r, e, sizeof e) == ST_OK || db->warned)
+		return;
+	db->warned = true;
+	progress_warn(&st->prog, "%s; tried again at the next checkpoint and at the "
+	              "end", e);
+}
+
 /* Write a part with every done item not yet saved (rank 0 only); a
  * failure is a warning (checkpoint_failed).  `last`: the final part of an
  * interrupted batch, tried whatever the back-off. */
@@ -104,6 +119,7 @@ static void flush_checkpoint(struct exec_state *st, bool always, bool last)
 	if (!st->cdir)
 		return;
 	char e[512];
+	store_part(st);
 	if (output_mkdir(st->cdir, e, sizeof e) == ST_OK &&
 	    checkpoint_flush(st->cdir, st->b, st->r, always, st->scratch,
 	                     e, sizeof e) == ST_OK) {

@@ -35,6 +35,8 @@
 #include "batch.h"
 #include "status.h"
 
+struct store;
+
 struct exec_opts {
 	int threads;          /* <= 0: as many as the machine has cores */
 	bool quiet;           /* no progress bar */
@@ -52,6 +54,10 @@ struct exec_opts {
 	uint64_t stop_in_report;  /* testing aid: stop as if by SIGINT at the
 	                             K-th step of writing the reports (runner.h);
 	                             0 never */
+	struct store *store;  /* DIR/runs.sqlite, written with every checkpoint
+	                         part (store.h; set by runner_batch); NULL none */
+	bool no_preamble;     /* reports: tables without their # lines */
+	bool csv;             /* reports: .csv tables instead of .tsv */
 };
 
 /* What the items of a batch produced, slot i for item i. */

@@ -72,6 +72,7 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_NETWORK_SPEC:   rq->network_spec = val; break;
 	case F_MARKDOWN:       rq->markdown = true; break;
 	case F_BOARD:          rq->board = val; break;
+	case F_NO_PREAMBLE:    rq->no_preamble = true; break;
 	case F_SEED:
 		/* The scenario's own bound: larger seeds are not exact in the
 		 * JSON of the manifest, so the run could not be redone. */
@@ -98,15 +99,18 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 		rq->have_run = true;
 		break;
 	case F_FORMAT:
-		if (strcmp(val, "table") == 0)
+		rq->have_format = true;
+		if (strcmp(val, "csv") == 0)
+			rq->format = CLI_FORMAT_CSV;
+		else if (strcmp(val, "table") == 0)
 			rq->format = CLI_FORMAT_TABLE;
 		else if (strcmp(val, "tsv") == 0)
 			rq->format = CLI_FORMAT_TSV;
 		else if (strcmp(val, "json") == 0)
 			rq->format = CLI_FORMAT_JSON;
 		else {
-			snprintf(err, errlen, "--format: expected table, tsv or json, "
-			         "got '%s'", val);
+			snprintf(err, errlen, "--format: expected table, tsv, json or "
+			         "csv, got '%s'", val);
 			return EXIT_USAGE;
 		}
 		break;
@@ -267,6 +271,8 @@ static const char *run_clash(const struct request *rq)
 		return "--runs and -o -";
 	if (rq->threads && !rq->runs)
 		return "--threads without --runs";
+	if ((rq->no_preamble || rq->have_format) && !rq->runs)
+		return "--no-preamble or --format without --runs";
 	if (rq->summary && rq->out)
 		return "--summary (which writes no files) and -o";
 	return NULL;
@@ -322,6 +328,10 @@ static int check_request(const struct cli_command *c, struct request *rq,
 	else if (rq->resume && rq->out && strcmp(rq->resume, rq->out) != 0)
 		snprintf(err, errlen, "%s: --resume DIR is the output directory; "
 		         "-o names another", who);
+	else if ((rq->cmd == CMD_RUN || rq->cmd == CMD_SWEEP) && rq->have_format &&
+	         rq->format != CLI_FORMAT_TSV && rq->format != CLI_FORMAT_CSV)
+		snprintf(err, errlen, "%s: --format: expected tsv or csv (the tables "
+		         "it writes)", who);
 	else if (rq->cmd == CMD_COMPARE && !rq->strategies)
 		snprintf(err, errlen, "compare: missing --strategies A,B (try crisim "
 		         "compare --help)");

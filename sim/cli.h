@@ -31,7 +31,7 @@ enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
            CMD_SWEEP, CMD_KEYS, CMD_COUNT };
 
 /* --format of compare's stdout (values of enum report_format). */
-enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON };
+enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON, CLI_FORMAT_CSV };
 
 struct request {
 	enum cmd cmd;
@@ -57,6 +57,8 @@ struct request {
 	size_t n_grids;
 	const char *grid_file;
 	enum cli_format format;
+	bool have_format;          /* --format given */
+	bool no_preamble;          /* --no-preamble: tables without # lines */
 	const char *resume;        /* --resume DIR */
 	uint64_t stop_after;       /* --stop-after K (testing aid); 0 = never */
 	int argc;                  /* the whole command line, for the manifest */
@@ -80,7 +82,7 @@ enum cli_field {
 	F_HELP, F_VERSION, F_OUT, F_SET, F_SEED, F_QUIET, F_RUNS, F_THREADS,
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
 	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
-	F_BOARD
+	F_BOARD, F_NO_PREAMBLE
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

@@ -29,6 +29,12 @@
 	"testing aid: stop like SIGINT after K runs" }
 #define OPT_STRATEGIES(what) { "strategies", 0, "A,B,...", ARG_TEXT, NULL, \
 	F_STRATEGIES, what }
+#define OPT_NO_PREAMBLE { "no-preamble", 0, NULL, ARG_NONE, NULL, F_NO_PREAMBLE, \
+	"write the tables (runs, ensemble, compare, sweep) without their " \
+	"leading # comment lines: a header line, then the rows" }
+#define OPT_TABLE_FORMAT { "format", 0, "FORMAT", ARG_WORDS, "tsv csv", F_FORMAT, \
+	"the tables as tsv (the default) or csv: NAME.csv files, comma-" \
+	"separated with RFC 4180 quoting and no # lines" }
 #define OPT_BATCH_OUT { "out", 'o', "DIR", ARG_DIR, NULL, F_OUT, \
 	"the output directory (created if needed).  Default: output.dir of " \
 	"the scenario, else out/NAME" }
@@ -61,7 +67,9 @@ static const struct cli_option run_opts[] = {
 	  "print the header of that line (alone: without running)" },
 	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
 	  "an ensemble of runs 0..N-1 (N <= 10^8): writes runs.tsv, "
-	  "ensemble.tsv, summary.json and manifest.json into DIR" },
+	  "ensemble.tsv, summary.json, runs.sqlite and manifest.json into DIR" },
+	OPT_NO_PREAMBLE,
+	OPT_TABLE_FORMAT,
 	OPT_THREADS,
 	OPT_RESUME,
 	OPT_STOP_AFTER,
@@ -72,7 +80,7 @@ static const char *const run_usage[] = {
 	"run FILE [-o DIR|-] [--seed N] [--set PATH=VALUE]... [--quiet] [--run K]",
 	"run FILE --summary [--summary-header] [--run K] [--seed N] [--set PATH=VALUE]...",
 	"run FILE --runs N [--threads T] [--resume DIR] [-o DIR] [--seed N] "
-	"[--set PATH=VALUE]... [--quiet]",
+	"[--set PATH=VALUE]... [--no-preamble] [--format tsv|csv] [--quiet]",
 	NULL
 };
 
@@ -118,12 +126,15 @@ static const struct cli_option compare_opts[] = {
 	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
 	  "run indices 0..N-1 for every strategy (N <= 10^8)" },
 	OPT_BATCH_OUT,
-	{ "format", 0, "FORMAT", ARG_WORDS, "table tsv json", F_FORMAT,
-	  "the comparison on stdout as table (the default), tsv or json" },
+	{ "format", 0, "FORMAT", ARG_WORDS, "table tsv json csv", F_FORMAT,
+	  "the comparison on stdout as table (the default), tsv, json or csv; "
+	  "csv also writes the tables as NAME.csv files (RFC 4180 quoting, no # "
+	  "lines) instead of NAME.tsv" },
 	{ "board", 0, "A,B", ARG_TEXT, NULL, F_BOARD,
 	  "the two strategies the trainer board sets side by side (two of "
 	  "--strategies).  Default: the first two after the baseline when there "
 	  "are three or more, else both" },
+	OPT_NO_PREAMBLE,
 	OPT_THREADS,
 	OPT_RESUME,
 	OPT_SEED,
@@ -135,8 +146,8 @@ static const struct cli_option compare_opts[] = {
 
 static const char *const compare_usage[] = {
 	"compare FILE --strategies A,B[,C...] --runs N [-o DIR] "
-	"[--format table|tsv|json] [--board A,B] [--threads T] [--resume DIR] [--seed N] "
-	"[--set PATH=VALUE]... [--quiet]",
+	"[--format table|tsv|json|csv] [--no-preamble] [--board A,B] [--threads T] "
+	"[--resume DIR] [--seed N] [--set PATH=VALUE]... [--quiet]",
 	NULL
 };
 
@@ -151,6 +162,8 @@ static const struct cli_option sweep_opts[] = {
 	  "runs 0..N-1 at every point and for every strategy (N <= 10^8)" },
 	OPT_STRATEGIES("also sweep these strategies (by registry name)"),
 	OPT_BATCH_OUT,
+	OPT_NO_PREAMBLE,
+	OPT_TABLE_FORMAT,
 	OPT_THREADS,
 	OPT_RESUME,
 	OPT_SEED,
@@ -163,7 +176,8 @@ static const struct cli_option sweep_opts[] = {
 static const char *const sweep_usage[] = {
 	"sweep FILE --grid PATH=V1,V2,...|PATH=a:b:step [--grid ...]... "
 	"[--grid-file GRID.json] --runs N [--strategies A,B...] [-o DIR] "
-	"[--threads T] [--resume DIR] [--set PATH=VALUE]...",
+	"[--threads T] [--resume DIR] [--set PATH=VALUE]... [--no-preamble] "
+	"[--format tsv|csv]",
 	NULL
 };
 

@@ -102,12 +102,14 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 	}
 	struct exec_opts o = { .threads = rq->threads, .quiet = rq->quiet, .dir = dir,
 	                       .stop_after = rq->stop_after, .resume = rq->resume != NULL,
-	                       .board = rq->board };
+	                       .board = rq->board,
+	                       .no_preamble = rq->no_preamble,
+	                       .csv = rq->format == CLI_FORMAT_CSV };
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
 	                           label_of(rq->file) };
 	static const enum report_format fmts[] = {
 		[CLI_FORMAT_TABLE] = FORMAT_TABLE, [CLI_FORMAT_TSV] = FORMAT_TSV,
-		[CLI_FORMAT_JSON] = FORMAT_JSON
+		[CLI_FORMAT_JSON] = FORMAT_JSON, [CLI_FORMAT_CSV] = FORMAT_CSV
 	};
 	progress_catch_signals();
 	st = runner_batch(&b, &o, &ctx, fmts[rq->format], err, sizeof err);

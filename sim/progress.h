@@ -15,14 +15,22 @@
 #include <stddef.h>
 
 struct progress {
-	bool enabled;        /* stderr is a terminal and not --quiet */
+	bool enabled;        /* stderr is a terminal and not --quiet: the bar */
+	bool plain;          /* stderr is not a terminal and not --quiet:
+	                        plain lines (Slurm, nohup logs) */
+	double every;        /* seconds between plain lines */
 	size_t total, done;  /* runs in this session */
 	double t0, last;     /* monotonic seconds: start, last redraw */
 };
 
-/* enabled = want && isatty(stderr). */
+/* enabled = want && isatty(stderr); plain = want && !isatty(stderr): a
+ * line "crisim: progress: D/T runs, R runs/s, ETA H:MM:SS" at most every
+ * 30 s (every $CRISIM_PROGRESS_EVERY seconds when that is a number >= 0:
+ * for tests, 0 is a line per run), so that a batch job's log shows it is
+ * alive.  No line for a batch shorter than that. */
 void progress_start(struct progress *p, size_t total, bool want);
-/* One more run done; redraws at most ten times a second. */
+/* One more run done; redraws at most ten times a second (plain: a line
+ * once `every` seconds have passed since the last). */
 void progress_tick(struct progress *p);
 /* Final redraw and newline (when enabled). */
 void progress_end(struct progress *p);

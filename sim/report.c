@@ -97,6 +97,115 @@ static void json_desc(FILE *f, const struct stats_desc *d)
 }
 
 /* The finished runs of one variant: their items in run order. */
+/* A table the reports write: NAME.tsv straight to its file by default; with
+ * --no-preamble or --format csv the writer's TSV goes to a buffer and is
+ * rewritten into NAME.tsv or NAME.csv when committed (table_rewrite).
+ * The writer writes to f either way. */
+struct table {
+	FILE *f;
+	struct out_file out;
+	char *buf;
+	size_t len;
+	bool strip, csv;
+};
+
+/* One field as CSV (RFC 4180): in double quotes, inner quotes doubled,
+ * when it holds a comma, a quote, CR or LF. */
+static void csv_field(FILE *f, const char *s, size_t n)
+{
+	bool quote = false;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote) {
+		fwrite(s, 1, n, f);
+		return;
+	}
+	fputc('"', f);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			fputc('"', f);
+		fputc(s[i], f);
+	}
+	fputc('"', f);
+}
+
+/* The TSV text tsv[0..len) to f: without its leading '#' lines when strip
+ * (a data or header line never starts with '#'), as CSV when csv (every
+ * TAB a field separator: TSV fields hold no TAB).  Lines end with LF. */
+static void table_rewrite(FILE *f, const char *tsv, size_t len, bool strip, bool csv)
+{
+	const char *p = tsv, *end = tsv + len;
+	bool head = true;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		if (head && strip && *p == '#') {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		head = false;
+		if (!csv)
+			fwrite(p, 1, (size_t)(eol - p), f);
+		else
+			for (const char *q = p; q <= eol;) {
+				const char *tab = memchr(q, '\t', (size_t)(eol - q));
+				const char *fe = tab ? tab : eol;
+				csv_field(f, q, (size_t)(fe - q));
+				if (!tab)
+					break;
+				fputc(',', f);
+				q = tab + 1;
+			}
+		if (nl)
+			fputc('\n', f);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/* Open table stem ("runs") of dir: stem.tsv, or stem.csv with --format csv. */
+static enum status table_open(struct table *t, const char *dir, const char *stem,
+                              const struct report_opts *ro, char *err, size_t errlen)
+{
+	char name[64];
+	memset(t, 0, sizeof *t);
+	t->csv = ro->csv;
+	t->strip = ro->no_preamble || ro->csv;   /* CSV has no comment lines */
+	snprintf(name, sizeof name, "%s.%s", stem, t->csv ? "csv" : "tsv");
+	if (output_open(&t->out, dir, name, err, errlen))
+		return ST_RUNTIME;
+	t->f = t->out.f;
+	if (t->strip && !(t->f = open_memstream(&t->buf, &t->len))) {
+		output_abort(&t->out);
+		snprintf(err, errlen, "out of memory");
+		return ST_NOMEM;
+	}
+	return ST_OK;
+}
+
+static enum status table_commit(struct table *t, char *err, size_t errlen)
+{
+	if (t->f != t->out.f) {
+		if (fclose(t->f) != 0) {
+			free(t->buf);
+			output_abort(&t->out);
+			snprintf(err, errlen, "out of memory");
+			return ST_NOMEM;
+		}
+		table_rewrite(t->out.f, t->buf, t->len, t->strip, t->csv);
+		free(t->buf);
+	}
+	return output_commit(&t->out, err, errlen) ? ST_RUNTIME : ST_OK;
+}
+
+static enum status table_interrupted(struct table *t, char *err, size_t errlen)
+{
+	if (t->f != t->out.f) {
+		fclose(t->f);
+		free(t->buf);
+	}
+	return interrupted(&t->out, err, errlen);
+}
+
 struct ens_runs {
 	const struct batch *b;
 	const struct batch_results *r;
@@ -108,17 +217,18 @@ struct ens_runs {
 static enum status write_runs_tsv(const char *dir, const struct ens_runs *e,
                                   struct report_opts *ro, char *err, size_t errlen)
 {
-	struct out_file o;
+	struct table o;
+	enum status st;
 	if (report_stop(ro))
 		return interrupted(NULL, err, errlen);
-	if (output_open(&o, dir, "runs.tsv", err, errlen))
-		return ST_RUNTIME;
+	if ((st = table_open(&o, dir, "runs", ro, err, errlen)))
+		return st;
 	meta(o.f, e->s, e->m);
 	report_summary_header(o.f);
 	for (size_t j = 0; j < e->m; j++)
 		report_summary_row(o.f, batch_item_run(e->b, e->idx[j]), e->s->seed,
 		                   e->r->sum + e->idx[j] * NF);
-	return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+	return table_commit(&o, err, errlen);
 }
 
 /* summary.json: per outcome, the description over the finished runs;
@@ -213,9 +323,10 @@ static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
                                       struct report_opts *ro, char *err,
                                       size_t errlen)
 {
-	struct out_file o;
-	if (output_open(&o, dir, "ensemble.tsv", err, errlen))
-		return ST_RUNTIME;
+	struct table o;
+	enum status st;
+	if ((st = table_open(&o, dir, "ensemble", ro, err, errlen)))
+		return st;
 	meta(o.f, e->s, e->m);
 	fprintf(o.f, "# per tick over runs: mean, sd, quantiles q05 q25 q50 q75 q95 (%s)\n",
 	        quantile_text);
@@ -229,7 +340,7 @@ static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
 	fputc('\n', o.f);
 	for (uint32_t t = 0; t < rows; t++) {
 		if (report_stop(ro))
-			return interrupted(&o, err, errlen);
+			return table_interrupted(&o, err, errlen);
 		const double *row0 = e->r->ser[e->idx[0]] + (size_t)t * SERIES_NCOL;
 		output_tsv_number(o.f, row0[COL_tick]);
 		fputc('\t', o.f);
@@ -245,7 +356,7 @@ static enum status write_ensemble_tsv(const char *dir, const struct ens_runs *e,
 		}
 		fputc('\n', o.f);
 	}
-	return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+	return table_commit(&o, err, errlen);
 }
 
 enum status report_ensemble(const char *dir, const struct batch *b,
@@ -578,12 +689,14 @@ enum status report_compare(const char *dir, const struct batch *p,
 		rc = interrupted(NULL, err, errlen);
 		goto out;
 	}
+	struct table t;
 	if (output_mkdir(dir, err, errlen) ||
-	    output_open(&o, dir, "compare.tsv", err, errlen))
+	    (rc = table_open(&t, dir, "compare", ro, err, errlen)))
 		goto out;
-	write_compare_tsv(o.f, p, ps, &fi);
-	if (output_commit(&o, err, errlen))
+	write_compare_tsv(t.f, p, ps, &fi);
+	if ((rc = table_commit(&t, err, errlen)))
 		goto out;
+	rc = ST_RUNTIME;
 	if (report_stop(ro)) {
 		rc = interrupted(NULL, err, errlen);
 		goto out;
@@ -594,8 +707,22 @@ enum status report_compare(const char *dir, const struct batch *p,
 	if (output_commit(&o, err, errlen))
 		goto out;
 	if (out) {
-		if (fmt == FORMAT_TSV)
+		if (fmt == FORMAT_TSV && !ro->no_preamble)
 			write_compare_tsv(out, p, ps, &fi);
+		else if (fmt == FORMAT_TSV || fmt == FORMAT_CSV) {
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *mem = open_memstream(&buf, &len);
+			if (!mem) {
+				snprintf(err, errlen, "out of memory");
+				rc = ST_NOMEM;
+				goto out;
+			}
+			write_compare_tsv(mem, p, ps, &fi);
+			if (fclose(mem) == 0)
+				table_rewrite(out, buf, len, true, fmt == FORMAT_CSV);
+			free(buf);
+		}
 		else if (fmt == FORMAT_JSON)
 			write_compare_json(out, p, ps, &fi);
 		else
@@ -721,7 +848,7 @@ enum status report_sweep(const char *dir, const struct batch *p,
 	size_t runs = (size_t)p->runs;
 	double *vals = malloc((runs + 1) * sizeof *vals);
 	double *tmp = malloc((runs + 1) * sizeof *tmp);
-	struct out_file o;
+	struct table o;
 	enum status rc = ST_NOMEM;
 	if (!vals || !tmp) {
 		snprintf(err, errlen, "out of memory");
@@ -733,7 +860,7 @@ enum status report_sweep(const char *dir, const struct batch *p,
 	}
 	rc = ST_RUNTIME;   /* from here: a file cannot be written */
 	if (output_mkdir(dir, err, errlen) ||
-	    output_open(&o, dir, "sweep.tsv", err, errlen))
+	    (rc = table_open(&o, dir, "sweep", ro, err, errlen)))
 		goto out;
 	meta(o.f, &p->v[0].s, runs);
 	fputs("# axes:", o.f);
@@ -752,7 +879,7 @@ enum status report_sweep(const char *dir, const struct batch *p,
 	fputc('\n', o.f);
 	for (size_t v = 0; v < p->n_variants; v++) {
 		if (report_stop(ro)) {
-			rc = interrupted(&o, err, errlen);
+			rc = table_interrupted(&o, err, errlen);
 			goto out;
 		}
 		const struct batch_variant *pv = &p->v[v];
@@ -786,9 +913,8 @@ enum status report_sweep(const char *dir, const struct batch *p,
 		}
 		fputc('\n', o.f);
 	}
-	if (output_commit(&o, err, errlen))
+	if ((rc = table_commit(&o, err, errlen)))
 		goto out;
-	rc = ST_OK;
 out:
 	free(vals);
 	free(tmp);

@@ -49,6 +49,10 @@ struct report_opts {
 	unsigned stop_base; /* progress_stop_count() when the reports began:
 	                       only a newer request stops them (the reports of
 	                       an interrupted batch are written) */
+	bool no_preamble;   /* runs, ensemble, compare, sweep tables without
+	                       their leading # lines (--no-preamble) */
+	bool csv;           /* ... as NAME.csv, RFC 4180, no # lines (--format
+	                       csv) instead of NAME.tsv */
 };
 
 /* Count a check and say whether to stop (see struct report_opts). */
@@ -60,10 +64,11 @@ enum status report_ensemble(const char *dir, const struct batch *b,
                             const struct batch_results *r, size_t v,
                             struct report_opts *ro, char *err, size_t errlen);
 
-enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
+enum report_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON, FORMAT_CSV };
 
-/* compare.tsv and compare.json into dir (point 0 of the batch), and the
- * chosen format to `out`. */
+/* compare.tsv (or .csv) and compare.json into dir (point 0 of the batch),
+ * and the chosen format to `out` (FORMAT_TSV without # lines with
+ * ro->no_preamble; FORMAT_CSV the CSV table). */
 enum status report_compare(const char *dir, const struct batch *b,
                            const struct batch_results *r, enum report_format fmt,
                            FILE *out, struct report_opts *ro, char *err,

@@ -10,6 +10,7 @@
 #include "par.h"
 #include "progress.h"
 #include "report.h"
+#include "store.h"
 
 static double now(void)
 {
@@ -90,24 +91,72 @@ static void write_manifest(FILE *f, const struct scenario *s,
 	fputs("\n}\n", f);
 }
 
+/* The manifest as a malloc'd string (NULL: out of memory). */
+static char *manifest_text(const struct scenario *s, const struct run_context *rc,
+                           double wall, const struct manifest_batch *mp)
+{
+	char *resolved = scenario_to_json(s), *text = NULL;
+	size_t len = 0;
+	FILE *f = resolved ? open_memstream(&text, &len) : NULL;
+	if (f) {
+		write_manifest(f, s, resolved, rc, wall, mp);
+		if (fclose(f) != 0) {
+			free(text);
+			text = NULL;
+		}
+	}
+	free(resolved);
+	return text;
+}
+
+static enum status manifest_write(const char *dir, const char *text, char *err,
+                                  size_t errlen)
+{
+	struct out_file o;
+	int bad = output_open(&o, dir, "manifest.json", err, errlen);
+	if (!bad) {
+		fputs(text, o.f);
+		bad = output_commit(&o, err, errlen);
+	}
+	return bad ? ST_RUNTIME : ST_OK;
+}
+
 static enum status manifest_file(const char *dir, const struct scenario *s,
                                  const struct run_context *rc, double wall,
                                  const struct manifest_batch *mp, char *err,
                                  size_t errlen)
 {
-	char *resolved = scenario_to_json(s);
-	if (!resolved) {
+	char *text = manifest_text(s, rc, wall, mp);
+	if (!text) {
 		snprintf(err, errlen, "out of memory");
 		return ST_NOMEM;
 	}
-	struct out_file o;
-	int bad = output_open(&o, dir, "manifest.json", err, errlen);
-	if (!bad) {
-		write_manifest(o.f, s, resolved, rc, wall, mp);
-		bad = output_commit(&o, err, errlen);
+	enum status st = manifest_write(dir, text, err, errlen);
+	free(text);
+	return st;
+}
+
+/* The end of a batch in DIR/runs.sqlite: the runs not yet written and the
+ * manifest table (store.h), then manifest.json with the same text. */
+static enum status batch_manifest(const struct batch *b, const struct exec_opts *o,
+                                  const struct batch_results *r,
+                                  const struct run_context *rc, double wall,
+                                  const struct manifest_batch *mp,
+                                  char *err, size_t errlen)
+{
+	char *text = manifest_text(&b->v[0].s, rc, wall, mp);
+	if (!text) {
+		snprintf(err, errlen, "out of memory");
+		return ST_NOMEM;
 	}
-	free(resolved);
-	return bad ? ST_RUNTIME : ST_OK;
+	struct store_manifest m = { rc->version, mp->kind, b->v[0].s.seed, mp->runs,
+	                            mp->completed, mp->interrupted, rc->argc, rc->argv,
+	                            text };
+	enum status st = o->store ? store_finish(o->store, b, r, &m, err, errlen) : ST_OK;
+	if (st == ST_OK)
+		st = manifest_write(o->dir, text, err, errlen);
+	free(text);
+	return st;
 }
 
 enum status runner_single(const struct scenario *s, const struct graph *g,
@@ -252,7 +301,8 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 {
 	const char *dir = o->dir;
 	enum status st;
-	struct report_opts ro = { o->threads, o->stop_in_report, 0, progress_stop_count() };
+	struct report_opts ro = { o->threads, o->stop_in_report, 0, progress_stop_count(),
+	                          o->no_preamble, o->csv };
 	if (b->kind == BATCH_ENSEMBLE)
 		return report_ensemble(dir, b, r, 0, &ro, err, errlen);
 	if (b->kind == BATCH_SWEEP)
@@ -276,9 +326,9 @@ static enum status write_reports(const struct batch *b, const struct exec_opts *
 	return r->interrupted ? ST_OK : write_stories(b, dir, r, o->board, rc, &ro, err, errlen);
 }
 
-enum status runner_batch(const struct batch *b, const struct exec_opts *o,
-                         const struct run_context *rc, enum report_format fmt,
-                         char *err, size_t errlen)
+static enum status run_batch(const struct batch *b, const struct exec_opts *o,
+                             const struct run_context *rc, enum report_format fmt,
+                             char *err, size_t errlen)
 {
 	static const char *const kinds[] = { "ensemble", "compare", "sweep" };
 	double t0 = now();
@@ -325,7 +375,7 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		struct manifest_batch mp = { kinds[b->kind], 0, b->runs,
 		                             b->n_variants ? r.n_done / b->n_variants : 0,
 		                             r.interrupted, b, &r, NULL };
-		st = manifest_file(o->dir, &b->v[0].s, rc, now() - t0, &mp, err, errlen);
+		st = batch_manifest(b, o, &r, rc, now() - t0, &mp, err, errlen);
 	}
 	if (st == ST_OK && r.n_failed) {
 		size_t n = batch_items(b);
@@ -372,5 +422,27 @@ enum status runner_batch(const struct batch *b, const struct exec_opts *o,
 		         "not be saved either (%s)", e);
 	batch_results_free(&r);
 	output_unlock(&lock);
+	return st;
+}
+
+enum status runner_batch(const struct batch *b, const struct exec_opts *o,
+                         const struct run_context *rc, enum report_format fmt,
+                         char *err, size_t errlen)
+{
+	/* Rank 0 keeps DIR/runs.sqlite (store.h): written with every
+	 * checkpoint part and completed with the manifest. */
+	struct store db;
+	struct exec_opts eo = *o;
+	eo.store = NULL;
+	if (par_rank() == 0 && o->dir) {
+		if (store_init(&db, o->dir, o->resume, batch_items(b))) {
+			snprintf(err, errlen, "out of memory");
+			return ST_NOMEM;
+		}
+		eo.store = &db;
+	}
+	enum status st = run_batch(b, &eo, rc, fmt, err, errlen);
+	if (eo.store)
+		store_close(&db);
 	return st;
 }

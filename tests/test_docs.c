@@ -225,7 +225,7 @@ Test(docs, bash_completion_offers_commands_options_and_keys)
 	complete_words("crisim sweep x --grid = spread.p", out, sizeof out);
 	cr_assert(strstr(out, "spread.p=\n"), "--grid=PATH: %s", out);
 	complete_words("crisim compare x --format ''", out, sizeof out);
-	cr_assert_str_eq(out, "table\ntsv\njson\n");
+	cr_assert_str_eq(out, "table\ntsv\njson\ncsv\n");
 	complete_words("crisim keys s", out, sizeof out);
 	cr_assert_str_eq(out, "scenario\nseries\nsummary\n");
 	complete_words("crisim validate scenarios/defa", out, sizeof out);

@@ -3,7 +3,8 @@
  *
  * The operations counted are those through which crisim's outputs reach
  * the disk and that its own code calls: open with O_CREAT, fflush, fsync,
- * fclose, rename, mkdir of a new directory.  FAULT_AT=k fails the k-th (from 1) with ENOSPC,
+ * fclose, rename, mkdir of a new directory; and those of SQLite's (the run
+ * store, DIR/runs.sqlite): open64 with O_CREAT, pwrite64, fdatasync.  FAULT_AT=k fails the k-th (from 1) with ENOSPC,
  * as a full disk would (fclose still closes the stream); FAULT_AT=0 or
  * unset fails nothing.  FAULT_COUNT=FILE writes the number of operations
  * counted to FILE at exit, so a test can loop k over all of them.
@@ -58,6 +59,9 @@ typedef int fsync_fn(int);
 typedef int fclose_fn(FILE *);
 typedef int rename_fn(const char *, const char *);
 typedef int mkdir_fn(const char *, mode_t);
+typedef int open64_fn(const char *, int, ...);
+typedef ssize_t pwrite64_fn(int, const void *, size_t, off_t);
+typedef int fdatasync_fn(int);
 #define REAL(name) static name##_fn *real_##name; \
 	if (!real_##name) real_##name = (name##_fn *)dlsym(RTLD_NEXT, #name)
 
@@ -129,4 +133,41 @@ int mkdir(const char *path, mode_t mode)
 		return -1;
 	}
 	return real_mkdir(path, mode);
+}
+
+int open64(const char *path, int flags, ...)
+{
+	REAL(open64);
+	mode_t mode = 0;
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+		if (hit()) {
+			errno = ENOSPC;
+			return -1;
+		}
+	}
+	return real_open64(path, flags, mode);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
+{
+	REAL(pwrite64);
+	if (hit()) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real_pwrite64(fd, buf, n, off);
+}
+
+int fdatasync(int fd)
+{
+	REAL(fdatasync);
+	if (hit()) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real_fdatasync(fd);
 }

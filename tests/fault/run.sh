@@ -6,7 +6,9 @@
 # command performs.  Into a directory that already holds a user's earlier
 # outputs, each faulty command must either succeed or exit 1, and then:
 #   - every output file is either the user's earlier file, untouched, or
-#     the complete new file (never half-written, never a mix);
+#     the complete new file (never half-written, never a mix); runs.sqlite,
+#     written in place one transaction at a time, passes SQLite's
+#     integrity check;
 #   - no temporary file is left behind;
 #   - the same command again (with --resume when a checkpoint was left)
 #     completes and gives files byte-identical to an uninterrupted run.
@@ -33,6 +35,9 @@ fp() {
 	case $1 in
 	*manifest.json) sed -E -e 's/"wall_seconds": [^,]*/"wall_seconds": X/' \
 		-e '/"command": \[/,/\]/c\  "command": X' "$1" | md5sum | cut -d' ' -f1 ;;
+	*.sqlite) sqlite3 "$1" "select * from variants; select * from runs order by
+		variant, run; select * from manifest where key not in ('command',
+		'manifest.json') order by key" | md5sum | cut -d' ' -f1 ;;
 	*) md5sum < "$1" | cut -d' ' -f1 ;;
 	esac
 }
@@ -64,6 +69,13 @@ for c in "${cases[@]}"; do
 		fi
 		while read -r f; do
 			[ -f "$d/$f" ] || { [ -f "$old/$f" ] && echo "FAIL $what: $f deleted" && bad=1; continue; }
+			# the run store is written in place, one transaction at a
+			# time: consistent whatever it holds (store.h)
+			case $f in *.sqlite)
+				[ "$(sqlite3 "$d/$f" 'pragma integrity_check')" = ok ] ||
+					{ echo "FAIL $what: $f is not consistent"; bad=1; }
+				continue ;;
+			esac
 			h=$(fp "$d/$f")
 			if [ "$h" != "$(fp "$ref/$f")" ] && { [ ! -f "$old/$f" ] || [ "$h" != "$(fp "$old/$f")" ]; }; then
 				echo "FAIL $what: $f is neither the user's old file nor the new one"
