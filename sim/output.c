@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
@@ -172,6 +173,66 @@ void output_abort(struct out_file *o)
 	free(o->tmp);
 	free(o->final);
 	memset(o, 0, sizeof *o);
+}
+
+enum status output_private_dir(const char *dir, char **path,
+                               char *err, size_t errlen)
+{
+	*path = join(dir, ".crisim-tmp.XXXXXX");
+	if (!*path) {
+		snprintf(err, errlen, "%s: out of memory", dir);
+		return ST_NOMEM;
+	}
+	if (!mkdtemp(*path)) {
+		int e = errno;
+		snprintf(err, errlen, "%s: cannot create a temporary directory: %s",
+		         dir, strerror(e));
+		free(*path);
+		*path = NULL;
+		return os_status(e);
+	}
+	return ST_OK;
+}
+
+enum status output_adopt(const char *pdir, const char *name, const char *dir,
+                         char *err, size_t errlen)
+{
+	char *from = join(pdir, name), *to = join(dir, name);
+	enum status st = ST_OK;
+	if (!from || !to) {
+		snprintf(err, errlen, "%s/%s: out of memory", dir, name);
+		st = ST_NOMEM;
+	} else if (rename(from, to) != 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s: write failed: %s", to, strerror(e));
+		remove(from);
+		st = os_status(e);
+	}
+	free(from);
+	free(to);
+	return st;
+}
+
+void output_private_remove(char **path)
+{
+	if (!*path)
+		return;
+	DIR *d = opendir(*path);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char *f = join(*path, e->d_name);
+			if (f)
+				unlink(f);
+			free(f);
+		}
+		closedir(d);
+	}
+	rmdir(*path);
+	free(*path);
+	*path = NULL;
 }
 
 /* The lock file's name in a directory; dot-named like the temporaries. */

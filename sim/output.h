@@ -54,6 +54,17 @@ enum status output_lock(struct out_lock *l, const char *dir,
 /* Release (and remove) the lock; a no-op for a lock not held. */
 void output_unlock(struct out_lock *l);
 
+/* For files another program writes (gnuplot's plots): a new private
+ * directory inside dir (mkdtemp, mode 0700: nobody else can plant a link
+ * in it), *path malloc'd.  The program writes there; output_adopt renames
+ * a finished file into dir, atomically; output_private_remove deletes the
+ * directory and whatever is left in it, and frees *path. */
+enum status output_private_dir(const char *dir, char **path,
+                               char *err, size_t errlen);
+enum status output_adopt(const char *pdir, const char *name, const char *dir,
+                         char *err, size_t errlen);
+void output_private_remove(char **path);
+
 /* Metadata written as `# key: value` comment lines above series tables. */
 struct out_meta {
 	const char *scenario;

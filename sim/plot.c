@@ -1,5 +1,7 @@
 #include "plot.h"
 
+#include "output.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <spawn.h>
@@ -86,30 +88,30 @@ static const struct plot_kind {
 
 #define N_PLOT_KINDS (sizeof plot_kinds / sizeof *plot_kinds)
 
-/* One plot of one kind in one format, through DIR/.SCRIPT.FMT.tmpPID. */
-static enum status draw(const char *dir, const char *script,
+/* One plot of one kind in one format: gnuplot writes it into the private
+ * directory pdir (output_private_dir: gnuplot opens its output itself and
+ * would follow a link planted in DIR), and it is renamed into DIR whole. */
+static enum status draw(const char *dir, const char *pdir, const char *script,
                         const struct plot_kind *pk, const char *fmt, bool quiet,
                         char *err, size_t errlen)
 {
-	char tmp[PATH_MAX + 64], final[PATH_MAX + 64];
-	snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp%ld", dir, pk->script, fmt,
-	         (long)getpid());
-	snprintf(final, sizeof final, "%s/%s.%s", dir, pk->script, fmt);
+	char name[64], tmp[PATH_MAX + 64];
+	snprintf(name, sizeof name, "%s.%s", pk->script, fmt);
+	snprintf(tmp, sizeof tmp, "%s/%s", pdir, name);
 	int rc = run_gnuplot(script, dir, tmp, fmt);
 	if (rc == 127) {
-		remove(tmp);
 		snprintf(err, errlen, "gnuplot not found: install it "
 		         "(Debian: apt-get install gnuplot-nox)");
 		return ST_RUNTIME;
 	}
-	if (rc || rename(tmp, final) != 0) {
-		remove(tmp);
-		snprintf(err, errlen, "%s: gnuplot failed on %s", final, script);
+	if (rc) {
+		snprintf(err, errlen, "%s/%s: gnuplot failed on %s", dir, name, script);
 		return ST_RUNTIME;
 	}
-	if (!quiet)
-		fprintf(stderr, "crisim: wrote %s\n", final);
-	return ST_OK;
+	enum status st = output_adopt(pdir, name, dir, err, errlen);
+	if (st == ST_OK && !quiet)
+		fprintf(stderr, "crisim: wrote %s/%s\n", dir, name);
+	return st;
 }
 
 enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
@@ -137,17 +139,23 @@ enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
 		return ST_BADINPUT;
 	}
 	static const char *const fmts[] = { "png", "svg" };
-	for (size_t i = 0; i < N_PLOT_KINDS; i++) {
+	/* DIR's lock, as every writer holds it, and a private directory for
+	 * gnuplot's files. */
+	struct out_lock lock = { -1, NULL };
+	char *pdir = NULL;
+	enum status st = output_lock(&lock, dir, err, errlen);
+	if (st == ST_OK)
+		st = output_private_dir(dir, &pdir, err, errlen);
+	for (size_t i = 0; st == ST_OK && i < N_PLOT_KINDS; i++) {
 		const struct plot_kind *pk = &plot_kinds[i];
 		snprintf(path, sizeof path, "%s/%s", dir, pk->input);
 		if (access(path, R_OK) != 0)
 			continue;
 		snprintf(script, sizeof script, "%s/%s.gp", scripts, pk->script);
-		for (size_t k = 0; k < (pk->svg ? 2u : 1u); k++) {
-			enum status st = draw(dir, script, pk, fmts[k], quiet, err, errlen);
-			if (st)
-				return st;
-		}
+		for (size_t k = 0; st == ST_OK && k < (pk->svg ? 2u : 1u); k++)
+			st = draw(dir, pdir, script, pk, fmts[k], quiet, err, errlen);
 	}
-	return ST_OK;
+	output_private_remove(&pdir);
+	output_unlock(&lock);
+	return st;
 }

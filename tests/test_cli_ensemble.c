@@ -911,3 +911,22 @@ Test(ensemble, a_batch_whose_stderr_is_a_file_prints_plain_progress_lines)
 	                   "-o %s/d", crisim_bin(), dir), 0, "%s", err);
 	cr_assert_eq(strstr(err, "progress"), NULL, "%s", err);
 }
+
+/* gnuplot opens its output itself: plot used to have it write
+ * DIR/.SCRIPT.FMT.tmpPID, and a link planted there made it overwrite the
+ * link's target.  The links are planted for the pid the shell is about to
+ * exec crisim as ($$ of `exec`). */
+Test(ensemble, plot_never_writes_through_a_planted_link)
+{
+	cr_assert_eq(sh("run " SMALL " -o %s/p", dir), 0, "%s", err);
+	cr_assert_eq(shell("echo precious > %s/victim && D=%s sh -c '"
+	                   "for f in series.png series.svg; do ln -s $D/victim $D/p/.$f.tmp$$; done; "
+	                   "exec %s plot --quiet $D/p'", dir, dir, crisim_bin()), 0, "%s", err);
+	cr_assert_eq(shell("cat %s/victim", dir), 0);
+	cr_assert_str_eq(out, "precious\n");
+	cr_assert_eq(shell("test -f %s/p/series.png && test ! -L %s/p/series.png && "
+	                   "test ! -L %s/p/series.svg", dir, dir, dir), 0,
+	             "the plots are regular files");
+	cr_assert_neq(shell("ls -A %s/p | grep -q crisim-tmp", dir), 0,
+	              "no private directory left behind");
+}
