@@ -53,7 +53,7 @@ CRISIM_LDFLAGS = $(OPENMP)
 
 # Sanitizer builds live in their own tree so they never mix with normal objects.
 ifdef MPI
-# make MPI=1: crisim through mpicc, plans spread over the ranks.
+# make MPI=1: crisim through mpicc, batches spread over the ranks.
 CC       := mpicc
 CPPFLAGS += -DCRISIM_MPI
 BUILD    := build/mpi

@@ -232,7 +232,8 @@ static enum status corrupt(const char *path, const char *why, char *err,
                            size_t errlen)
 {
 	snprintf(err, errlen, "%s: corrupt checkpoint part (%s): refused, not read "
-	         "(delete that part to run its items again)",
+	         "(delete that part to run its items again; when it is the only "
+	         "one, delete the checkpoint directory and run without --resume)",
 	         path, why);
 	return ST_BADINPUT;
 }

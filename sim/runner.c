@@ -180,10 +180,11 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 	                         rc->version, s->tick_minutes };
 	struct out_file o;
 	if (strcmp(dir, "-") == 0) {
-		if (output_open(&o, dir, "series.tsv", err, errlen))
-			return ST_RUNTIME;
+		enum status ost = output_open(&o, dir, "series.tsv", err, errlen);
+		if (ost)
+			return ost;
 		output_series(o.f, &meta, &res->series);
-		return output_commit(&o, err, errlen) ? ST_RUNTIME : ST_OK;
+		return output_commit(&o, err, errlen);
 	}
 	struct out_lock lock = { -1, NULL };
 	if ((st = output_mkdir(dir, err, errlen)) ||

@@ -241,7 +241,7 @@ enum status scn_read_events(struct ctx *c, const struct key_row *r,
 enum status scn_read_topics(struct ctx *c, const struct key_row *r,
                             const cJSON *item, const char *disp, bool from_set,
                             void *base);
-/* scenario_check.c: the plan document (responder.plan.stakeholders,
+/* scenario_plan.c: the plan document (responder.plan.stakeholders,
  * messages, qa, escalation): readers and printers of its arrays. */
 enum status scn_read_plan_groups(struct ctx *c, const struct key_row *r,
                                  const cJSON *item, const char *disp,
