@@ -20,6 +20,8 @@ sum() {   # print "md5  relative path" for every file under $1
 		case $f in
 		*manifest.json) sed -E -e 's/"wall_seconds": [^,]*/"wall_seconds": X/' \
 			-e '/"command": \[/,/\]/c\  "command": X' "$f" | md5sum | sed "s|-|$f|" ;;
+		*runs.sqlite) sqlite3 "$f" 'select * from variants order by variant' \
+			'select * from runs order by variant, run' | md5sum | sed "s|-|$f|" ;;
 		*) md5sum "$f" ;;
 		esac
 	done)
