@@ -7,10 +7,11 @@ VERSION  := 0.1.0
 CC       ?= cc
 PKGS     := gsl libcjson sqlite3
 TEST_PKGS := criterion
-# groff-base: the man page test renders crisim.1.  libomp-dev is clang's
+# groff-base: the man page test renders crisim.1.  python3-jsonschema:
+# tests/jsonschema.sh validates scenarios against keys --json-schema.  libomp-dev is clang's
 # OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
-            libsqlite3-dev sqlite3
+            libsqlite3-dev sqlite3 python3-jsonschema
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -167,6 +168,7 @@ test: deps
 	CRISIM=./$(BIN) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
+	CRISIM=./$(BIN) tests/jsonschema.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif

@@ -71,6 +71,7 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_DIRECTED:       rq->directed = true; break;
 	case F_NETWORK_SPEC:   rq->network_spec = val; break;
 	case F_MARKDOWN:       rq->markdown = true; break;
+	case F_JSON_SCHEMA:    rq->json_schema = true; break;
 	case F_BOARD:          rq->board = val; break;
 	case F_NO_PREAMBLE:    rq->no_preamble = true; break;
 	case F_SEED:
@@ -361,6 +362,12 @@ static int check_operand(const struct cli_command *c, struct request *rq,
 	if (!rq->file && !(rq->cmd == CMD_GRAPH && rq->network_spec)) {
 		snprintf(err, errlen, "%s: missing %s (try crisim %s --help)",
 		         c->name, c->operand, c->name);
+		return EXIT_USAGE;
+	}
+	if (rq->json_schema && rq->file &&
+	    (rq->markdown || strcmp(rq->file, "scenario"))) {
+		snprintf(err, errlen, "%s: --json-schema: only of the scenario keys, "
+		         "and not with --markdown", c->name);
 		return EXIT_USAGE;
 	}
 	if (rq->file && c->operand_arg == ARG_WORDS) {

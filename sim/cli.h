@@ -45,6 +45,7 @@ struct request {
 	bool quiet;
 	bool directed;             /* graph: edge list is directed */
 	bool markdown;             /* keys: Markdown table instead of TSV */
+	bool json_schema;          /* keys: the scenario keys as a JSON Schema */
 	const char *network_spec;  /* graph --network-spec JSON */
 	uint64_t runs;             /* --runs; 0 when absent */
 	int threads;               /* --threads; 0 = all cores */
@@ -82,7 +83,7 @@ enum cli_field {
 	F_HELP, F_VERSION, F_OUT, F_SET, F_SEED, F_QUIET, F_RUNS, F_THREADS,
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
 	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
-	F_BOARD, F_NO_PREAMBLE
+	F_BOARD, F_NO_PREAMBLE, F_JSON_SCHEMA
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

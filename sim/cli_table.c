@@ -184,11 +184,15 @@ static const char *const sweep_usage[] = {
 static const struct cli_option keys_opts[] = {
 	{ "markdown", 0, NULL, ARG_NONE, NULL, F_MARKDOWN,
 	  "a Markdown table instead of tab-separated values" },
+	{ "json-schema", 0, NULL, ARG_NONE, NULL, F_JSON_SCHEMA,
+	  "the scenario keys as a JSON Schema (draft 2020-12) for editors, "
+	  "with types, bounds, enums, defaults and descriptions; only for the "
+	  "scenario table" },
 	OPT_HELP,
 };
 
 static const char *const keys_usage[] = {
-	"keys [scenario|series|summary] [--markdown]", NULL
+	"keys [scenario|series|summary] [--markdown]", "keys [scenario] --json-schema", NULL
 };
 
 static const struct cli_command commands[CMD_COUNT] = {

@@ -368,7 +368,13 @@ static void key_row(bool md, int ncell, const char *const *cell, bool code)
 int cmd_keys(const struct request *rq)
 {
 	bool md = rq->markdown;
-	if (strcmp(rq->file, "scenario") == 0) {
+	if (rq->json_schema) {
+		char *schema = scenario_json_schema();
+		if (!schema)
+			return fail(ST_NOMEM, "keys: out of memory");
+		puts(schema);
+		free(schema);
+	} else if (strcmp(rq->file, "scenario") == 0) {
 		const char *head[] = { "key", "type", "valid values", "meaning and default" };
 		key_row(md, 4, head, false);
 		if (md)

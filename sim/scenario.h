@@ -55,6 +55,14 @@ enum status scenario_parse(struct scenario *s, const char *text,
  * memory. */
 char *scenario_to_json(const struct scenario *s);
 
+/* The key table as a JSON Schema (draft 2020-12) for editors: every key
+ * with its type, static bounds, enum names, default and description;
+ * unknown keys refused as the loader refuses them.  Pretty JSON; the caller
+ * frees it with free().  NULL when out of memory, or when a custom row of
+ * the key table has no schema in scenario_jsonschema.c (a programming
+ * error: tests/jsonschema.sh fails on it). */
+char *scenario_json_schema(void);
+
 /* The key table, for documentation and its consistency test: key i's JSON
  * path ("events[].tick"), type name, valid values (may be "") and one-line
  * doc (meaning and default).  -1 past the end. */

@@ -10,6 +10,7 @@
  *   scenario_check.c   checks that span keys: network, population, events
  *   scenario_set.c     --set PATH=VALUE edits of the JSON tree
  *   scenario_json.c    the resolved scenario as JSON, numbers printed exactly
+ *   scenario_jsonschema.c  the key table as a JSON Schema (keys --json-schema)
  *   scenario_text.c    the rule for strings (UTF-8, no control characters,
  *                      no \u0000) and the safe display of bytes in messages
  *
@@ -280,7 +281,10 @@ enum status scn_print_nothing(const struct key_row *r, const void *base,
 /* scenario_set.c: apply one "PATH=VALUE" override to the tree. */
 enum status scn_apply_set(struct ctx *c, cJSON *root, const char *arg);
 
-/* scenario_json.c: printers of custom rows. */
+/* scenario_json.c: a number as raw JSON text that reads back as exactly v
+ * (integer: no fraction); NULL when out of memory.  Printers of custom
+ * rows. */
+cJSON *scn_exact_number(double v, bool integer);
 enum status scn_print_sizes(const struct key_row *r, const void *base,
                             cJSON *parent);
 enum status scn_print_events(const struct key_row *r, const void *base,

@@ -12,7 +12,7 @@
  * last digits of a seed near 2^53 and the last ulp of a double, and the
  * round trip (load(to_json(s)) == s) must be exact.  Assumes the C locale
  * for the decimal point, as JSON does. */
-static cJSON *exact_number(double v, bool integer)
+cJSON *scn_exact_number(double v, bool integer)
 {
 	char buf[40];
 
@@ -61,11 +61,11 @@ static enum status print_rows(const char *parent, cJSON *obj, const void *base,
 			if (r->print(r, base, obj))
 				return ST_NOMEM;
 			continue;
-		case T_U32: v = exact_number(*(const uint32_t *)f, true); break;
+		case T_U32: v = scn_exact_number(*(const uint32_t *)f, true); break;
 		case T_U64:
-			v = exact_number((double)*(const uint64_t *)f, true);
+			v = scn_exact_number((double)*(const uint64_t *)f, true);
 			break;
-		case T_DBL: v = exact_number(*(const double *)f, false); break;
+		case T_DBL: v = scn_exact_number(*(const double *)f, false); break;
 		case T_BOOL: v = cJSON_CreateBool(*(const bool *)f); break;
 		case T_ENUM: v = cJSON_CreateString(r->names[scn_load_enum(f)]); break;
 		case T_STR: v = cJSON_CreateString(*(char *const *)f); break;
@@ -88,7 +88,7 @@ enum status scn_print_sizes(const struct key_row *r, const void *base,
 	if (!arr)
 		return ST_NOMEM;
 	for (uint32_t b = 0; b < n->n_blocks; b++) {
-		cJSON *v = exact_number(n->sizes[b], true);
+		cJSON *v = scn_exact_number(n->sizes[b], true);
 		if (!v || !cJSON_AddItemToArray(arr, v)) {
 			cJSON_Delete(v);
 			return ST_NOMEM;
@@ -110,7 +110,7 @@ static enum status print_event_topics(cJSON *o, const struct event_spec *e,
 			cJSON_Delete(t);
 			return ST_NOMEM;
 		}
-		w = exact_number(e->topics[k].weight, false);
+		w = scn_exact_number(e->topics[k].weight, false);
 		if (!cJSON_AddStringToObject(t, "topic", s->topics[e->topics[k].topic]) ||
 		    !w || !cJSON_AddItemToObject(t, "weight", w)) {
 			cJSON_Delete(w);
@@ -168,7 +168,7 @@ enum status scn_print_group_agents(const struct key_row *r, const void *base,
 	if (!arr)
 		return ST_NOMEM;
 	for (uint32_t i = 0; i < g->n_agents; i++) {
-		cJSON *v = exact_number((double)g->agents[i], true);
+		cJSON *v = scn_exact_number((double)g->agents[i], true);
 		if (!v || !cJSON_AddItemToArray(arr, v)) {
 			cJSON_Delete(v);
 			return ST_NOMEM;

@@ -51,13 +51,35 @@
  * scenario_to_json (which prints in this order) pick it up.  A row's parent
  * row must come before it.  Bounds that depend on other keys use flags
  * (F_NODES1, F_NODES2, F_TICKS1) and are checked when the section is finished
- * (scenario_check.c). */
+ * (scenario_check.c).  The JSON Schema (scenario_jsonschema.c) is made from
+ * the rows too; a T_CUSTOM row also needs its values described there. */
 /* responder.plan.stakeholders[].select.role, index = enum stake_role. */
 static const char *const stake_role_names[] = {
 	"any", "customer", "influencer", "media", NULL
 };
 
+/* "$schema": where an editor finds the JSON Schema of these files (crisim
+ * keys --json-schema); a string the loader checks and then ignores. */
+static enum status read_schema_ref(struct ctx *c, const struct key_row *r,
+                                   const cJSON *item, const char *disp,
+                                   bool from_set, void *base)
+{
+	(void)base;
+	if (!item)
+		return ST_OK;
+	if (!cJSON_IsString(item))
+		return scn_fail_type(c, disp, from_set, r->expect, item);
+	return scn_check_text(c, disp, from_set, item->valuestring, false);
+}
+
 const struct key_row scn_rows[] = {
+	{ .path = "$schema", .type = T_CUSTOM, .read = read_schema_ref,
+	  .print = scn_print_nothing, .def_str = "string",
+	  .expect = "a string: " TEXT_RULE,
+	  .doc = "URI or path of the JSON Schema of scenario files, for "
+	         "editors (`crisim keys --json-schema` prints it); ignored "
+	         "by crisim and not kept in the resolved scenario; default "
+	         "none" },
 	STR("name", T_STR, SO(name), "unnamed", 0,
 	    "label of the scenario in outputs; default \"unnamed\""),
 	{ .path = "description", .type = T_STR, .offset = SO(description),
