@@ -56,6 +56,11 @@ struct request {
 	const char **grids;        /* --grid PATH=..., in order; owned array */
 	size_t n_grids;
 	const char *grid_file;
+	const char *design;        /* sweep --design lhs|sobol|morris */
+	const char **factors;      /* --factor PATH=LO:HI, in order; owned array */
+	size_t n_factors;
+	uint64_t samples;          /* --samples; 0 when absent */
+	const char *design_file;   /* --design-file points.tsv */
 	enum cli_format format;
 	bool have_format;          /* --format given */
 	bool no_preamble;          /* --no-preamble: tables without # lines */
@@ -82,7 +87,7 @@ enum cli_field {
 	F_HELP, F_VERSION, F_OUT, F_SET, F_SEED, F_QUIET, F_RUNS, F_THREADS,
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
 	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
-	F_BOARD, F_NO_PREAMBLE
+	F_BOARD, F_NO_PREAMBLE, F_DESIGN, F_FACTOR, F_SAMPLES, F_DESIGN_FILE
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

@@ -90,6 +90,14 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 		.n_grids = rq->n_grids, .grid_file = rq->grid_file,
 		.strategies = rq->strategies, .runs = rq->runs,
 	};
+	struct design_spec design = {
+		.kind = rq->design_file ? DESIGN_FILE :
+		        rq->design ? design_kind_parse(rq->design) : DESIGN_NONE,
+		.factors = rq->factors, .n_factors = rq->n_factors,
+		.samples = rq->samples, .file = rq->design_file,
+	};
+	if (design.kind != DESIGN_NONE)
+		breq.design = &design;
 	struct batch b;
 	enum status st = batch_build(&b, &breq, err, sizeof err);
 	if (st)

@@ -30,8 +30,10 @@
 #define CRISIM_DESIGN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+#include "scenario_grid.h"
 #include "status.h"
 
 /* gsl_qrng_sobol handles 40 dimensions; Saltelli uses 2k of them. */
@@ -58,5 +60,46 @@ enum status design_lhs(size_t k, const double *lo, const double *hi, size_t n,
 enum status design_morris(size_t k, const double *lo, const double *hi,
                           size_t traj, unsigned levels, gsl_rng *r, double *x,
                           char *err, size_t errlen);
+
+/* ---- designs as the points of a sweep (design_axes.c) ----
+ *
+ * `sweep --design KIND --factor PATH=LO:HI ... --samples N [--seed S]`
+ * or `sweep --design-file points.tsv`.  The design becomes one axis per
+ * factor whose value p belongs to point p (not a cartesian product: every
+ * axis has n_points values).  Numbers are printed as the shortest text that
+ * reads back to the same double.  N is the base points of sobol (n (k + 2)
+ * points), the points of lhs, the trajectories of morris (n (k + 1) points,
+ * DESIGN_MORRIS_LEVELS levels).  The random designs draw from the stream
+ * (seed, RNG_STATS, DESIGN_STREAM): the same seed, the same points.
+ *
+ * A design file is tab-separated: a header line of factor paths, then one
+ * line per point, each value a JSON value or text as --set takes it; lines
+ * starting with '#' and empty lines are skipped.  Read through
+ * textfile_read. */
+enum design_kind { DESIGN_NONE, DESIGN_LHS, DESIGN_SOBOL, DESIGN_MORRIS, DESIGN_FILE };
+#define DESIGN_MORRIS_LEVELS 4u
+#define DESIGN_STREAM 1000u
+
+struct design_spec {
+	enum design_kind kind;
+	const char *const *factors;   /* "PATH=LO:HI", n_factors of them */
+	size_t n_factors;
+	uint64_t samples;
+	uint64_t seed;
+	const char *file;             /* DESIGN_FILE: the points file */
+};
+
+/* "lhs", "sobol", "morris" to a kind; DESIGN_NONE for anything else. */
+enum design_kind design_kind_parse(const char *name);
+const char *design_kind_name(enum design_kind kind);
+
+/* The axes of the design (owned by the caller: grid_axis_free each, then
+ * free the array) and its number of points, at most GRID_MAX_VALUES.
+ * ST_BADINPUT with err naming --factor SPEC, --samples or FILE: line L;
+ * ST_IO when the file cannot be read; ST_NOMEM.  On failure nothing is
+ * left to free. */
+enum status design_axes(const struct design_spec *sp, struct grid_axis **axes,
+                        size_t *n_axes, size_t *n_points, char *err,
+                        size_t errlen);
 
 #endif
