@@ -75,6 +75,8 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_NO_PREAMBLE:    rq->no_preamble = true; break;
 	case F_FACTOR:         rq->factors[rq->n_factors++] = val; break;
 	case F_DESIGN_FILE:    rq->design_file = val; break;
+	case F_OUTCOME:        rq->outcome = val; break;
+	case F_DIFF:           rq->diff = val; break;
 	case F_DESIGN:
 		if (strcmp(val, "lhs") && strcmp(val, "sobol") && strcmp(val, "morris")) {
 			snprintf(err, errlen, "--design: expected lhs, sobol or morris, "

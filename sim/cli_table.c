@@ -198,6 +198,20 @@ static const char *const sweep_usage[] = {
 	NULL
 };
 
+static const struct cli_option sensitivity_opts[] = {
+	{ "outcome", 0, "O", ARG_TEXT, NULL, F_OUTCOME,
+	  "only this outcome (a summary field: crisim keys summary); default: all" },
+	{ "diff", 0, "A,B", ARG_TEXT, NULL, F_DIFF,
+	  "also the indices of the paired difference A - B of two strategies of "
+	  "the sweep; default: adhoc,plan when the sweep ran both" },
+	OPT_QUIET,
+	OPT_HELP,
+};
+
+static const char *const sensitivity_usage[] = {
+	"sensitivity DIR [--outcome O] [--diff A,B] [--quiet]", NULL
+};
+
 static const struct cli_option keys_opts[] = {
 	{ "markdown", 0, NULL, ARG_NONE, NULL, F_MARKDOWN,
 	  "a Markdown table instead of tab-separated values" },
@@ -293,6 +307,18 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"sweep.tsv says which design in a # design line), checkpointed and "
 		"resumable like a grid.",
 		NULL, sweep_opts, N(sweep_opts) },
+	[CMD_SENSITIVITY] = {
+		"sensitivity", "DIR", false, ARG_DIR, NULL,
+		"Sobol' indices of a sweep --design sobol",
+		sensitivity_usage,
+		"Read DIR/sweep.tsv of a sweep --design sobol and write "
+		"DIR/sensitivity.tsv: for every outcome, every strategy (and the "
+		"paired difference of two, --diff) and every factor, the first-order "
+		"index S1 (Saltelli et al. 2010) and the total index ST (Jansen 1999) "
+		"with 95% percentile-bootstrap intervals.  The output of a design "
+		"point is its mean over the runs; more runs make it less noisy, more "
+		"samples make the indices more precise.",
+		NULL, sensitivity_opts, N(sensitivity_opts) },
 	[CMD_KEYS] = {
 		"keys", "TABLE", true, ARG_WORDS, "scenario series summary",
 		"list the scenario keys, series columns or summary fields",

@@ -17,6 +17,7 @@
 #include "rng.h"
 #include "runner.h"
 #include "scenario.h"
+#include "sensitivity.h"
 #include "stats.h"
 #include "status.h"
 
@@ -148,6 +149,19 @@ int cmd_compare(const struct request *rq)
 int cmd_sweep(const struct request *rq)
 {
 	return cmd_batch(rq, BATCH_SWEEP);
+}
+
+int cmd_sensitivity(const struct request *rq)
+{
+	char err[ERRLEN];
+	size_t rows;
+	enum status st = sensitivity_report(rq->file, rq->outcome, rq->diff, &rows, err,
+	                                    sizeof err);
+	if (st)
+		return fail(st, err);
+	if (!rq->quiet)
+		fprintf(stderr, "crisim: wrote %s/sensitivity.tsv (%zu rows)\n", rq->file, rows);
+	return EXIT_OK;
 }
 
 /* --summary: run once, print the outcome line, write no files. */

@@ -68,4 +68,20 @@ enum status sensitivity_morris(size_t k, size_t traj, const double *lo,
                                const double *y, struct sens_morris *out,
                                char *err, size_t errlen);
 
+/* crisim sensitivity DIR: read DIR/sweep.tsv of a `sweep --design sobol`
+ * (its "# design:" line, the factor columns between point and strategy, the
+ * per-point means O_mean), take each point's mean over its runs as the model
+ * output, and write DIR/sensitivity.tsv: one row per outcome, series
+ * (every strategy, and the paired difference A-B of the means of two
+ * strategies on the same runs) and factor, with S1 and ST, their 95 %
+ * bootstrap intervals (1000 replicates, stream (0, RNG_STATS, 0)) and the
+ * base points used.  outcome: one summary field, NULL for all.  diff: "A,B";
+ * NULL: "adhoc,plan" when the sweep ran both, else none.  *rows (may be
+ * NULL) receives the rows written.  ST_IO when sweep.tsv cannot be read;
+ * ST_BADINPUT naming DIR/sweep.tsv and what was expected (a sobol design,
+ * a known outcome or strategy); ST_RUNTIME when the file cannot be written. */
+enum status sensitivity_report(const char *dir, const char *outcome,
+                               const char *diff, size_t *rows, char *err,
+                               size_t errlen);
+
 #endif

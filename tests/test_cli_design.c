@@ -112,3 +112,55 @@ Test(sweep_design, usage_errors)
 	                "--runs 1 -o %s/x", dir), 2);
 	cr_assert(strstr(err, "--design spread.p"), "%s", err);
 }
+
+/* crisim sensitivity on a real Sobol' sweep whose damage_mean column is
+ * replaced by f = 3 u1 + u2 of the factors (u the position in each range):
+ * the reader must pair rows and points as the design made them, so S1 and
+ * ST come out at the exact 0.9 and 0.1 (quasi-random error at N = 32 on a
+ * linear f is below 0.05; a wrong pairing of blocks gives values near 0 or
+ * negative). */
+Test(sweep_design, sensitivity_reads_the_sweep_it_was_given)
+{
+	cr_assert_eq(sh("sweep " SMALL " --design sobol " FACTORS " --samples 32 --runs 1 "
+	                "--strategies adhoc,plan -o %s/s", dir), 0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/s", dir), 0, "%s", err);
+	cr_assert(strstr(err, "sensitivity.tsv ("), "%s", err);
+	/* every outcome x (adhoc, plan, adhoc-plan) x 2 factors */
+	cr_assert_eq(shell("grep -c '^damage\tadhoc-plan\tspread.visibility\t' %s/s/sensitivity.tsv",
+	                   dir), 0, "%s", out);
+	cr_assert_eq(shell("(awk -F'\\t' -v OFS='\\t' '/^#/ {print; next} !h {for (i = 1; i <= NF; i++) "
+	                   "if ($i == \"damage_mean\") c = i; h = 1; print; next} "
+	                   "{$c = 3 * ($2 - 0.05) / 0.45 + $3 / 0.3; print}' %s/s/sweep.tsv > %s/t.tsv "
+	                   "&& mv %s/t.tsv %s/s/sweep.tsv)", dir, dir, dir, dir), 0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/s --outcome damage --diff plan,adhoc -q", dir), 0, "%s", err);
+	cr_assert_eq(shell("awk -F'\\t' '$2 == \"adhoc\" {print $3, $4, $7}' %s/s/sensitivity.tsv",
+	                   dir), 0);
+	double s1a, sta, s1b, stb;
+	cr_assert_eq(sscanf(out, "spread.visibility %lf %lf\npopulation.detractors %lf %lf",
+	                    &s1a, &sta, &s1b, &stb), 4, "%s", out);
+	cr_assert_float_eq(s1a, 0.9, 0.05, "%s", out);
+	cr_assert_float_eq(sta, 0.9, 0.05, "%s", out);
+	cr_assert_float_eq(s1b, 0.1, 0.05, "%s", out);
+	cr_assert_float_eq(stb, 0.1, 0.05, "%s", out);
+	/* both strategies got the same f: their difference has no variance */
+	cr_assert_eq(shell("awk -F'\\t' '$2 == \"plan-adhoc\" {print $4}' %s/s/sensitivity.tsv", dir), 0);
+	cr_assert_str_eq(out, "NaN\nNaN\n");
+}
+
+Test(sweep_design, sensitivity_refuses_what_it_cannot_read)
+{
+	cr_assert_eq(sh("sensitivity %s/none", dir), 2, "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " --design lhs " FACTORS " --samples 3 --runs 1 -o %s/l", dir),
+	             0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/l", dir), 2);
+	cr_assert(strstr(err, "l/sweep.tsv: expected a sobol design, found lhs"), "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " --grid spread.p=0.1,0.2 --runs 1 -o %s/g", dir), 0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/g", dir), 2);
+	cr_assert(strstr(err, "expected the sweep of a design"), "%s", err);
+	cr_assert_eq(sh("sweep " SMALL " --design sobol " FACTORS " --samples 2 --runs 1 -o %s/s", dir),
+	             0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/s --outcome nothing", dir), 2);
+	cr_assert(strstr(err, "--outcome nothing: expected an outcome of"), "%s", err);
+	cr_assert_eq(sh("sensitivity %s/s --diff adhoc,plan", dir), 2);
+	cr_assert(strstr(err, "--diff adhoc,plan: expected two different strategies"), "%s", err);
+}
