@@ -309,9 +309,9 @@ static const struct cli_command commands[CMD_COUNT] = {
 		NULL, sweep_opts, N(sweep_opts) },
 	[CMD_SENSITIVITY] = {
 		"sensitivity", "DIR", false, ARG_DIR, NULL,
-		"Sobol' indices of a sweep --design sobol",
+		"Sobol' indices of a sweep over a sobol design",
 		sensitivity_usage,
-		"Read DIR/sweep.tsv of a sweep --design sobol and write "
+		"Read DIR/sweep.tsv of a sweep over a sobol design and write "
 		"DIR/sensitivity.tsv: for every outcome, every strategy (and the "
 		"paired difference of two, --diff) and every factor, the first-order "
 		"index S1 (Saltelli et al. 2010) and the total index ST (Jansen 1999) "
