@@ -53,7 +53,7 @@ static enum status table_read(struct table *t, const char *path, char *err,
 		snprintf(err, errlen, "out of memory");
 		return ST_NOMEM;
 	}
-	size_t n = 0, row_cols = 0;
+	size_t n = 0;
 	for (char *c = t->text; *c;) {
 		char *e = strchr(c, '\n');
 		if (e)
@@ -84,12 +84,10 @@ static enum status table_read(struct table *t, const char *path, char *err,
 				         path, t->n_rows + 1, t->n_cols, cols);
 				return ST_BADINPUT;
 			}
-			row_cols = cols;
 			t->n_rows++;
 		}
 		c = next;
 	}
-	(void)row_cols;
 	if (!t->design[0])
 		return bad(err, errlen, path, "expected the sweep of a design (a '# design:' line; run sweep --design sobol)");
 	if (strcmp(t->design, "sobol") != 0) {
