@@ -36,11 +36,37 @@ static enum status copy_request(struct batch *b, const struct batch_request *rq,
 	return ST_OK;
 }
 
+struct source;
+static enum status source_seed(const struct batch *b, const struct source *src,
+                               uint64_t *seed, char *err, size_t errlen);
+
+/* The design's axes; its seed is --seed or the scenario's. */
+static enum status read_design(struct batch *b, const struct batch_request *rq,
+                               const struct source *src, char *err, size_t errlen)
+{
+	struct design_spec sp = *rq->design;
+	enum status st;
+	if (rq->n_grids || rq->grid_file) {
+		snprintf(err, errlen, "--design: cannot be combined with --grid or --grid-file");
+		return ST_BADINPUT;
+	}
+	b->design = sp.kind;
+	if (sp.kind == DESIGN_FILE && !(b->design_file = strdup(sp.file)))
+		return nomem(err, errlen);
+	sp.seed = b->seed;
+	if (!rq->have_seed && sp.kind != DESIGN_FILE &&
+	    (st = source_seed(b, src, &sp.seed, err, errlen)))
+		return st;
+	return design_axes(&sp, &b->axes, &b->n_axes, &b->n_points, err, errlen);
+}
+
 /* The grid file's axes, then --grid's; and the number of points. */
 static enum status read_axes(struct batch *b, const struct batch_request *rq,
-                             char *err, size_t errlen)
+                             const struct source *src, char *err, size_t errlen)
 {
 	enum status st;
+	if (rq->design)
+		return read_design(b, rq, src, err, errlen);
 	if (rq->grid_file &&
 	    (st = grid_file_read(rq->grid_file, &b->axes, &b->n_axes, err, errlen)))
 		return st;
@@ -186,13 +212,6 @@ static enum status setlist_init(struct setlist *l, const struct batch *b)
 	return l->sets && l->own ? ST_OK : ST_NOMEM;
 }
 
-/* Value index of axis a at grid point `point` (the last axis fastest). */
-static size_t axis_pos(const struct batch *b, size_t point, size_t a)
-{
-	for (size_t k = b->n_axes; --k > a;)
-		point /= b->axes[k].n;
-	return point % b->axes[a].n;
-}
 
 static char *join_set(const char *path, const char *value, const char *quote)
 {
@@ -215,7 +234,7 @@ static enum status setlist_fill(struct setlist *l, const struct batch *b,
 			continue;
 		const struct grid_axis *ax = &b->axes[a];
 		free(l->own[a]);
-		if (!(l->own[a] = join_set(ax->path, ax->values[axis_pos(b, v->point, a)], "")))
+		if (!(l->own[a] = join_set(ax->path, ax->values[batch_axis_pos(b, v->point, a)], "")))
 			return ST_NOMEM;
 		l->sets[l->n++] = l->own[a];
 	}
@@ -249,6 +268,23 @@ static enum status variant_load(const struct batch *b, const struct source *src,
 		spec_free(s);
 		return ST_BADINPUT;
 	}
+	return ST_OK;
+}
+
+/* The seed of the scenario with the user's --set applied. */
+static enum status source_seed(const struct batch *b, const struct source *src,
+                               uint64_t *seed, char *err, size_t errlen)
+{
+	char serr[SCN_ERRLEN];
+	struct scenario s;
+	enum status st = scenario_parse(&s, src->text, src->label, src->dir,
+	                                (const char *const *)b->sets, b->n_sets, serr);
+	if (st) {
+		snprintf(err, errlen, "%s", serr);
+		return st;
+	}
+	*seed = s.seed;
+	spec_free(&s);
 	return ST_OK;
 }
 
@@ -288,10 +324,12 @@ static void blame(const struct batch *b, const struct source *src,
 		}
 		const char *why = strip_source(e, src->label);
 		const char *from = b->n_file_axes && (whole || a < b->n_file_axes) ?
-		                   b->grid_file : NULL;
+		                   b->grid_file : b->design_file;
+		const char *opt = b->design != DESIGN_NONE ? "--design" : "--grid";
 		if (whole) {
-			snprintf(err, errlen, "%s%s the grid point %zu: %s", from ? from : "--grid",
-			         from ? ":" : "", v->point, why);
+			snprintf(err, errlen, "%s%s the %s point %zu: %s", from ? from : opt,
+			         from ? ":" : "", b->design != DESIGN_NONE ? "design" : "grid",
+			         v->point, why);
 			return;
 		}
 		/* "ticks: expected ..." names the axis already; otherwise say
@@ -303,12 +341,12 @@ static void blame(const struct batch *b, const struct source *src,
 			snprintf(detail, sizeof detail, "%s", why);
 		else  /* a long path or value is cut: the loader's message names it */
 			snprintf(detail, sizeof detail, "%.64s%s=%.64s: %s", ax->path,
-			         plen > 64 ? "..." : "", ax->values[axis_pos(b, v->point, a)],
+			         plen > 64 ? "..." : "", ax->values[batch_axis_pos(b, v->point, a)],
 			         why);
 		if (from)
 			snprintf(err, errlen, "%s: %s", from, detail);
 		else
-			snprintf(err, errlen, "--grid %s", detail);
+			snprintf(err, errlen, "%s %s", opt, detail);
 		return;
 	}
 	if (b->strats[v->strat])
@@ -335,6 +373,10 @@ static enum status resolve_variants(struct batch *b, const struct source *src,
 	 * variant the orders agree, and so do the fingerprints. */
 	if (b->n_variants > 1)
 		h = checkpoint_fnv1a(h, "run-major", 9);
+	if (b->design != DESIGN_NONE) {
+		uint32_t kind = (uint32_t)b->design;
+		h = checkpoint_fnv1a(h, &kind, sizeof kind);
+	}
 	enum status st = ST_OK;
 	for (size_t v = 0; v < b->n_variants && st == ST_OK; v++) {
 		struct batch_variant *bv = &b->v[v];
@@ -402,6 +444,8 @@ static enum status collect_inputs(struct batch *b, const struct source *src,
 	                           src->text, strlen(src->text)), err, errlen);
 	if (st == ST_OK && b->grid_file)
 		st = add_input_file(b, b->grid_file, err, errlen);
+	if (st == ST_OK && b->design_file)
+		st = add_input_file(b, b->design_file, err, errlen);
 	for (size_t v = 0; v < b->n_variants && st == ST_OK; v++)
 		if (b->v[v].s.network.model == NET_FILE && b->v[v].s.network.file)
 			st = add_input_file(b, b->v[v].s.network.file, err, errlen);
@@ -458,9 +502,9 @@ enum status batch_build(struct batch *b, const struct batch_request *rq, char *e
 	struct source src = { 0 };
 	enum status st;
 	if ((st = copy_request(b, rq, err, errlen)) ||
-	    (st = read_axes(b, rq, err, errlen)) ||
-	    (st = read_strategies(b, rq->strategies, err, errlen)) ||
 	    (st = source_read(&src, rq->file, err, errlen)) ||
+	    (st = read_axes(b, rq, &src, err, errlen)) ||
+	    (st = read_strategies(b, rq->strategies, err, errlen)) ||
 	    (st = resolve_variants(b, &src, err, errlen)) ||
 	    (st = collect_inputs(b, &src, err, errlen)) ||
 	    (st = build_graphs(b, src.label, err, errlen)))
@@ -501,6 +545,7 @@ void batch_free(struct batch *b)
 	free(b->sets);
 	free(b->file);
 	free(b->grid_file);
+	free(b->design_file);
 	for (size_t i = 0; i < b->n_inputs; i++)
 		free(b->inputs[i].path);
 	free(b->inputs);

@@ -10,7 +10,8 @@
  * dynamics draws (common random numbers).
  *
  * Variant v is point v / n_strats, strategy v % n_strats; the last grid
- * axis varies fastest.  Graphs are built once: one for the whole batch, or
+ * axis varies fastest.  A sampling design (design.h) is not a product: its
+ * point p takes value p of every axis (batch_axis_pos).  Graphs are built once: one for the whole batch, or
  * one per grid point when the grid touches "network..." or "seed".  They
  * are read-only afterwards and shared by all threads.  Every input file
  * (the scenario, a grid file) is read through textfile_read; every input
@@ -25,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "design.h"
 #include "graph.h"
 #include "scenario.h"
 #include "scenario_grid.h"
@@ -53,7 +55,10 @@ struct batch {
 	size_t n_axes;
 	struct grid_axis *axes;    /* the grid file's first, then --grid's */
 	size_t n_file_axes;        /* how many come from the grid file */
-	size_t n_points;           /* product of the axes' sizes (1 without) */
+	size_t n_points;           /* product of the axes' sizes (1 without);
+	                              a design's number of points */
+	enum design_kind design;   /* DESIGN_NONE: the axes are a grid */
+	char *design_file;         /* DESIGN_FILE: the points file */
 	size_t n_strats;
 	char **strats;             /* NULL entry: the scenario's own strategy */
 	char **strat_dirs;         /* subdirectory names, unique */
@@ -92,6 +97,9 @@ struct batch_request {
 	const char *grid_file;     /* JSON object {"PATH": [V...] | "a:b:step"} */
 	const char *strategies;    /* "a,b,c"; NULL: the scenario's strategy */
 	uint64_t runs;
+	/* A sampling design instead of the grid (NULL: none).  Its seed is
+	 * the --seed above when given, else the scenario's. */
+	const struct design_spec *design;
 };
 
 /* Build a batch: read the grid and the scenario, resolve and check every
@@ -102,6 +110,17 @@ struct batch_request {
 enum status batch_build(struct batch *b, const struct batch_request *rq,
                         char *err, size_t errlen);
 void batch_free(struct batch *b);
+
+/* The value index of axis a at grid point `point`: the last axis varies
+ * fastest; in a design the index is the point. */
+static inline size_t batch_axis_pos(const struct batch *b, size_t point, size_t a)
+{
+	if (b->design != DESIGN_NONE)
+		return point;
+	for (size_t k = b->n_axes; --k > a;)
+		point /= b->axes[k].n;
+	return point % b->axes[a].n;
+}
 
 static inline size_t batch_items(const struct batch *b)
 {

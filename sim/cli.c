@@ -74,6 +74,21 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_JSON_SCHEMA:    rq->json_schema = true; break;
 	case F_BOARD:          rq->board = val; break;
 	case F_NO_PREAMBLE:    rq->no_preamble = true; break;
+	case F_FACTOR:         rq->factors[rq->n_factors++] = val; break;
+	case F_DESIGN_FILE:    rq->design_file = val; break;
+	case F_OUTCOME:        rq->outcome = val; break;
+	case F_DIFF:           rq->diff = val; break;
+	case F_DESIGN:
+		if (strcmp(val, "lhs") && strcmp(val, "sobol") && strcmp(val, "morris")) {
+			snprintf(err, errlen, "--design: expected lhs, sobol or morris, "
+			         "got '%s'", val);
+			return EXIT_USAGE;
+		}
+		rq->design = val;
+		break;
+	case F_SAMPLES:
+		rc = to_count(o, val, 1, 100000, "10^5", &rq->samples, err, errlen);
+		break;
 	case F_SEED:
 		/* The scenario's own bound: larger seeds are not exact in the
 		 * JSON of the manifest, so the run could not be redone. */
@@ -343,9 +358,21 @@ static int check_request(const struct cli_command *c, struct request *rq,
 		snprintf(err, errlen, "compare: --board: expected two different "
 		         "strategies out of --strategies %s (A,B), got '%s'",
 		         rq->strategies, rq->board);
-	else if (rq->cmd == CMD_SWEEP && !rq->n_grids && !rq->grid_file)
-		snprintf(err, errlen, "sweep: missing --grid PATH=V1,V2,... or "
-		         "--grid-file (try crisim sweep --help)");
+	else if (rq->design && rq->design_file)
+		snprintf(err, errlen, "sweep: give --design or --design-file, not both");
+	else if ((rq->design || rq->design_file) && (rq->n_grids || rq->grid_file))
+		snprintf(err, errlen, "sweep: a design (--design, --design-file) cannot be "
+		         "combined with --grid or --grid-file");
+	else if (!rq->design && (rq->n_factors || rq->samples))
+		snprintf(err, errlen, "sweep: --factor and --samples need --design "
+		         "lhs|sobol|morris");
+	else if (rq->design && (!rq->n_factors || !rq->samples))
+		snprintf(err, errlen, "sweep: --design %s: missing %s", rq->design,
+		         rq->n_factors ? "--samples N" : "--factor PATH=LO:HI");
+	else if (rq->cmd == CMD_SWEEP && !rq->n_grids && !rq->grid_file &&
+	         !rq->design && !rq->design_file)
+		snprintf(err, errlen, "sweep: missing --grid PATH=V1,V2,..., "
+		         "--grid-file, --design or --design-file (try crisim sweep --help)");
 	else if (batch && !rq->runs)
 		snprintf(err, errlen, "%s: missing --runs N", who);
 	else
@@ -420,7 +447,8 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 	const struct cli_command *c = cli_command(rq->cmd);
 	rq->sets = calloc((size_t)argc, sizeof *rq->sets);
 	rq->grids = calloc((size_t)argc, sizeof *rq->grids);
-	if (!rq->sets || !rq->grids) {
+	rq->factors = calloc((size_t)argc, sizeof *rq->factors);
+	if (!rq->sets || !rq->grids || !rq->factors) {
 		cli_free(rq);
 		snprintf(err, errlen, "out of memory");
 		return EXIT_RUNTIME;
@@ -440,8 +468,11 @@ void cli_free(struct request *rq)
 {
 	free(rq->sets);
 	free(rq->grids);
+	free(rq->factors);
 	rq->sets = NULL;
 	rq->grids = NULL;
+	rq->factors = NULL;
+	rq->n_factors = 0;
 	rq->n_sets = 0;
 	rq->n_grids = 0;
 }

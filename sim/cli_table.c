@@ -158,6 +158,20 @@ static const struct cli_option sweep_opts[] = {
 	{ "grid-file", 0, "GRID.json", ARG_FILE, NULL, F_GRID_FILE,
 	  "axes from a file: an object {\"PATH\": [V1, V2, ...] or \"a:b:step\", "
 	  "...}" },
+	{ "design", 0, "KIND", ARG_WORDS, "lhs sobol morris", F_DESIGN,
+	  "instead of a grid, the points of a sampling design over the factors: "
+	  "lhs (a Latin hypercube of N points), sobol (Sobol' points in the "
+	  "Saltelli arrangement: N (k + 2) points for k factors, for "
+	  "first-order and total indices) or morris (N trajectories of k + 1 "
+	  "points on 4 levels); drawn from --seed, else the scenario's seed" },
+	{ "factor", 0, "PATH=LO:HI", ARG_KEY, NULL, F_FACTOR,
+	  "a factor of --design: a scenario path and its range (repeatable; "
+	  "each becomes a column of sweep.tsv and runs.sqlite)" },
+	{ "samples", 0, "N", ARG_TEXT, NULL, F_SAMPLES,
+	  "the size N of --design (at most 10^5 points in all)" },
+	{ "design-file", 0, "POINTS.tsv", ARG_FILE, NULL, F_DESIGN_FILE,
+	  "the points of a design made elsewhere (SALib): a tab-separated "
+	  "header of scenario paths, then one line of values per point" },
 	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
 	  "runs 0..N-1 at every point and for every strategy (N <= 10^8)" },
 	OPT_STRATEGIES("also sweep these strategies (by registry name)"),
@@ -178,7 +192,24 @@ static const char *const sweep_usage[] = {
 	"[--grid-file GRID.json] --runs N [--strategies A,B...] [-o DIR] "
 	"[--threads T] [--resume DIR] [--set PATH=VALUE]... [--no-preamble] "
 	"[--format tsv|csv]",
+	"sweep FILE --design lhs|sobol|morris --factor PATH=LO:HI [--factor ...]... "
+	"--samples N [--seed S] --runs N [OPTIONS]",
+	"sweep FILE --design-file POINTS.tsv --runs N [OPTIONS]",
 	NULL
+};
+
+static const struct cli_option sensitivity_opts[] = {
+	{ "outcome", 0, "O", ARG_TEXT, NULL, F_OUTCOME,
+	  "only this outcome (a summary field: crisim keys summary); default: all" },
+	{ "diff", 0, "A,B", ARG_TEXT, NULL, F_DIFF,
+	  "also the indices of the paired difference A - B of two strategies of "
+	  "the sweep; default: adhoc,plan when the sweep ran both" },
+	OPT_QUIET,
+	OPT_HELP,
+};
+
+static const char *const sensitivity_usage[] = {
+	"sensitivity DIR [--outcome O] [--diff A,B] [--quiet]", NULL
 };
 
 static const struct cli_option keys_opts[] = {
@@ -274,8 +305,24 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"Run N runs at every point of the cartesian product of the grids "
 		"(and for every strategy) and write DIR/sweep.tsv: one row per point "
 		"and strategy with the parameter values as columns and, per outcome, "
-		"mean, sd, 95% t interval and the number of runs without NaN.",
+		"mean, sd, 95% t interval and the number of runs without NaN.\n\n"
+		"With --design or --design-file the points are those of a sampling "
+		"design instead (one row per design point, the factors as columns; "
+		"sweep.tsv says which design in a # design line), checkpointed and "
+		"resumable like a grid.",
 		NULL, sweep_opts, N(sweep_opts) },
+	[CMD_SENSITIVITY] = {
+		"sensitivity", "DIR", false, ARG_DIR, NULL,
+		"Sobol' indices of a sweep over a sobol design",
+		sensitivity_usage,
+		"Read DIR/sweep.tsv of a sweep over a sobol design and write "
+		"DIR/sensitivity.tsv: for every outcome, every strategy (and the "
+		"paired difference of two, --diff) and every factor, the first-order "
+		"index S1 (Saltelli et al. 2010) and the total index ST (Jansen 1999) "
+		"with 95% percentile-bootstrap intervals.  The output of a design "
+		"point is its mean over the runs; more runs make it less noisy, more "
+		"samples make the indices more precise.",
+		NULL, sensitivity_opts, N(sensitivity_opts) },
 	[CMD_KEYS] = {
 		"keys", "TABLE", true, ARG_WORDS, "scenario series summary",
 		"list the scenario keys, series columns or summary fields",

@@ -17,6 +17,7 @@
 #include "rng.h"
 #include "runner.h"
 #include "scenario.h"
+#include "sensitivity.h"
 #include "stats.h"
 #include "status.h"
 
@@ -90,6 +91,14 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 		.n_grids = rq->n_grids, .grid_file = rq->grid_file,
 		.strategies = rq->strategies, .runs = rq->runs,
 	};
+	struct design_spec design = {
+		.kind = rq->design_file ? DESIGN_FILE :
+		        rq->design ? design_kind_parse(rq->design) : DESIGN_NONE,
+		.factors = rq->factors, .n_factors = rq->n_factors,
+		.samples = rq->samples, .file = rq->design_file,
+	};
+	if (design.kind != DESIGN_NONE)
+		breq.design = &design;
 	struct batch b;
 	enum status st = batch_build(&b, &breq, err, sizeof err);
 	if (st)
@@ -140,6 +149,19 @@ int cmd_compare(const struct request *rq)
 int cmd_sweep(const struct request *rq)
 {
 	return cmd_batch(rq, BATCH_SWEEP);
+}
+
+int cmd_sensitivity(const struct request *rq)
+{
+	char err[ERRLEN];
+	size_t rows;
+	enum status st = sensitivity_report(rq->file, rq->outcome, rq->diff, &rows, err,
+	                                    sizeof err);
+	if (st)
+		return fail(st, err);
+	if (!rq->quiet)
+		fprintf(stderr, "crisim: wrote %s/sensitivity.tsv (%zu rows)\n", rq->file, rows);
+	return EXIT_OK;
 }
 
 /* --summary: run once, print the outcome line, write no files. */

@@ -423,6 +423,9 @@ enum status report_sweep(const char *dir, const struct batch *p,
 	    (rc = report_table_open(&o, dir, "sweep", ro, err, errlen)))
 		goto out;
 	report_meta(o.f, &p->v[0].s, runs);
+	if (p->design != DESIGN_NONE)
+		fprintf(o.f, "# design: %s, %zu points\n", design_kind_name(p->design),
+		        p->n_points);
 	fputs("# axes:", o.f);
 	for (size_t a = 0; a < p->n_axes; a++)
 		fprintf(o.f, " %s", p->axes[a].path);
@@ -444,14 +447,8 @@ enum status report_sweep(const char *dir, const struct batch *p,
 		}
 		const struct batch_variant *pv = &p->v[v];
 		fprintf(o.f, "%zu", pv->point);
-		size_t rest = pv->point, pos[64] = { 0 };
-		for (size_t a = p->n_axes; a-- > 0;) {
-			if (a < 64)
-				pos[a] = rest % p->axes[a].n;
-			rest /= p->axes[a].n;
-		}
 		for (size_t a = 0; a < p->n_axes; a++)
-			fprintf(o.f, "\t%s", a < 64 ? p->axes[a].labels[pos[a]] : "?");
+			fprintf(o.f, "\t%s", p->axes[a].labels[batch_axis_pos(p, pv->point, a)]);
 		size_t m = 0;
 		for (size_t k = 0; k < runs; k++)
 			m += r->done[batch_item(p, v, k)];

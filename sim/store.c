@@ -88,14 +88,10 @@ static int write_variants(struct store *st, const struct batch *b)
 		sqlite3_bind_int64(q, 1, (sqlite3_int64)v);
 		sqlite3_bind_int64(q, 2, (sqlite3_int64)pv->point);
 		sqlite3_bind_text(q, 3, strat, -1, SQLITE_STATIC);
-		/* the last axis varies fastest */
-		size_t rest = pv->point;
-		for (size_t a = b->n_axes; a-- > 0;) {
-			size_t pos = rest % b->axes[a].n;
-			rest /= b->axes[a].n;
-			sqlite3_bind_text(q, (int)a + 4, b->axes[a].labels[pos], -1,
-			                  SQLITE_STATIC);
-		}
+		for (size_t a = 0; a < b->n_axes; a++)
+			sqlite3_bind_text(q, (int)a + 4,
+			                  b->axes[a].labels[batch_axis_pos(b, pv->point, a)],
+			                  -1, SQLITE_STATIC);
 		rc = sqlite3_step(q);
 		rc = rc == SQLITE_DONE ? sqlite3_reset(q) : rc;
 	}

@@ -342,7 +342,9 @@ Test(cli_parse, every_error_names_the_option)
 static const char *sample_value(enum cli_field f)
 {
 	switch (f) {
-	case F_SEED: case F_RUNS: case F_THREADS: case F_STOP_AFTER: return "3";
+	case F_SEED: case F_RUNS: case F_THREADS: case F_STOP_AFTER: case F_SAMPLES: return "3";
+	case F_DESIGN: return "lhs";
+	case F_FACTOR: return "a=1:2";
 	case F_RUN:    return "0";
 	case F_FORMAT: return "tsv";
 	case F_SET: case F_GRID: return "a=1";
@@ -353,7 +355,7 @@ static const char *sample_value(enum cli_field f)
 /* The request without its pointers to argv and arrays, for comparison. */
 static struct request comparable(struct request rq)
 {
-	rq.sets = rq.grids = NULL;
+	rq.sets = rq.grids = rq.factors = NULL;
 	rq.argv = NULL;
 	rq.argc = 0;
 	return rq;
@@ -382,7 +384,8 @@ Test(cli_parse, every_table_row_sets_its_field)
 				             PARSE(&rq, e, tab->name, "f", opt, "--help");
 				cr_assert_eq(rc, 0, "%s %s: %s", tab->name, opt, e);
 				struct request r = comparable(rq);
-				cr_assert(memcmp(&r, &b, sizeof r) != 0 || rq.n_sets || rq.n_grids,
+				cr_assert(memcmp(&r, &b, sizeof r) != 0 || rq.n_sets || rq.n_grids ||
+				          rq.n_factors,
 				          "%s %s changed nothing", tab->name, opt);
 				cli_free(&rq);
 			}
