@@ -168,7 +168,20 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 		return;
 	}
 	brand_message(b, c, rp->consistent);
-	if (rp->argue) {
+	int satisfies = rp->typed ? rp->thanks || rp->corrective : !rp->argue;
+	if (!satisfies && rp->typed && rp->regret) {
+		/* Regret alone: an empathic reply calms the complainant, which
+		 * slows its posting and the contagion of its posts (Herhausen et
+		 * al. 2019), but does not satisfy it (Einwiller & Steilen 2015);
+		 * its followers see a neutral brand post. */
+		population_set_arousal(pop, j, pop->arousal[j] *
+		                       (1.0f - (float)r->reply_effect * cb));
+		struct post p = { .author = pop->brand, .tone = TONE_NEU,
+		                  .credibility = cb, .from_brand = 1 };
+		exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
+		return;
+	}
+	if (!satisfies) {
 		/* Arguing or asking for details: no effect on the complainant
 		 * (Einwiller & Steilen 2015), but the thread is public. */
 		struct post p = { .author = pop->brand, .tone = TONE_NEU,

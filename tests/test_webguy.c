@@ -143,3 +143,50 @@ Test(webguy, fitting_statement_beats_misfitting_in_misconduct, .timeout = 120)
 	cr_assert_geq(stated, R / 2, "the official statement goes out in most runs: %d", stated);
 	assert_better(&rebuild, &deny, "rebuild vs deny in misconduct");
 }
+
+/* The reply-type mix (Einwiller & Steilen 2015) sets the effect: replies
+ * that all thank or offer a corrective action satisfy, and end with less
+ * damage than replies that only ask for information (paired, CI excluding
+ * 0); regret alone calms the complainant (Herhausen et al. 2019), so
+ * replies that all express regret do no worse than bare ones. */
+Test(webguy, reply_types_set_the_effect, .timeout = 120)
+{
+	static struct variant info, satisfy, regret;
+	const char *s_info[] = { "responder.strategy=adhoc", "responder.gaffe_prob=0",
+	                         "responder.adhoc.argue=1", "responder.adhoc.thanks=0",
+	                         "responder.adhoc.regret=0", "responder.adhoc.corrective=0" };
+	const char *s_satisfy[] = { "responder.strategy=adhoc", "responder.gaffe_prob=0",
+	                            "responder.adhoc.argue=1", "responder.adhoc.thanks=1",
+	                            "responder.adhoc.regret=0", "responder.adhoc.corrective=1" };
+	const char *s_regret[] = { "responder.strategy=adhoc", "responder.gaffe_prob=0",
+	                           "responder.adhoc.argue=1", "responder.adhoc.thanks=0",
+	                           "responder.adhoc.regret=1", "responder.adhoc.corrective=0" };
+	run_variant("scenarios/default.json", s_info, 6, &info);
+	run_variant("scenarios/default.json", s_satisfy, 6, &satisfy);
+	run_variant("scenarios/default.json", s_regret, 6, &regret);
+	assert_better(&satisfy, &info, "thanks and corrective vs asking for information");
+	assert_no_worse(&regret, &info, "regret vs asking for information");
+	assert_better(&satisfy, &regret, "thanks and corrective vs regret");
+}
+
+/* Asking for information has no effect of its own: with the other types
+ * fixed, argue 0 and argue 1 give the same runs bit for bit (the draw is
+ * made either way, so the random numbers stay aligned). */
+Test(webguy, asking_for_information_alone_does_nothing, .timeout = 60)
+{
+	static struct variant never, always;
+	const char *s_never[] = { "responder.strategy=adhoc", "responder.adhoc.argue=0" };
+	const char *s_always[] = { "responder.strategy=adhoc", "responder.adhoc.argue=1" };
+	run_variant("scenarios/default.json", s_never, 2, &never);
+	run_variant("scenarios/default.json", s_always, 2, &always);
+	double replies = 0;
+	for (int k = 0; k < R; k++) {
+		replies += never.v[k][SUM_replies];
+		for (int f = 0; f < SUMMARY_NFIELD; f++)
+			cr_assert(never.v[k][f] == always.v[k][f] ||
+			          (isnan(never.v[k][f]) && isnan(always.v[k][f])),
+			          "run %d, %s: %g vs %g", k, summary_field_name[f],
+			          never.v[k][f], always.v[k][f]);
+	}
+	cr_assert_gt(replies, 0);
+}
