@@ -190,3 +190,33 @@ Test(webguy, asking_for_information_alone_does_nothing, .timeout = 60)
 	}
 	cr_assert_gt(replies, 0);
 }
+
+/* A gaffe is not a media-grade post: its reach and anger follow from whom
+ * it answered (that complainant's followers, its credibility as a source,
+ * its anger after the gaffe).  Without outlets (population.media 0) nobody
+ * the web guy answers is an outlet, so spread.cred_media can change nothing:
+ * the runs are identical bit for bit (they were not when every gaffe
+ * carried cred_media).  And a gaffe still backfires: gaffe_prob 0.3 ends
+ * with more damage than 0 (paired, CI excluding 0). */
+Test(webguy, a_gaffe_carries_its_target_not_the_media, .timeout = 120)
+{
+	static struct variant lo, hi, none;
+	const char *s_lo[] = { "responder.strategy=adhoc", "responder.gaffe_prob=0.3",
+	                       "population.media=0", "spread.cred_media=0.1" };
+	const char *s_hi[] = { "responder.strategy=adhoc", "responder.gaffe_prob=0.3",
+	                       "population.media=0", "spread.cred_media=1" };
+	const char *s_none[] = { "responder.strategy=adhoc", "responder.gaffe_prob=0",
+	                         "population.media=0", "spread.cred_media=1" };
+	run_variant("scenarios/default.json", s_lo, 4, &lo);
+	run_variant("scenarios/default.json", s_hi, 4, &hi);
+	run_variant("scenarios/default.json", s_none, 4, &none);
+	double gaffes = 0;
+	for (int k = 0; k < R; k++) {
+		gaffes += hi.v[k][SUM_gaffes];
+		cr_assert_eq(lo.v[k][SUM_damage], hi.v[k][SUM_damage], "run %d", k);
+		cr_assert_eq(lo.v[k][SUM_reach], hi.v[k][SUM_reach], "run %d", k);
+		cr_assert_eq(lo.v[k][SUM_final_attitude], hi.v[k][SUM_final_attitude], "run %d", k);
+	}
+	cr_assert_gt(gaffes, 0, "gaffes happen");
+	assert_better(&none, &hi, "no gaffes vs gaffe_prob 0.3");
+}
