@@ -6,8 +6,9 @@
  * stakeholder map, no holding statement, no official statement), in
  * improvised words: each reply keeps to the previous line only with
  * probability adhoc.consistency, goes wrong with probability
- * responder.gaffe_prob, and argues or asks for details with probability
- * adhoc.argue.
+ * responder.gaffe_prob, and otherwise does what its types do: the types
+ * (asking for information, thanking, regret, corrective action) are
+ * drawn from the mix Einwiller & Steilen (2015) observed.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -79,11 +80,16 @@ static void adhoc_act(struct model_ctx *c)
 	a->b.budget = budget > UINT32_MAX ? UINT32_MAX : (uint32_t)budget;
 	struct pending m;
 	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &m)) {
-		struct reply rp = {
-			.gaffe_prob = r->gaffe_prob,
-			.consistent = gsl_rng_uniform(c->resp_rng) < r->adhoc.consistency,
-			.argue = gsl_rng_uniform(c->resp_rng) < r->adhoc.argue,
-		};
+		/* One draw after another (the order of an initializer's
+		 * expressions is not sequenced). */
+		struct reply rp = { .gaffe_prob = r->gaffe_prob, .typed = 1 };
+		rp.consistent = gsl_rng_uniform(c->resp_rng) < r->adhoc.consistency;
+		/* The reply-type mix of Einwiller & Steilen (2015): shares
+		 * overlap, so each type is its own draw. */
+		rp.argue = gsl_rng_uniform(c->resp_rng) < r->adhoc.argue;
+		rp.thanks = gsl_rng_uniform(c->resp_rng) < r->adhoc.thanks;
+		rp.regret = gsl_rng_uniform(c->resp_rng) < r->adhoc.regret;
+		rp.corrective = gsl_rng_uniform(c->resp_rng) < r->adhoc.corrective;
 		brand_reply(c, &a->b, &m, &rp);
 	}
 }

@@ -148,7 +148,8 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 
 	if (gsl_rng_uniform(c->resp_rng) < rp->gaffe_prob) {
 		/* A gaffe: the target is angrier and spreads again, and its
-		 * followers see the bad reply as fresh, credible outrage. */
+		 * followers see the bad reply as fresh outrage, as angry as the
+		 * target now is and as credible as the target is to them. */
 		brand_message(b, c, 0);
 		c->tc->gaffes++;
 		population_set_arousal(pop, j, pop->arousal[j] + 0.5f * (1.0f - pop->arousal[j]));
@@ -157,8 +158,9 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 		model_activate(c, j);
 		exposure_renew(c);
 		struct post p = { .author = pop->brand, .tone = TONE_NEG,
-		                  .credibility = (float)c->scn->spread.cred_media,
-		                  .arousal = 1.0f, .contagious = 1, .from_brand = 1 };
+		                  .credibility = exposure_credibility(c, j),
+		                  .arousal = pop->arousal[j], .contagious = 1,
+		                  .from_brand = 1 };
 		uint32_t seen = exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
 		if (event_log_add(c->log, c->tick, j, "gaffe",
 		                  "reply to %s %u goes wrong, seen by %u of its %u followers",
@@ -168,7 +170,20 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 		return;
 	}
 	brand_message(b, c, rp->consistent);
-	if (rp->argue) {
+	int satisfies = rp->typed ? rp->thanks || rp->corrective : !rp->argue;
+	if (!satisfies && rp->typed && rp->regret) {
+		/* Regret alone: an empathic reply calms the complainant, which
+		 * slows its posting and the contagion of its posts (Herhausen et
+		 * al. 2019), but does not satisfy it (Einwiller & Steilen 2015);
+		 * its followers see a neutral brand post. */
+		population_set_arousal(pop, j, pop->arousal[j] *
+		                       (1.0f - (float)r->reply_effect * cb));
+		struct post p = { .author = pop->brand, .tone = TONE_NEU,
+		                  .credibility = cb, .from_brand = 1 };
+		exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
+		return;
+	}
+	if (!satisfies) {
 		/* Arguing or asking for details: no effect on the complainant
 		 * (Einwiller & Steilen 2015), but the thread is public. */
 		struct post p = { .author = pop->brand, .tone = TONE_NEU,

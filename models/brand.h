@@ -63,6 +63,11 @@ struct reply {
 	double gaffe_prob;   /* chance the words go wrong */
 	int consistent;      /* keeps to the brand's line */
 	int argue;           /* argues or asks for information */
+	int typed;           /* the effect follows the reply types below
+	                        (the web guy), not argue */
+	int thanks;          /* typed: thanks the complainant (satisfies) */
+	int regret;          /* typed: expresses regret (calms) */
+	int corrective;      /* typed: offers a corrective action (satisfies) */
 	int prepared;        /* a prepared Q&A answer (else improvised) */
 	double shortfall;    /* 1 - quality: the share of a good reply's
 	                        effect the words miss; 0 = full effect */

@@ -332,9 +332,19 @@ const struct key_row scn_rows[] = {
 	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
 	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
 	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,
-	     "adhoc: chance a reply argues or asks for information: no "
-	     "effect on the complainant (Einwiller & Steilen 2015), a neutral "
-	     "brand post for its followers; default 0.6"),
+	     "adhoc: chance a reply asks for more information (or argues): "
+	     "no effect of its own on the complainant (Einwiller & Steilen "
+	     "2015: 60 % of replies); default 0.6"),
+	PROB("responder.adhoc.thanks", SO(responder.adhoc.thanks), 0.28,
+	     "adhoc: chance a reply thanks the complainant: satisfies "
+	     "(Einwiller & Steilen 2015: 28 % of replies); default 0.28"),
+	PROB("responder.adhoc.regret", SO(responder.adhoc.regret), 0.2,
+	     "adhoc: chance a reply expresses regret: calms the complainant "
+	     "(Einwiller & Steilen 2015: 20 % of replies; Herhausen et al. "
+	     "2019); default 0.2"),
+	PROB("responder.adhoc.corrective", SO(responder.adhoc.corrective), 0.14,
+	     "adhoc: chance a reply offers a corrective action: satisfies "
+	     "(Einwiller & Steilen 2015: 14 % of replies); default 0.14"),
 	OBJ("responder.plan", NULL, "the structured crisis-communication plan"),
 	PROB("responder.plan.qa_coverage", SO(responder.plan.qa_coverage), 0.7,
 	     "plan: shorthand for an anonymous Q&A covering this share of the questions, used only when no qa array is given; default 0.7"),

@@ -230,7 +230,10 @@ struct responder_spec {
 		                            of the author's followers */
 		double check_minutes;    /* he looks at the page this often */
 		double consistency;      /* chance a reply keeps to one line */
-		double argue;            /* chance a reply argues/asks for info */
+		double argue;            /* chance a reply asks for information */
+		double thanks;           /* chance a reply thanks the complainant */
+		double regret;           /* chance a reply expresses regret */
+		double corrective;       /* chance a reply offers a corrective action */
 	} adhoc;
 	struct {
 		double qa_coverage;      /* share of questions the Q&A covers */
