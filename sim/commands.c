@@ -295,7 +295,10 @@ int cmd_graph(const struct request *rq)
 	        st.max_degree, st.reciprocity, st.clustering, st.giant_weak, tc);
 	/* id_base: agent = id - base (0 or 1) for a file of dense ids;
 	 * "map" when sparse ids are ranked (netio.h), with their range. */
-	if (rep.lines && !rep.mapped)
+	if (rep.lines && rep.named)
+		fprintf(f, "lines\t%llu\nid_base\tnames\n",
+		        (unsigned long long)rep.lines);
+	else if (rep.lines && !rep.mapped)
 		fprintf(f, "lines\t%llu\nid_base\t%u\n", (unsigned long long)rep.lines, rep.base);
 	else if (rep.lines)
 		fprintf(f, "lines\t%llu\nid_base\tmap\nid_min\t%llu\nid_max\t%llu\n",
@@ -304,6 +307,8 @@ int cmd_graph(const struct request *rq)
 	fprintf(f, "self_loops_dropped\t%llu\nduplicates_dropped\t%llu\nisolated\t%u\n",
 	        (unsigned long long)rep.self_loops,
 	        (unsigned long long)rep.duplicates, rep.unused_ids);
+	if (rep.weighted)
+		fputs("weighted\t1\n", f);
 
 	rc = EXIT_OK;
 	if (rq->out) {

@@ -56,6 +56,9 @@ struct net_report {
 	bool mapped;          /* a file with sparse ids: g->ids is the map */
 	uint64_t id_min, id_max;  /* smallest and largest id of a file */
 	uint32_t unused_ids;  /* vertices with no arc in or out */
+	bool named;           /* a file of string ids: g->names holds them */
+	bool weighted;        /* a weight column: g->w holds the weights */
+	uint32_t unused_columns;  /* columns warned about as not read */
 };
 
 /* Read the edge list at `path` into *g (which the caller frees with
