@@ -1,12 +1,12 @@
 #include "netio.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph_stats.h"
-#include "progress.h"
 
 /* Largest id accepted; UINT64_MAX stays free as "no id". */
 #define MAX_ID (UINT64_MAX - 1u)
@@ -38,6 +38,24 @@ static int parse_id(const char **pp, const char *e, uint64_t *out)
 	*pp = p;
 	*out = x;
 	return 0;
+}
+
+/* A warning line on stderr, as progress_warn writes them (netio links
+ * without the progress bar: tests/spec_link). */
+static void net_warn(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+static void net_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("crisim: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
 }
 
 /* Most fields of a line that are looked at; later ones are counted. */
@@ -180,14 +198,14 @@ static int set_layout(struct layout *lay, const struct fields *f,
 		for (uint32_t k = 0; k < nf; k++)
 			if (k != lay->src && k != lay->dst && (int)k != lay->wcol) {
 				rp->unused_columns++;
-				progress_warn(NULL, "%s: line %" PRIu64 ": column %" PRIu32
+				net_warn("%s: line %" PRIu64 ": column %" PRIu32
 				              " (\"%.*s\") is not used (crisim reads "
 				              "source, target and weight)", path, lineno,
 				              k + 1, (int)(f->e[k] - f->p[k]), f->p[k]);
 			}
 		if (f->n > nf) {
 			rp->unused_columns += f->n - nf;
-			progress_warn(NULL, "%s: line %" PRIu64 ": columns %d to %"
+			net_warn("%s: line %" PRIu64 ": columns %d to %"
 			              PRIu32 " are not used", path, lineno,
 			              MAX_FIELDS + 1, f->n);
 		}
@@ -208,7 +226,7 @@ static int set_layout(struct layout *lay, const struct fields *f,
 		else
 			snprintf(cols, sizeof cols, "columns 4 to %" PRIu32 " are",
 			         f->n);
-		progress_warn(NULL, "%s: line %" PRIu64 ": %s not used (without "
+		net_warn("%s: line %" PRIu64 ": %s not used (without "
 		              "a header line, columns 1 and 2 are the ids and 3 "
 		              "the weight)", path, lineno, cols);
 	}
