@@ -8,6 +8,7 @@
 #include "batch_exec.h"
 #include "engine.h"
 #include "graph_stats.h"
+#include "graphml.h"
 #include "netgen.h"
 #include "output.h"
 #include "par.h"
@@ -270,8 +271,10 @@ int cmd_graph(const struct request *rq)
 			return rc;
 	} else {
 		label = rq->file;
-		enum status rst = netio_read_edgelist(rq->file, rq->directed, &g,
-		                                      &rep, err, sizeof err);
+		enum status rst = graphml_is_path(rq->file)
+		    ? graphml_read(rq->file, rq->directed, &g, &rep, err, sizeof err)
+		    : netio_read_edgelist(rq->file, rq->directed, &g, &rep, err,
+		                          sizeof err);
 		if (rst != ST_OK)
 			return fail(rst, err);
 	}
@@ -326,7 +329,8 @@ int cmd_graph(const struct request *rq)
 			rc = output_open(&o, slash ? (*dir ? dir : "/") : ".", base, err, sizeof err);
 		}
 		if (dir && rc == 0) {
-			if (netio_write_edgelist(&g, o.f) != ST_OK) {
+			if ((graphml_is_path(rq->out) ? graphml_write(&g, o.f)
+			     : netio_write_edgelist(&g, o.f)) != ST_OK) {
 				output_abort(&o);
 				snprintf(err, sizeof err, "%s: write error", rq->out);
 				rc = -1;

@@ -531,8 +531,8 @@ int graph_valid(const struct graph *g)
 			if (g->ids[v - 1] >= g->ids[v])
 				return 0;
 	if (g->names)
-		for (uint32_t v = 1; v < g->n; v++)
-			if (strcmp(g->names[v - 1], g->names[v]) >= 0)
+		for (uint32_t v = 0; v < g->n; v++)
+			if (!g->names[v])
 				return 0;
 	if (g->w)
 		for (uint64_t i = 0; i < g->arcs; i++)

@@ -19,10 +19,11 @@
  * 1-based file is shifted to 0-based, and the shift is reported by netio,
  * not kept here).  8 bytes per vertex when present.
  *
- * Names.  A graph read from a file of string ids (netio.h) carries them in
- * `names`: names[v] is the file's id of vertex v, NUL-terminated, strictly
- * ascending by strcmp, so vertex v is the name of rank v; names[0] is also
- * the start of the one buffer that holds them all.  ids is then NULL and
+ * Names.  A graph read from a file of string ids (netio.h, graphml.h)
+ * carries them in `names`: names[v] is the file's id of vertex v,
+ * NUL-terminated and distinct (from an edge list ascending by strcmp, so
+ * vertex v is the name of rank v; from GraphML in document order);
+ * names[0] is also the start of the one buffer that holds them all.  ids is then NULL and
  * an agent is named by its number (the index of ids.tsv).
  *
  * Weights.  A graph read from an edge list with a weight column carries a
@@ -145,7 +146,8 @@ enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
 
 /* 1 when g satisfies the layout invariant above (off monotone from 0 to
  * arcs, every list strictly ascending, ids < n, no self-loop, the id map
- * and the names if any strictly ascending, every weight in [0, 1]), else 0.
+ * if any strictly ascending, every name set, every weight in [0, 1]),
+ * else 0.
  * O(n + arcs): the constructors assert it only in CRISIM_CHECKS builds
  * (`make check`); tests call it on graphs they built. */
 int graph_valid(const struct graph *g);

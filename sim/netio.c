@@ -630,12 +630,9 @@ static void set_weight(struct graph *g, uint32_t u, uint32_t v, float w)
 		g->w[g->off[u] + lo] = w;
 }
 
-/* g->w from the `count` mapped pairs ties[] and their weights w[]: each
- * arc takes the weight of the first line that gave it (undirected: both
- * arcs of a tie).  ST_OK or ST_NOMEM. */
-static enum status attach_weights(struct graph *g, const uint32_t *ties,
-                                  const float *w, uint64_t count,
-                                  bool directed)
+enum status netio_attach_weights(struct graph *g, const uint32_t *ties,
+                                 const float *w, uint64_t count,
+                                 bool directed)
 {
 	g->w = malloc(g->arcs ? (size_t)g->arcs * sizeof *g->w : 1);
 	if (!g->w)
@@ -992,7 +989,7 @@ enum status netio_read_edgelist(const char *path, bool directed,
 	g->names = names;
 	names = NULL;
 	if (rp.weighted) {
-		if (attach_weights(g, wties, wl.w, rp.lines, directed))
+		if (netio_attach_weights(g, wties, wl.w, rp.lines, directed))
 			goto nomem;
 		free(wties);
 		wties = NULL;

@@ -103,6 +103,14 @@ enum status netio_read_edgelist(const char *path, bool directed,
                                 struct graph *g, struct net_report *rep,
                                 char *err, size_t errlen);
 
+/* g->w from the `count` pairs ties[] (vertices, interleaved, as given to
+ * graph_from_ties) and their weights w[]: each arc takes the weight of the
+ * first pair that gave it (undirected: both arcs of a tie).  ST_OK or
+ * ST_NOMEM. */
+enum status netio_attach_weights(struct graph *g, const uint32_t *ties,
+                                 const float *w, uint64_t count,
+                                 bool directed);
+
 /* Write "# crisim edge list: N nodes, M arcs" and then "src dst" per arc,
  * in CSR order, each end as its id (graph_id_of: the file's id when g has
  * an id map, so that the list reads back as the same graph, else the
