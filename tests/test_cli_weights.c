@@ -150,3 +150,37 @@ Test(cli_weights, string_ids_go_to_ids_tsv_and_unused_columns_warn)
 	cr_assert(strstr(out, "\nid_base\tnames\n"), "%s", out);
 	cr_assert(strstr(out, "\nweighted\t1\n"), "%s", out);
 }
+
+/* A GraphML network file runs like an edge list: its node ids go to
+ * ids.tsv; graph -o OUT.graphml writes GraphML that xmllint accepts and
+ * that reads back as the same graph. */
+Test(cli_weights, graphml_networks_run_and_convert)
+{
+	char path[512], args[1024];
+	snprintf(args, sizeof args, "graph scenarios/data/karate_zachary_edges.txt"
+	         " -o %s/k.graphml", dir);
+	cr_assert_eq(crisim(args), 0, "%s", err);
+	snprintf(args, sizeof args, "xmllint --noout %s/k.graphml", dir);
+	cr_assert_eq(run_cmd(args, out, sizeof out, err, sizeof err), 0, "%s", err);
+	snprintf(args, sizeof args, "graph %s/k.graphml", dir);
+	cr_assert_eq(crisim(args), 0, "%s", err);
+	cr_assert(strstr(out, "\nnodes\t34\narcs\t156\n"), "%s", out);
+	cr_assert(strstr(out, "\nid_base\tnames\n"), "%s", out);
+
+	snprintf(path, sizeof path, "%s/s.json", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("{\"ticks\": 12, \"network\": {\"file\": \"k.graphml\"},"
+	      " \"population\": {\"influencers\": 2, \"media\": 1},"
+	      " \"events\": [{\"tick\": 1, \"target\": \"agent\", \"agent\": 0}]}",
+	      f);
+	cr_assert_eq(fclose(f), 0);
+	snprintf(args, sizeof args, "run %s/s.json -q -o %s/out", dir, dir);
+	cr_assert_eq(crisim(args), 0, "%s", err);
+	snprintf(path, sizeof path, "%s/out/ids.tsv", dir);
+	char *ids = slurp(path);
+	cr_assert_not_null(ids);
+	cr_assert(!strncmp(ids, "index\tid\n0\tn0\n1\tn1\n", 19), "%s", ids);
+	cr_assert(strstr(ids, "\n33\tn33\n"), "%s", ids);
+	free(ids);
+}
