@@ -5,13 +5,13 @@
 
 VERSION  := 0.1.0
 CC       ?= cc
-PKGS     := gsl libcjson sqlite3
+PKGS     := gsl libcjson sqlite3 libxml-2.0
 TEST_PKGS := criterion
 # groff-base: the man page test renders crisim.1.  python3-jsonschema:
 # tests/jsonschema.sh validates scenarios against keys --json-schema.  libomp-dev is clang's
 # OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
-            libsqlite3-dev sqlite3 python3-jsonschema
+            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -114,7 +114,7 @@ $(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
 SPEC_LINK_OBJ := $(filter $(BUILD)/models/% $(addprefix $(BUILD)/sim/,engine.o \
   population.o graph%.o netgen%.o netio%.o outcome.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
 $(BUILD)/tests/spec_link: $(BUILD)/tests/test_spec_link.o $(SPEC_LINK_OBJ)
-	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl 2>/dev/null) -lm
+	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl libxml-2.0 2>/dev/null) -lm
 
 $(BUILD)/tests/bench: $(BUILD)/tests/bench.o $(SIM_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -8,6 +8,10 @@
  * size is that of bond percolation with occupation probability p.  The
  * trials along a follower list are skipped geometrically (model.h), so a
  * poster costs O(1 + p·degree).
+ *
+ * On a weighted graph (graph.h) the arc to a follower transmits with
+ * probability p·w: the skip picks the trials with probability p and each
+ * is kept with probability w (arc_passes, model.h).
  */
 #include "model.h"
 
@@ -51,6 +55,9 @@ static void cascade_step(struct model_ctx *c, const uint32_t *active,
 		while (more) {
 			uint32_t nh = 0;
 			while (nh < 32 && (more = skip_next(&s, c->rng))) {
+				/* A weighted tie transmits with p · w. */
+				if (g->w && !graph_arc_passes(g->w[g->off[i] + s.k], c->rng))
+					continue;
 				hit[nh] = fol[s.k];
 				__builtin_prefetch(&pop->state[hit[nh]]);
 				nh++;

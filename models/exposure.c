@@ -80,10 +80,16 @@ uint32_t exposure_followers(struct model_ctx *c, gsl_rng *r, uint32_t of,
                             uint32_t *known)
 {
 	const uint32_t *fol = graph_out(c->g, of);
+	const float *w = c->g->w ? c->g->w + c->g->off[of] : NULL;
 	struct skip s = skip_start(graph_out_degree(c->g, of), visibility);
 	uint32_t seen = 0, knew = 0;
 	while (skip_next(&s, r)) {
 		uint32_t j = fol[s.k];
+		/* A weighted tie thins the trial: seen with visibility · w
+		 * (models/README.md); no draw when w is 0 or 1, so a graph of
+		 * weights 1 draws as an unweighted one. */
+		if (w && !graph_arc_passes(w[s.k], r))
+			continue;
 		knew += c->pop->state[j] != AW_UNAWARE;
 		seen++;
 		exposure_one(c, r, j, p);

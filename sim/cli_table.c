@@ -102,8 +102,8 @@ static const struct cli_option graph_opts[] = {
 	  "'{\"model\":\"erdos_renyi\",\"nodes\":1000,\"mean_degree\":4}'" },
 	OPT_SET,
 	{ "out", 'o', "EDGES", ARG_FILE, NULL, F_OUT,
-	  "also write the graph as an edge list (\"-\": stdout, and the "
-	  "statistics go to stderr)" },
+	  "also write the graph as an edge list, or as GraphML when EDGES "
+	  "ends in .graphml (\"-\": stdout, and the statistics go to stderr)" },
 	OPT_HELP,
 };
 
@@ -264,8 +264,9 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"<k^2>, maximum degree, reciprocity, clustering (estimated on a "
 		"sample of 2000 agents), largest weakly connected component and the "
 		"SIR threshold <k>/(<k^2>-<k>).\n\n"
-		"FILE is a scenario (*.json: its network) or else an edge list (two "
-		"ids per line, # comments).",
+		"FILE is a scenario (*.json: its network), a GraphML file (*.graphml) "
+		"or else an edge list (two ids and an optional weight per line, an "
+		"optional header line, # comments).",
 		NULL, graph_opts, N(graph_opts) },
 	[CMD_PLOT] = {
 		"plot", "DIR", false, ARG_DIR, NULL,

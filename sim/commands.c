@@ -8,6 +8,7 @@
 #include "batch_exec.h"
 #include "engine.h"
 #include "graph_stats.h"
+#include "graphml.h"
 #include "netgen.h"
 #include "output.h"
 #include "par.h"
@@ -292,8 +293,10 @@ int cmd_graph(const struct request *rq)
 			return rc;
 	} else {
 		label = rq->file;
-		enum status rst = netio_read_edgelist(rq->file, rq->directed, &g,
-		                                      &rep, err, sizeof err);
+		enum status rst = graphml_is_path(rq->file)
+		    ? graphml_read(rq->file, rq->directed, &g, &rep, err, sizeof err)
+		    : netio_read_edgelist(rq->file, rq->directed, &g, &rep, err,
+		                          sizeof err);
 		if (rst != ST_OK)
 			return fail(rst, err);
 	}
@@ -317,7 +320,10 @@ int cmd_graph(const struct request *rq)
 	        st.max_degree, st.reciprocity, st.clustering, st.giant_weak, tc);
 	/* id_base: agent = id - base (0 or 1) for a file of dense ids;
 	 * "map" when sparse ids are ranked (netio.h), with their range. */
-	if (rep.lines && !rep.mapped)
+	if (rep.lines && rep.named)
+		fprintf(f, "lines\t%llu\nid_base\tnames\n",
+		        (unsigned long long)rep.lines);
+	else if (rep.lines && !rep.mapped)
 		fprintf(f, "lines\t%llu\nid_base\t%u\n", (unsigned long long)rep.lines, rep.base);
 	else if (rep.lines)
 		fprintf(f, "lines\t%llu\nid_base\tmap\nid_min\t%llu\nid_max\t%llu\n",
@@ -326,6 +332,8 @@ int cmd_graph(const struct request *rq)
 	fprintf(f, "self_loops_dropped\t%llu\nduplicates_dropped\t%llu\nisolated\t%u\n",
 	        (unsigned long long)rep.self_loops,
 	        (unsigned long long)rep.duplicates, rep.unused_ids);
+	if (rep.weighted)
+		fputs("weighted\t1\n", f);
 
 	rc = EXIT_OK;
 	if (rq->out) {
@@ -343,7 +351,8 @@ int cmd_graph(const struct request *rq)
 			rc = output_open(&o, slash ? (*dir ? dir : "/") : ".", base, err, sizeof err);
 		}
 		if (dir && rc == 0) {
-			if (netio_write_edgelist(&g, o.f) != ST_OK) {
+			if ((graphml_is_path(rq->out) ? graphml_write(&g, o.f)
+			     : netio_write_edgelist(&g, o.f)) != ST_OK) {
 				output_abort(&o);
 				snprintf(err, sizeof err, "%s: write error", rq->out);
 				rc = -1;

@@ -530,6 +530,14 @@ int graph_valid(const struct graph *g)
 		for (uint32_t v = 1; v < g->n; v++)
 			if (g->ids[v - 1] >= g->ids[v])
 				return 0;
+	if (g->names)
+		for (uint32_t v = 0; v < g->n; v++)
+			if (!g->names[v])
+				return 0;
+	if (g->w)
+		for (uint64_t i = 0; i < g->arcs; i++)
+			if (!(g->w[i] >= 0.0f && g->w[i] <= 1.0f))
+				return 0;
 	for (uint32_t v = 0; v < g->n; v++) {
 		if (g->off[v] > g->off[v + 1])
 			return 0;
@@ -546,6 +554,10 @@ void graph_free(struct graph *g)
 	free(g->off);
 	free(g->adj);
 	free(g->ids);
+	if (g->names)
+		free(g->names[0]);
+	free(g->names);
+	free(g->w);
 	memset(g, 0, sizeof *g);
 }
 

@@ -18,6 +18,18 @@
  * NULL when vertex v is simply id v (generated graphs, dense files; a
  * 1-based file is shifted to 0-based, and the shift is reported by netio,
  * not kept here).  8 bytes per vertex when present.
+ *
+ * Names.  A graph read from a file of string ids (netio.h, graphml.h)
+ * carries them in `names`: names[v] is the file's id of vertex v,
+ * NUL-terminated and distinct (from an edge list ascending by strcmp, so
+ * vertex v is the name of rank v; from GraphML in document order);
+ * names[0] is also the start of the one buffer that holds them all.  ids is then NULL and
+ * an agent is named by its number (the index of ids.tsv).
+ *
+ * Weights.  A graph read from an edge list with a weight column carries a
+ * weight in [0, 1] per arc in `w`, parallel to adj (w[i] is the weight of
+ * the arc to adj[i]); NULL means every arc has weight 1 (generated graphs,
+ * files without weights).  4 bytes per arc when present.
  */
 #ifndef CRISIM_GRAPH_H
 #define CRISIM_GRAPH_H
@@ -34,7 +46,28 @@ struct graph {
 	uint64_t *off;     /* n + 1 */
 	uint32_t *adj;     /* arcs: followers */
 	uint64_t *ids;     /* n ascending ids of a file, or NULL (see above) */
+	char **names;      /* n ascending string ids of a file, or NULL */
+	float *w;          /* arcs weights in [0, 1], or NULL: all 1 */
 };
+
+/* A trial along an arc of weight w that has already passed its rule's own
+ * chance: kept with probability w (models/README.md, "Weighted ties").
+ * One uniform draw from r only when 0 < w < 1, so an arc of weight 1
+ * draws exactly as on an unweighted graph. */
+static inline int graph_arc_passes(float w, gsl_rng *r)
+{
+	if (w >= 1.0f)
+		return 1;
+	if (w <= 0.0f)
+		return 0;
+	return gsl_rng_uniform(r) < (double)w;
+}
+
+/* The weight of the arc at position i of adj (1 on an unweighted graph). */
+static inline float graph_weight(const struct graph *g, uint64_t i)
+{
+	return g->w ? g->w[i] : 1.0f;
+}
 
 static inline uint32_t graph_out_degree(const struct graph *g, uint32_t v)
 {
@@ -113,12 +146,13 @@ enum status graph_from_fans(struct graph *g, uint32_t n, uint32_t *ties,
 
 /* 1 when g satisfies the layout invariant above (off monotone from 0 to
  * arcs, every list strictly ascending, ids < n, no self-loop, the id map
- * if any strictly ascending), else 0.
+ * if any strictly ascending, every name set, every weight in [0, 1]),
+ * else 0.
  * O(n + arcs): the constructors assert it only in CRISIM_CHECKS builds
  * (`make check`); tests call it on graphs they built. */
 int graph_valid(const struct graph *g);
 
-/* Free all arrays (the id map too) and zero *g; safe on a zeroed or freed
+/* Free all arrays (the id map, names and weights too) and zero *g; safe on a zeroed or freed
  * graph. */
 void graph_free(struct graph *g);
 
@@ -129,7 +163,8 @@ void graph_advise_huge(void *p, size_t len);
 
 /* The undirected projection of g into *u (which the caller frees with
  * graph_free): v's list in u is out(v) ∪ in(v), sorted, unique, so every
- * tie of g appears as both arcs; u has no id map (its vertices are g's).
+ * tie of g appears as both arcs; u has no id map, names or weights (its
+ * vertices are g's).
  * ST_OK, or ST_NOMEM.  Memory: off
  * (8 bytes per vertex) and adj (up to 8 bytes per arc of g). */
 enum status graph_undirected(const struct graph *g, struct graph *u);

@@ -1,5 +1,6 @@
 /* netgen — the table of generators and the one entry point (netgen.h). */
 #include "netgen.h"
+#include "graphml.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -62,6 +63,9 @@ enum status netgen_build(const struct net_spec *spec, uint64_t seed,
 			snprintf(err, errlen, "network.file: expected a path, got none");
 			return ST_BADINPUT;
 		}
+		if (graphml_is_path(spec->file))
+			return graphml_read(spec->file, spec->directed, g, rep, err,
+			                    errlen);
 		return netio_read_edgelist(spec->file, spec->directed, g, rep,
 		                           err, errlen);
 	}

@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "graph_stats.h"
+#include "netio_names.h"
 
 /* Largest id accepted; UINT64_MAX stays free as "no id". */
 #define MAX_ID (UINT64_MAX - 1u)
-/* Most distinct ids: vertices are uint32_t, and n itself must fit. */
-#define MAX_VERTICES (UINT32_MAX - 1u)
+#define MAX_VERTICES NETIO_MAX_VERTICES
 
 /* Separators within a line.  '\r' and '\n' are line ends (see netio.h). */
 static int is_blank(char c)
@@ -39,49 +39,30 @@ static int parse_id(const char **pp, const char *e, uint64_t *out)
 	return 0;
 }
 
-/* The line [p, e), without its line end.  0: a pair was parsed; 1: a blank
- * or comment line; -1: not two ids; -2: two ids and more after them, from
- * *rest on. */
-static int parse_line(const char *p, const char *e, uint64_t *u, uint64_t *v,
-                      const char **rest)
+/* Parse the whole field [p, e) as an id (decimal digits).  0 or -1. */
+static int parse_id_field(const char *p, const char *e, uint64_t *out)
 {
-	while (p < e && is_blank(*p))
-		p++;
-	if (p == e || *p == '#' || *p == '%')
-		return 1;
-	if (parse_id(&p, e, u))
+	const char *q = p;
+	if (parse_id(&q, e, out) || q != e)
 		return -1;
-	while (p < e && is_blank(*p))
-		p++;
-	if (parse_id(&p, e, v))
-		return -1;
-	while (p < e && is_blank(*p))
-		p++;
-	*rest = p;
-	return p == e ? 0 : -2;
+	return 0;
 }
 
-/* The message for line `lineno` = [p, e) that parse_line refused. */
+/* The message for line `lineno` = [p, e) whose ids are not integers. */
 static void bad_line(char *err, size_t errlen, const char *path,
-                     uint64_t lineno, const char *p, const char *e,
-                     int kind, const char *rest)
+                     uint64_t lineno, const char *p, const char *e)
 {
-	const char *show = kind == -2 ? rest : p;
-	size_t len = (size_t)(e - show);
+	size_t len = (size_t)(e - p);
 	const char *dots = "";
 	if (len > 60) {
 		len = 60;
 		dots = "...";
 	}
-	if (kind == -2)
-		snprintf(err, errlen,
-		         "%s: line %" PRIu64 ": expected the end of the line after "
-		         "two ids, got \"%.*s%s\" (an edge list has two columns)",
-		         path, lineno, (int)len, show, dots);
-	else
-		snprintf(err, errlen,
-		         "%s: line %" PRIu64 ": expected two non-negative integer "
-		         "ids, got \"%.*s%s\"", path, lineno, (int)len, show, dots);
+	snprintf(err, errlen,
+	         "%s: line %" PRIu64 ": expected two non-negative integer "
+	         "ids, got \"%.*s%s\" (string ids need a header line naming "
+	         "the columns, e.g. \"source target weight\")", path, lineno,
+	         (int)len, p, dots);
 }
 
 /* The longest line accepted, and the reader's buffer: no edge-list line
@@ -250,6 +231,48 @@ static uint32_t rank_of(const uint64_t *ids, uint32_t n, uint64_t id)
 	return lo;
 }
 
+/* Switch pl from integer ids to the numbers of their decimal names in nm.
+ * 0, -1 (out of memory) or -2 (too many names). */
+static int names_from_pairs(struct names *nm, struct pair_list *pl)
+{
+	uint64_t len = 2 * pl->count;
+	uint32_t *a = malloc((size_t)(pl->cap ? 2 * pl->cap : 2) * sizeof *a);
+	if (!a)
+		return -1;
+	for (uint64_t i = 0; i < len; i++) {
+		char d[24];
+		int k = snprintf(d, sizeof d, "%" PRIu64, pair_id(pl, i));
+		int rc = netio_names_intern(nm, d, (size_t)k, &a[i]);
+		if (rc) {
+			free(a);
+			return rc;
+		}
+	}
+	free(pl->narrow);
+	free(pl->wide);
+	pl->wide = NULL;
+	pl->narrow = a;
+	return 0;
+}
+/* The weights of the pairs read so far, one per pair. */
+struct weight_list {
+	float *w;
+	uint64_t count, cap;
+};
+
+static int weights_push(struct weight_list *wl, float w)
+{
+	if (wl->count == wl->cap) {
+		uint64_t cap = wl->cap ? 2 * wl->cap : 4096;
+		float *x = realloc(wl->w, (size_t)cap * sizeof *x);
+		if (!x)
+			return -1;
+		wl->w = x;
+		wl->cap = cap;
+	}
+	wl->w[wl->count++] = w;
+	return 0;
+}
 /* What mapping the ids of a file to vertices gave. */
 struct id_map {
 	uint32_t *ties;     /* 2 count vertices, interleaved */
@@ -389,13 +412,111 @@ static enum status map_ids(struct pair_list *pl, uint64_t lo, uint64_t hi,
 	return ST_OK;
 }
 
+/* One data line, its fields *f: push its pair (and weight) into pl (wl),
+ * switching to string ids (nm) when a header allows them.  ST_OK, or an
+ * error with err set (ST_NOMEM: the caller's message). */
+static enum status take_line(const struct layout *lay, const struct fields *f,
+                             const char *lp, const char *le, uint64_t lineno,
+                             const char *path, struct pair_list *pl,
+                             struct weight_list *wl, struct names *nm,
+                             bool *named, uint64_t *lo, uint64_t *hi,
+                             char *err, size_t errlen)
+{
+	const char *up = f->p[lay->src], *ue = f->e[lay->src];
+	const char *vp = f->p[lay->dst], *ve = f->e[lay->dst];
+	uint64_t u = 0, v = 0;
+	if (f->n != lay->ncols) {
+		if (lay->first == lineno || f->n < 2)
+			bad_line(err, errlen, path, lineno, lp, le);
+		else
+			snprintf(err, errlen, "%s: line %" PRIu64 ": expected %" PRIu32
+			         " columns (as on line %" PRIu64 "), got %" PRIu32,
+			         path, lineno, lay->ncols, lay->first, f->n);
+		return ST_BADINPUT;
+	}
+	for (uint32_t k = 0; k < 2; k++) {
+		const char *p = k ? vp : up, *e = k ? ve : ue;
+		if (p == e) {
+			snprintf(err, errlen, "%s: line %" PRIu64 ": expected an id in "
+			         "column %" PRIu32 ", got an empty field", path, lineno,
+			         (k ? lay->dst : lay->src) + 1);
+			return ST_BADINPUT;
+		}
+		if (memchr(p, '\t', (size_t)(e - p))) {
+			snprintf(err, errlen, "%s: line %" PRIu64 ": expected an id "
+			         "without a tab in column %" PRIu32 ", got \"%.*s\"", path,
+			         lineno, (k ? lay->dst : lay->src) + 1,
+			         (int)(e - p < 60 ? e - p : 60), p);
+			return ST_BADINPUT;
+		}
+	}
+	if (!*named && (parse_id_field(up, ue, &u) || parse_id_field(vp, ve, &v))) {
+		int rc;
+		if (!lay->header) {
+			bad_line(err, errlen, path, lineno, lp, le);
+			return ST_BADINPUT;
+		}
+		if ((rc = names_from_pairs(nm, pl)) == -1)
+			return ST_NOMEM;
+		if (rc == -2)
+			goto too_many;
+		*named = true;
+	}
+	if (*named) {
+		uint32_t a, b;
+		int rc = netio_names_intern(nm, up, (size_t)(ue - up), &a);
+		if (!rc)
+			rc = netio_names_intern(nm, vp, (size_t)(ve - vp), &b);
+		if (rc == -1)
+			return ST_NOMEM;
+		if (rc == -2)
+			goto too_many;
+		u = a;
+		v = b;
+	}
+	if (lay->wcol >= 0) {
+		float w;
+		const char *p = f->p[lay->wcol], *e = f->e[lay->wcol];
+		if (netio_parse_weight(p, e, &w)) {
+			snprintf(err, errlen, "%s: line %" PRIu64 ", column %d: "
+			         "expected a weight in [0, 1], got \"%.*s\"%s", path,
+			         lineno, lay->wcol + 1, (int)(e - p < 60 ? e - p : 60), p,
+			         lay->header ? "" : " (without a header line the third "
+			         "column is the weight; a header names the columns, e.g. "
+			         "\"source target time\")");
+			return ST_BADINPUT;
+		}
+		if (weights_push(wl, w))
+			return ST_NOMEM;
+	}
+	if (pairs_push(pl, u, v))
+		return ST_NOMEM;
+	if (!*named) {
+		if (u < *lo) *lo = u;
+		if (v < *lo) *lo = v;
+		if (u > *hi) *hi = u;
+		if (v > *hi) *hi = v;
+	}
+	return ST_OK;
+too_many:
+	snprintf(err, errlen, "%s: expected at most %" PRIu32 " distinct "
+	         "ids (agents), got more", path, MAX_VERTICES);
+	return ST_BADINPUT;
+}
+
 enum status netio_read_edgelist(const char *path, bool directed,
                                 struct graph *g, struct net_report *rep,
                                 char *err, size_t errlen)
 {
 	struct lines l = { .path = path };
 	struct pair_list pl = { 0 };
+	struct weight_list wl = { 0 };
+	struct names nm = { 0 };
+	struct layout lay = { 0 };
 	struct id_map m = { 0 };
+	uint32_t *wties = NULL;
+	char **names = NULL;
+	bool named = false;
 	uint64_t lo = UINT64_MAX, hi = 0;
 	struct net_report rp;
 	struct graph_dropped drop;
@@ -412,27 +533,37 @@ enum status netio_read_edgelist(const char *path, bool directed,
 	if (!l.buf)
 		goto nomem;
 	for (;;) {
-		const char *p, *e, *rest = NULL;
-		uint64_t u, v;
-		int kind;
+		const char *p, *e;
+		struct fields f;
 		if ((rc = next_line(&l, &p, &e, err, errlen)))
 			goto fail;
 		if (!p)
 			break;
-		kind = parse_line(p, e, &u, &v, &rest);
-		if (kind == 1)
+		if (!lay.sep) {
+			const char *q = p;
+			while (q < e && is_blank(*q))
+				q++;
+			if (q == e || *q == '#' || *q == '%')
+				continue;
+			lay.sep = memchr(p, ',', (size_t)(e - p)) ? ',' : ' ';
+			netio_split_line(p, e, lay.sep, &f);
+			int k = netio_set_layout(&lay, &f, path, l.lineno, &rp, err, errlen);
+			if (k < 0) {
+				bad_line(err, errlen, path, l.lineno, p, e);
+				rc = ST_BADINPUT;
+				goto fail;
+			}
+			if (k == 1)
+				continue;
+		} else if (netio_split_line(p, e, lay.sep, &f)) {
 			continue;
-		if (kind < 0) {
-			bad_line(err, errlen, path, l.lineno, p, e, kind, rest);
-			rc = ST_BADINPUT;
-			goto fail;
 		}
-		if (pairs_push(&pl, u, v))
+		rc = take_line(&lay, &f, p, e, l.lineno, path, &pl, &wl, &nm, &named,
+		               &lo, &hi, err, errlen);
+		if (rc == ST_NOMEM)
 			goto nomem;
-		if (u < lo) lo = u;
-		if (v < lo) lo = v;
-		if (u > hi) hi = u;
-		if (v > hi) hi = v;
+		if (rc)
+			goto fail;
 	}
 	free(l.buf);
 	l.buf = NULL;
@@ -444,15 +575,32 @@ enum status netio_read_edgelist(const char *path, bool directed,
 		goto fail;
 	}
 	rp.lines = pl.count;
-	rp.id_min = lo;
-	rp.id_max = hi;
-	if ((rc = map_ids(&pl, lo, hi, &m, path, err, errlen))) {
-		if (rc == ST_NOMEM)
+	rp.weighted = lay.wcol >= 0;
+	if (named) {
+		m.n = nm.n;
+		if (netio_names_rank(&nm, pl.narrow, 2 * pl.count, &names))
 			goto nomem;
-		goto fail;
+		m.ties = pl.narrow;
+		pl.narrow = NULL;
+		pairs_free(&pl);
+		rp.named = true;
+	} else {
+		rp.id_min = lo;
+		rp.id_max = hi;
+		if ((rc = map_ids(&pl, lo, hi, &m, path, err, errlen))) {
+			if (rc == ST_NOMEM)
+				goto nomem;
+			goto fail;
+		}
 	}
 	rp.base = m.base;
 	rp.mapped = m.ids != NULL;
+	if (rp.weighted) {
+		wties = malloc((size_t)rp.lines * 2 * sizeof *wties);
+		if (!wties)
+			goto nomem;
+		memcpy(wties, m.ties, (size_t)rp.lines * 2 * sizeof *wties);
+	}
 	/* graph_from_ties consumes the ties. */
 	rc = graph_from_ties(g, m.n, m.ties, rp.lines, directed ? 0.0 : 1.0,
 	                     GRAPH_FIRST_TO_SECOND, NULL, &drop);
@@ -461,6 +609,16 @@ enum status netio_read_edgelist(const char *path, bool directed,
 		goto nomem;
 	g->ids = m.ids;
 	m.ids = NULL;
+	g->names = names;
+	names = NULL;
+	if (rp.weighted) {
+		if (netio_attach_weights(g, wties, wl.w, rp.lines, directed))
+			goto nomem;
+		free(wties);
+		wties = NULL;
+	}
+	free(wl.w);
+	wl.w = NULL;
 	rp.self_loops = drop.self_loops;
 	/* Undirected: a repeated tie repeats both of its arcs. */
 	rp.duplicates = directed ? drop.duplicates : drop.duplicates / 2;
@@ -480,24 +638,56 @@ nomem:
 fail:
 	free(l.buf);
 	pairs_free(&pl);
+	netio_names_free(&nm);
+	free(wl.w);
+	free(wties);
+	free(m.ties);
 	free(m.ids);
+	if (names)
+		free(names[0]);
+	free(names);
 	if (l.f)
 		fclose(l.f);
 	graph_free(g);
 	return rc;
 }
 
+/* One end of an arc as netio_write_edgelist writes it. */
+static int write_end(const struct graph *g, uint32_t v, FILE *f)
+{
+	if (g->names)
+		return fputs(g->names[v], f) < 0 ? -1 : 0;
+	return fprintf(f, "%" PRIu64, graph_id_of(g, v)) < 0 ? -1 : 0;
+}
+
 enum status netio_write_edgelist(const struct graph *g, FILE *f)
 {
 	fprintf(f, "# crisim edge list: %" PRIu32 " nodes, %" PRIu64 " arcs\n",
 	        g->n, g->arcs);
+	/* Names need a header to read back as names, and commas between the
+	 * columns when a name holds a blank (a name read from a file of
+	 * blank-separated columns holds none, one of commas no comma);
+	 * weights go in a third column. */
+	char sep = g->names ? '\t' : ' ';
+	for (uint32_t v = 0; g->names && v < g->n && sep == '\t'; v++)
+		if (strpbrk(g->names[v], " \t\v\f"))
+			sep = ',';
+	if (g->names)
+		fprintf(f, "source%ctarget%s%s\n", sep, g->w ? (sep == ',' ?
+		        "," : "\t") : "", g->w ? "weight" : "");
 	for (uint32_t u = 0; u < g->n; u++) {
 		const uint32_t *a = graph_out(g, u);
 		uint32_t d = graph_out_degree(g, u);
-		for (uint32_t i = 0; i < d; i++)
-			if (fprintf(f, "%" PRIu64 " %" PRIu64 "\n", graph_id_of(g, u),
-			            graph_id_of(g, a[i])) < 0)
+		for (uint32_t i = 0; i < d; i++) {
+			if (write_end(g, u, f) || fputc(sep, f) == EOF ||
+			    write_end(g, a[i], f))
 				return ST_IO;
+			if (g->w && fprintf(f, "%c%.9g", sep,
+			                    (double)g->w[g->off[u] + i]) < 0)
+				return ST_IO;
+			if (fputc('\n', f) == EOF)
+				return ST_IO;
+		}
 	}
 	if (fflush(f) != 0 || ferror(f))
 		return ST_IO;

@@ -400,7 +400,7 @@ enum status output_ids(const char *dir, const struct graph *g, char *err,
 {
 	struct out_file o;
 	enum status st;
-	if (!g || !g->ids) {
+	if (!g || (!g->ids && !g->names)) {
 		char *path = join(dir, "ids.tsv");
 		if (!path) {
 			snprintf(err, errlen, "%s/ids.tsv: out of memory", dir);
@@ -420,7 +420,10 @@ enum status output_ids(const char *dir, const struct graph *g, char *err,
 		return st;
 	fputs("index\tid\n", o.f);
 	for (uint32_t v = 0; v < g->n; v++)
-		fprintf(o.f, "%" PRIu32 "\t%" PRIu64 "\n", v, g->ids[v]);
+		if (g->names)
+			fprintf(o.f, "%" PRIu32 "\t%s\n", v, g->names[v]);
+		else
+			fprintf(o.f, "%" PRIu32 "\t%" PRIu64 "\n", v, g->ids[v]);
 	return output_commit(&o, err, errlen);
 }
 

@@ -83,8 +83,8 @@ void output_summary_json(FILE *f, const struct summary *sum, const char *indent)
 void output_run_summary_json(FILE *f, const struct summary *sum,
                              const struct scenario *s,
                              const struct plan_tally *t);
-/* DIR/ids.tsv, the id map of a graph read from a file of sparse ids
- * (graph.h): a header "index\tid", then one line "v\tid" per agent in
+/* DIR/ids.tsv, the id map of a graph read from a file of sparse ids or
+ * of string ids (graph.h: ids or names): a header "index\tid", then one line "v\tid" per agent in
  * index order, so that the agent numbers of the other outputs (events.tsv's
  * actor) can be read as the file's ids.  Written atomically like every
  * file.  g NULL or without a map: nothing is written, and an ids.tsv left

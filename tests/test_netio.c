@@ -419,21 +419,183 @@ Test(netio, cr_and_crlf_end_lines)
 	           ": line 3: expected two non-negative integer ids, got \"2 x\"");
 }
 
-/* A third column (a weight, a timestamp, a typo) is an error naming the
- * line and what follows the ids, not silently dropped. */
-Test(netio, trailing_tokens_are_errors)
+/* Without a header a third column is the weight: anything but a number in
+ * [0, 1] is an error naming the line and column, never dropped; a line
+ * with another number of columns than the first is an error. */
+Test(netio, third_columns_are_weights_or_errors)
 {
 	read_fails("0 1\n1 2 foo\n", ST_BADINPUT,
-	           ": line 2: expected the end of the line after two ids, "
-	           "got \"foo\"");
-	read_fails("0 1 0.5\n", ST_BADINPUT, ": line 1: expected the end of "
-	           "the line after two ids, got \"0.5\"");
-	read_fails("0 1\t# a comment\n", ST_BADINPUT, ": line 1:");
+	           ": line 2: expected 2 columns (as on line 1), got 3");
+	read_fails("0 1 0.5\n1 2 foo\n", ST_BADINPUT, ": line 2, column 3: "
+	           "expected a weight in [0, 1], got \"foo\" (without a header");
+	read_fails("0 1 1.5\n", ST_BADINPUT, ": line 1, column 3: expected a "
+	           "weight in [0, 1], got \"1.5\"");
+	read_fails("0 1 -0.1\n", ST_BADINPUT, "got \"-0.1\"");
+	read_fails("0 1 nan\n", ST_BADINPUT, "got \"nan\"");
+	read_fails("0 1 0.5\n1 2\n", ST_BADINPUT,
+	           ": line 2: expected 3 columns (as on line 1), got 2");
+	read_fails("0 1\t# a comment\n", ST_BADINPUT, ": line 1");
 	/* Blanks after the ids are not a column. */
 	struct graph g;
 	struct net_report rep = read_text("0 1 \t\n1 2\t\r\n", false, &g);
 	cr_assert_eq(rep.lines, 2);
+	cr_assert(!rep.weighted);
+	cr_assert_null(g.w);
 	graph_free(&g);
+}
+
+/* The weight of each arc, found by its ends. */
+static float weight_of(const struct graph *g, uint32_t u, uint32_t v)
+{
+	for (uint64_t i = g->off[u]; i < g->off[u + 1]; i++)
+		if (g->adj[i] == v)
+			return g->w[i];
+	cr_assert_fail("no arc %u -> %u", u, v);
+	return -1.0f;
+}
+
+/* Weights follow their arcs through the sort of the adjacency lists; an
+ * undirected tie gives both arcs its weight; a repeated pair keeps the
+ * first line's weight. */
+Test(netio, weights_follow_their_arcs)
+{
+	struct graph g;
+	struct net_report rep = read_text("2 0 0.25\n0 1 1\n0 2 0.5\n1 0 0\n"
+	                                  "2 1 0.75\n2 0 0.125\n", true, &g);
+	cr_assert(rep.weighted);
+	cr_assert_eq(rep.duplicates, 1);
+	cr_assert_not_null(g.w);
+	cr_assert(graph_valid(&g));
+	cr_assert_float_eq(weight_of(&g, 2, 0), 0.25f, 0);
+	cr_assert_float_eq(weight_of(&g, 0, 1), 1.0f, 0);
+	cr_assert_float_eq(weight_of(&g, 0, 2), 0.5f, 0);
+	cr_assert_float_eq(weight_of(&g, 1, 0), 0.0f, 0);
+	cr_assert_float_eq(weight_of(&g, 2, 1), 0.75f, 0);
+	graph_free(&g);
+
+	rep = read_text("0,1,0.25\n1,2,0.5\n2,0,1e-1\n", false, &g);
+	cr_assert_eq(g.arcs, 6);
+	cr_assert_float_eq(weight_of(&g, 0, 1), 0.25f, 0);
+	cr_assert_float_eq(weight_of(&g, 1, 0), 0.25f, 0);
+	cr_assert_float_eq(weight_of(&g, 2, 1), 0.5f, 0);
+	cr_assert_float_eq(weight_of(&g, 0, 2), 0.1f, 0);
+	graph_free(&g);
+}
+
+/* Separators: commas (each field trimmed of blanks), tabs or spaces; the
+ * first line that is not a comment decides between commas and blanks. */
+Test(netio, comma_tab_and_space_separators)
+{
+	struct graph g;
+	struct net_report rep = read_text("# c\n0, 1\n1 ,2\n 2,3 \n", true, &g);
+	cr_assert_eq(rep.lines, 3);
+	cr_assert_eq(g.arcs, 3);
+	graph_free(&g);
+	rep = read_text("0\t1\n1\t\t2\n2 3\n", true, &g);
+	cr_assert_eq(g.arcs, 3);
+	graph_free(&g);
+	read_fails("0,1\n1,,2\n", ST_BADINPUT,
+	           ": line 2: expected 2 columns (as on line 1), got 3");
+	read_fails("0,1\n1,\n", ST_BADINPUT,
+	           ": line 2: expected an id in column 2, got an empty field");
+}
+
+/* A header line names the columns, in any order, case-insensitively;
+ * columns it names but crisim does not read are counted (and warned
+ * about on stderr); with a header the ids may be strings, ranked in
+ * ascending byte order, their names kept in g->names. */
+Test(netio, headers_and_string_ids)
+{
+	struct graph g;
+	struct net_report rep = read_text("Weight,Time,Target,Source\n"
+	                                  "0.5,3,bob,alice\n1,4,carol,bob\n"
+	                                  "0,5,alice,carol\n", true, &g);
+	cr_assert(rep.named);
+	cr_assert(rep.weighted);
+	cr_assert_eq(rep.unused_columns, 1);
+	cr_assert_eq(rep.lines, 3);
+	cr_assert_eq(g.n, 3);
+	cr_assert_null(g.ids);
+	cr_assert_not_null(g.names);
+	cr_assert_str_eq(g.names[0], "alice");
+	cr_assert_str_eq(g.names[1], "bob");
+	cr_assert_str_eq(g.names[2], "carol");
+	cr_assert(graph_valid(&g));
+	/* alice -> bob 0.5, bob -> carol 1, carol -> alice 0. */
+	cr_assert_float_eq(weight_of(&g, 0, 1), 0.5f, 0);
+	cr_assert_float_eq(weight_of(&g, 1, 2), 1.0f, 0);
+	cr_assert_float_eq(weight_of(&g, 2, 0), 0.0f, 0);
+	graph_free(&g);
+
+	/* A header over integer ids keeps them numbers (the sparse map). */
+	rep = read_text("source target\n10 20\n20 30\n", true, &g);
+	cr_assert(!rep.named);
+	cr_assert(rep.mapped);
+	cr_assert_null(g.names);
+	cr_assert_eq(g.ids[2], 30);
+	graph_free(&g);
+
+	/* Integers seen before the first string become names too: "10" sorts
+	 * before "9" and "x". */
+	rep = read_text("from\tto\n9 10\n10 x\n", false, &g);
+	cr_assert(rep.named);
+	cr_assert_str_eq(g.names[0], "10");
+	cr_assert_str_eq(g.names[1], "9");
+	cr_assert_str_eq(g.names[2], "x");
+	cr_assert_eq(g.arcs, 4);
+	graph_free(&g);
+
+	/* Names may hold blanks between commas, not tabs. */
+	rep = read_text("source,target\nNew York, Paris\nParis,Rome\n", true, &g);
+	cr_assert_str_eq(g.names[0], "New York");
+	graph_free(&g);
+	read_fails("source,target\na\tb,c\n", ST_BADINPUT,
+	           ": line 2: expected an id without a tab in column 1");
+	/* Without a header, string ids are an error that says what to do. */
+	read_fails("alice bob\n", ST_BADINPUT, ": line 1: expected two "
+	           "non-negative integer ids, got \"alice bob\" (string ids "
+	           "need a header line");
+	read_fails("source target\n", ST_BADINPUT, ": no edges");
+}
+
+/* A fourth column without a header, or a named column crisim does not
+ * read, is counted as unused (and warned about), never silent. */
+Test(netio, unused_columns_are_counted)
+{
+	struct graph g;
+	struct net_report rep = read_text("0 1 0.5 1217567877 x\n1 2 1 1217567878 "
+	                                  "y\n", true, &g);
+	cr_assert_eq(rep.unused_columns, 2);
+	cr_assert(rep.weighted);
+	graph_free(&g);
+	rep = read_text("0 1\n", true, &g);
+	cr_assert_eq(rep.unused_columns, 0);
+	graph_free(&g);
+}
+
+/* Names and weights write back as a list that reads as the same graph. */
+Test(netio, write_round_trip_keeps_names_and_weights)
+{
+	struct graph g, h;
+	char path[64];
+	FILE *f;
+	read_text("source,target,weight\nNew York,Paris,0.5\nParis,Rome,0.25\n"
+	          "Rome,New York,1\n", true, &g);
+	strcpy(path, "/tmp/crisim-netio-out-XXXXXX");
+	f = fdopen(mkstemp(path), "w");
+	cr_assert_not_null(f);
+	cr_assert_eq(netio_write_edgelist(&g, f), ST_OK);
+	cr_assert_eq(fclose(f), 0);
+	read_ok(path, true, &h, NULL);
+	cr_assert_eq(h.n, g.n);
+	cr_assert(!memcmp(h.off, g.off, (g.n + 1) * sizeof *g.off));
+	cr_assert(!memcmp(h.adj, g.adj, g.arcs * sizeof *g.adj));
+	cr_assert(!memcmp(h.w, g.w, g.arcs * sizeof *g.w));
+	for (uint32_t v = 0; v < g.n; v++)
+		cr_assert_str_eq(h.names[v], g.names[v]);
+	graph_free(&g);
+	graph_free(&h);
+	unlink(path);
 }
 
 /* A NUL byte is an error naming its line and column, wherever it is: the
