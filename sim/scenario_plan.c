@@ -186,7 +186,7 @@ enum status scn_read_message_topics(struct ctx *c, const struct key_row *r,
 	cJSON_ArrayForEach(el, item) {
 		char d[PATHLEN];
 		bool set = from_set || scn_is_set(c, el);
-		uint32_t t;
+		uint32_t t = 0;  /* set by read_topic on success */
 
 		scn_bprintf(d, sizeof d, "%s[%u]", disp, i);
 		if ((rc = read_topic(c, el, d, set, &t)))

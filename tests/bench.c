@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "scenario.h"
 #include "population.h"
 #include "netgen.h"
 
