@@ -1,4 +1,5 @@
 #include "graphml.h"
+#include "netio.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -19,21 +20,6 @@ int graphml_is_path(const char *path)
 	return n >= 8 && strcasecmp(path + n - 8, ".graphml") == 0;
 }
 
-static void gm_warn(const char *fmt, ...)
-#if defined(__GNUC__) || defined(__clang__)
-	__attribute__((format(printf, 1, 2)))
-#endif
-	;
-static void gm_warn(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("crisim: warning: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	fflush(stderr);
-}
 
 static int is_elem(const xmlNode *n, const char *name)
 {
@@ -186,7 +172,7 @@ static enum status read_key(struct gm *s, const xmlNode *k)
 		s->rp.weighted = true;
 	} else {
 		s->rp.unused_columns++;
-		gm_warn("%s:%ld: key \"%s\" (for %s) is not used (crisim reads the "
+		netio_warn("%s:%ld: key \"%s\" (for %s) is not used (crisim reads the "
 		        "edge key \"weight\")", s->path, xmlGetLineNo(k),
 		        name ? name : id, forr ? forr : "all");
 	}
@@ -302,7 +288,7 @@ static enum status read_graph(struct gm *s, const xmlNode *root,
 		return gm_fail(s, root, "graphml: expected a <graph>%s", "");
 	char *ed = attr(gr, "edgedefault");
 	if (ed && (strcmp(ed, "directed") == 0) != directed)
-		gm_warn("%s:%ld: the graph's edgedefault is \"%s\" but it is read "
+		netio_warn("%s:%ld: the graph's edgedefault is \"%s\" but it is read "
 		        "as %s (network.directed / --directed decide)", s->path,
 		        xmlGetLineNo(gr), ed, directed ? "directed" : "undirected");
 	xmlFree(ed);

@@ -120,4 +120,9 @@ enum status netio_attach_weights(struct graph *g, const uint32_t *ties,
  * write or the flush fails. */
 enum status netio_write_edgelist(const struct graph *g, FILE *f);
 
+/* A warning about an input network (a column not used, a GraphML key not
+ * read): one line "crisim: warning: ..." on stderr, as progress_warn
+ * writes them; the readers go on.  For netio and graphml only. */
+void netio_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

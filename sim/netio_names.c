@@ -15,14 +15,7 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
 }
 
-/* A warning line on stderr, as progress_warn writes them (netio links
- * without the progress bar: tests/spec_link). */
-static void net_warn(const char *fmt, ...)
-#if defined(__GNUC__) || defined(__clang__)
-	__attribute__((format(printf, 1, 2)))
-#endif
-	;
-static void net_warn(const char *fmt, ...)
+void netio_warn(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("crisim: warning: ", stderr);
@@ -146,14 +139,14 @@ int netio_set_layout(struct layout *lay, const struct fields *f,
 		for (uint32_t k = 0; k < nf; k++)
 			if (k != lay->src && k != lay->dst && (int)k != lay->wcol) {
 				rp->unused_columns++;
-				net_warn("%s: line %" PRIu64 ": column %" PRIu32
+				netio_warn("%s: line %" PRIu64 ": column %" PRIu32
 				              " (\"%.*s\") is not used (crisim reads "
 				              "source, target and weight)", path, lineno,
 				              k + 1, (int)(f->e[k] - f->p[k]), f->p[k]);
 			}
 		if (f->n > nf) {
 			rp->unused_columns += f->n - nf;
-			net_warn("%s: line %" PRIu64 ": columns %d to %"
+			netio_warn("%s: line %" PRIu64 ": columns %d to %"
 			              PRIu32 " are not used", path, lineno,
 			              MAX_FIELDS + 1, f->n);
 		}
@@ -174,7 +167,7 @@ int netio_set_layout(struct layout *lay, const struct fields *f,
 		else
 			snprintf(cols, sizeof cols, "columns 4 to %" PRIu32 " are",
 			         f->n);
-		net_warn("%s: line %" PRIu64 ": %s not used (without "
+		netio_warn("%s: line %" PRIu64 ": %s not used (without "
 		              "a header line, columns 1 and 2 are the ids and 3 "
 		              "the weight)", path, lineno, cols);
 	}
