@@ -19,8 +19,8 @@ static char dir[] = "/tmp/crisim-ens-XXXXXX";
 #define SMALL "scenarios/default.json --set network.nodes=2000 --set ticks=60 " \
               "--set responder.strategy=none --seed 42 -q"
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
+static inline int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int sh(const char *fmt, ...)
 {
 	char c[4096];
 	va_list ap;
@@ -32,8 +32,8 @@ static int sh(const char *fmt, ...)
 }
 
 /* The shell, not crisim. */
-static int shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int shell(const char *fmt, ...)
+static inline int shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int shell(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -54,7 +54,7 @@ static void teardown(void)
 }
 
 
-static void same_file(const char *a, const char *b)
+static inline void same_file(const char *a, const char *b)
 {
 	cr_assert_eq(shell("cmp '%s' '%s'", a, b), 0, "%s differs from %s: %s", a, b, out);
 }

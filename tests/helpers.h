@@ -2,6 +2,7 @@
 #ifndef CRISIM_TEST_HELPERS_H
 #define CRISIM_TEST_HELPERS_H
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,23 @@ static inline int tmpdir_remove(const char *dir)
 	char c[512];
 	snprintf(c, sizeof c, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
 	return system(c);
+}
+
+/* Mean and standard error of the paired differences a[k s] - b[k s],
+ * k < n (s: the stride between runs, e.g. SUMMARY_NFIELD for one outcome
+ * of a runs x outcomes table); n >= 2. */
+static inline void paired_diff(const double *a, const double *b, size_t s,
+                               int n, double *mean, double *se)
+{
+	double sum = 0, s2 = 0;
+	for (int k = 0; k < n; k++) {
+		double d = a[(size_t)k * s] - b[(size_t)k * s];
+		sum += d;
+		s2 += d * d;
+	}
+	*mean = sum / n;
+	double var = (s2 - n * *mean * *mean) / (n - 1);
+	*se = sqrt(fmax(var, 0) / n);
 }
 
 #endif

@@ -2,42 +2,10 @@
  * damaged in any way — a bit flip, a re-pointed item index, a value
  * changed to 1e300, a truncation — is refused with exit 2 and a message
  * naming the part, never read; an intact copy of the same part resumes. */
-#include <criterion/criterion.h>
-#include <stdarg.h>
 #include <stdint.h>
-#include <unistd.h>
 
 #include "checkpoint.h"
-#include "helpers.h"
-
-static char out[65536], err[8192], cmd[8192];
-static char dir[] = "/tmp/crisim-ckpt-XXXXXX";
-
-#define SMALL "scenarios/default.json --set network.nodes=2000 --set ticks=60 " \
-              "--set responder.strategy=none --seed 42 -q"
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char c[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(c, sizeof c, fmt, ap);
-	va_end(ap);
-	snprintf(cmd, sizeof cmd, "%s %s", crisim_bin(), c);
-	return run_cmd(cmd, out, sizeof out, err, sizeof err);
-}
-
-static void setup(void)
-{
-	strcpy(dir, "/tmp/crisim-ckpt-XXXXXX");
-	cr_assert_eq(tmpdir_make(dir), 0);
-}
-
-static void teardown(void)
-{
-	cr_assert_eq(tmpdir_remove(dir), 0);
-}
+#include "cli_dir.h"
 
 TestSuite(checkpoint, .init = setup, .fini = teardown);
 

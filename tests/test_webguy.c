@@ -17,6 +17,7 @@
 #include <criterion/criterion.h>
 #include <math.h>
 
+#include "helpers.h"
 #include "engine.h"
 #include "netgen.h"
 #include "scenario.h"
@@ -50,15 +51,7 @@ static void run_variant(const char *file, const char *const *sets, size_t n_sets
 static void paired(const struct variant *a, const struct variant *b,
                    enum summary_field f, double *mean, double *se)
 {
-	double s = 0, s2 = 0;
-	for (int k = 0; k < R; k++) {
-		double d = a->v[k][f] - b->v[k][f];
-		s += d;
-		s2 += d * d;
-	}
-	*mean = s / R;
-	double var = (s2 - R * *mean * *mean) / (R - 1);
-	*se = sqrt(fmax(var, 0) / R);
+	paired_diff(&a->v[0][f], &b->v[0][f], SUMMARY_NFIELD, R, mean, se);
 }
 
 static void assert_no_worse(const struct variant *a, const struct variant *b,
