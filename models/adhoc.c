@@ -7,8 +7,9 @@
  * improvised words: each reply keeps to the previous line only with
  * probability adhoc.consistency, goes wrong with probability
  * responder.gaffe_prob, and otherwise does what its types do: the types
- * (asking for information, thanking, regret, corrective action) are
- * drawn from the mix Einwiller & Steilen (2015) observed.
+ * (thanking, regret, corrective action; else asking for information) are
+ * drawn from the mix Einwiller & Steilen (2015) observed, and a corrective
+ * offer is made in public (Herhausen et al. 2019: it fuels the complaint).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -82,11 +83,13 @@ static void adhoc_act(struct model_ctx *c)
 	while (a->noticed && a->b.budget > 0 && brand_pop(&a->b, &m)) {
 		/* One draw after another (the order of an initializer's
 		 * expressions is not sequenced). */
-		struct reply rp = { .gaffe_prob = r->gaffe_prob, .typed = 1 };
+		struct reply rp = { .gaffe_prob = r->gaffe_prob };
 		rp.consistent = gsl_rng_uniform(c->resp_rng) < r->adhoc.consistency;
 		/* The reply-type mix of Einwiller & Steilen (2015): shares
-		 * overlap, so each type is its own draw. */
-		rp.argue = gsl_rng_uniform(c->resp_rng) < r->adhoc.argue;
+		 * overlap, so each type is its own draw.  A reply of none of
+		 * them asks for information (their most frequent type), which
+		 * does nothing for the complainant: it needs no draw.  He
+		 * offers compensation where the complaint is, in public. */
 		rp.thanks = gsl_rng_uniform(c->resp_rng) < r->adhoc.thanks;
 		rp.regret = gsl_rng_uniform(c->resp_rng) < r->adhoc.regret;
 		rp.corrective = gsl_rng_uniform(c->resp_rng) < r->adhoc.corrective;

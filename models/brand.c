@@ -170,27 +170,29 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 		return;
 	}
 	brand_message(b, c, rp->consistent);
-	int satisfies = rp->typed ? rp->thanks || rp->corrective : !rp->argue;
-	if (!satisfies && rp->typed && rp->regret) {
+	int satisfies = rp->thanks || rp->corrective;
+	if (!satisfies) {
 		/* Regret alone: an empathic reply calms the complainant, which
 		 * slows its posting and the contagion of its posts (Herhausen et
-		 * al. 2019), but does not satisfy it (Einwiller & Steilen 2015);
-		 * its followers see a neutral brand post. */
-		population_set_arousal(pop, j, pop->arousal[j] *
-		                       (1.0f - (float)r->reply_effect * cb));
+		 * al. 2019), but does not satisfy it (Einwiller & Steilen 2015).
+		 * Asking for information or explaining: no effect on the
+		 * complainant (Einwiller & Steilen 2015).  Either way the thread
+		 * is public: its followers see a neutral brand post. */
+		if (rp->regret)
+			population_set_arousal(pop, j, pop->arousal[j] *
+			                       (1.0f - (float)r->reply_effect * cb));
 		struct post p = { .author = pop->brand, .tone = TONE_NEU,
 		                  .credibility = cb, .from_brand = 1 };
 		exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
 		return;
 	}
-	if (!satisfies) {
-		/* Arguing or asking for details: no effect on the complainant
-		 * (Einwiller & Steilen 2015), but the thread is public. */
-		struct post p = { .author = pop->brand, .tone = TONE_NEU,
-		                  .credibility = cb, .from_brand = 1 };
-		exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
-		return;
-	}
+	/* A compensation offered in public shows the complaint again, as a
+	 * reason to complain too (Herhausen et al. 2019): a share
+	 * compensation_fuel of the thread's viewers see the complaint, as
+	 * angry as it was, contagious.  In a private channel nobody does. */
+	struct post again = { .author = j, .tone = TONE_NEG,
+	                      .credibility = exposure_credibility(c, j),
+	                      .arousal = pop->arousal[j], .contagious = 1 };
 	/* A good reply: the complainant warms up and calms down, in
 	 * proportion to the brand's credibility, and may stop spreading. */
 	double q = 1.0 - rp->shortfall;  /* the words' quality; 1 = full */
@@ -204,6 +206,9 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 	struct post p = { .author = pop->brand, .tone = TONE_POS,
 	                  .credibility = cb, .from_brand = 1 };
 	exposure_followers(c, c->resp_rng, j, &p, vis, NULL);
+	if (rp->corrective && !rp->private_channel && r->compensation_fuel > 0)
+		exposure_followers(c, c->resp_rng, j, &again,
+		                   vis * r->compensation_fuel, NULL);
 }
 
 void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,

@@ -58,16 +58,17 @@ void brand_listen_tiered(struct model_ctx *c, struct brand *b,
 /* Take the highest-priority mention: 1 and *m, or 0 when none. */
 int brand_pop(struct brand *b, struct pending *m);
 
-/* How a reply turns out, decided by the strategy. */
+/* How a reply turns out, decided by the strategy.  Its types are those
+ * Einwiller & Steilen (2015) coded; a reply of none of them asks for
+ * information or explains, which does nothing for the complainant. */
 struct reply {
 	double gaffe_prob;   /* chance the words go wrong */
 	int consistent;      /* keeps to the brand's line */
-	int argue;           /* argues or asks for information */
-	int typed;           /* the effect follows the reply types below
-	                        (the web guy), not argue */
-	int thanks;          /* typed: thanks the complainant (satisfies) */
-	int regret;          /* typed: expresses regret (calms) */
-	int corrective;      /* typed: offers a corrective action (satisfies) */
+	int thanks;          /* thanks the complainant (satisfies) */
+	int regret;          /* expresses regret (calms) */
+	int corrective;      /* offers a corrective action (satisfies) */
+	int private_channel; /* the corrective offer goes to a private
+	                        channel (else public: fuels the complaint) */
 	int prepared;        /* a prepared Q&A answer (else improvised) */
 	double shortfall;    /* 1 - quality: the share of a good reply's
 	                        effect the words miss; 0 = full effect */
@@ -100,7 +101,9 @@ int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
                  enum scct_strategy st);
 
 /* How the plan answers a question of `topic` (models/plan.c): consistent
- * when a key message covers the topic (always without messages); with a
+ * when a key message covers the topic (always without messages), its types
+ * from the SCCT strategy of the strongest message covering it (without
+ * messages plan.statement; none covering it: information only); with a
  * qa array, the prepared answer of the topic's entry (qa_gaffe_prob, its
  * quality) or improvised words (responder.gaffe_prob); without one, the
  * anonymous Q&A's draw `covered` decides. */

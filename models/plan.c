@@ -13,7 +13,11 @@
  * role weight, each complainant answered once.  A level's holding
  * statement goes out holding_delay later (the golden hour).  A reply is
  * consistent when a key message covers its topic (always, without
- * messages); a question whose topic has a Q&A entry gets the prepared
+ * messages), and says the strongest key message covering its topic:
+ * its SCCT strategy gives the reply types (rebuild: regret + a corrective
+ * offer, in a private channel by default; diminish: thanks; deny or no
+ * message: an explanation only); a question whose topic has a Q&A entry
+ * gets the prepared
  * answer (gaffe probability qa_gaffe_prob, the entry's quality), the rest
  * improvised words (responder.gaffe_prob); without a qa array a share
  * qa_coverage of questions is covered by an anonymous Q&A.  A level's
@@ -306,11 +310,34 @@ enum scct_strategy plan_statement_strategy(const struct responder_spec *r,
 	return (enum scct_strategy)(best >= 0 ? best : any);
 }
 
+/* The SCCT strategy of the strongest key message covering topic t; -1
+ * when none does. */
+static int message_on(const struct responder_spec *r, uint32_t t)
+{
+	int best = -1;
+	for (uint32_t k = 0; k < r->plan.n_messages; k++)
+		if (covers(&r->plan.messages[k], t) &&
+		    (int)r->plan.messages[k].strategy > best)
+			best = (int)r->plan.messages[k].strategy;
+	return best;
+}
+
 struct reply plan_reply(const struct responder_spec *r, uint32_t topic,
                         int covered)
 {
 	struct reply rp = { .gaffe_prob = r->gaffe_prob,
-	                    .consistent = consistent_on(r, topic) };
+	                    .consistent = consistent_on(r, topic),
+	                    .private_channel = r->plan.private_compensation };
+	/* The reply says the key message of its topic, and the message's
+	 * SCCT strategy (Coombs 2007) gives its types (Einwiller & Steilen
+	 * 2015): rebuild (apology, compensation) = regret + corrective
+	 * action; diminish (excuse, justification) = thanks + explanation;
+	 * deny = the facts only, an explanation; no message for the topic:
+	 * "we are looking into it", information only.  Without messages the
+	 * reply follows plan.statement. */
+	int st = r->plan.n_messages ? message_on(r, topic) : (int)r->plan.statement;
+	rp.regret = rp.corrective = st == SCCT_REBUILD;
+	rp.thanks = st == SCCT_DIMINISH;
 	const struct qa_entry *q = NULL;
 	/* The document: the question's topic has an entry or not. */
 	for (uint32_t k = 0; r->plan.has_qa && k < r->plan.n_qa && !q; k++)

@@ -318,6 +318,10 @@ const struct key_row scn_rows[] = {
 	     "credibility gained by a consistent message; default 0.03"),
 	PROB("responder.cred_loss", SO(responder.cred_loss), 0.1,
 	     "credibility lost by an inconsistent message; default 0.1"),
+	PROB("responder.compensation_fuel", SO(responder.compensation_fuel), 0.5,
+	     "share of a public compensation reply's viewers who see the "
+	     "complaint again, contagious (Herhausen et al. 2019: compensation "
+	     "offered in public fuels virality); default 0.5"),
 	OBJ("responder.adhoc", NULL, "the improvising web guy"),
 	AMOUNT("responder.adhoc.notice_volume", SO(responder.adhoc.notice_volume),
 	       1e9, 15, "adhoc: negative mentions seen in the last hour before "
@@ -331,10 +335,6 @@ const struct key_row scn_rows[] = {
 	        "Einwiller & Steilen 2015); default 65"),
 	PROB("responder.adhoc.consistency", SO(responder.adhoc.consistency), 0.5,
 	     "adhoc: chance a reply keeps to the previous line; default 0.5"),
-	PROB("responder.adhoc.argue", SO(responder.adhoc.argue), 0.6,
-	     "adhoc: chance a reply asks for more information (or argues): "
-	     "no effect of its own on the complainant (Einwiller & Steilen "
-	     "2015: 60 % of replies); default 0.6"),
 	PROB("responder.adhoc.thanks", SO(responder.adhoc.thanks), 0.28,
 	     "adhoc: chance a reply thanks the complainant: satisfies "
 	     "(Einwiller & Steilen 2015: 28 % of replies); default 0.28"),
@@ -377,6 +377,11 @@ const struct key_row scn_rows[] = {
 	     SO(responder.plan.stealing_thunder), 0, 0,
 	     "plan: disclose in the tick before the first incident (stealing "
 	     "thunder); default false"),
+	BOOL("responder.plan.private_compensation",
+	     SO(responder.plan.private_compensation), 1, 0,
+	     "plan: corrective replies offer compensation in a private "
+	     "channel, so the public sees no offer (Herhausen et al. 2019); "
+	     "default true"),
 	AMOUNT("responder.plan.priority_gamma", SO(responder.plan.priority_gamma),
 	       2, 0.5, "plan: stakeholder priority = followers^gamma x "
 	       "negativity x weight; default 0.5"),

@@ -224,13 +224,15 @@ struct responder_spec {
 	double gaffe_prob;           /* gaffe probability of improvised words */
 	double cred_gain, cred_loss; /* credibility per consistent/inconsistent
 	                                message */
+	double compensation_fuel;    /* a public offer of compensation shows
+	                                the complaint again to this share of
+	                                the complainant's followers' view */
 	struct {
 		double notice_volume;    /* mentions/hour before he notices */
 		double loudness;         /* minutes of queue priority per doubling
 		                            of the author's followers */
 		double check_minutes;    /* he looks at the page this often */
 		double consistency;      /* chance a reply keeps to one line */
-		double argue;            /* chance a reply asks for information */
 		double thanks;           /* chance a reply thanks the complainant */
 		double regret;           /* chance a reply expresses regret */
 		double corrective;       /* chance a reply offers a corrective action */
@@ -244,6 +246,8 @@ struct responder_spec {
 		double statement_delay;  /* minutes from crisis to official stmt */
 		enum scct_strategy statement;
 		bool stealing_thunder;   /* disclose at the incident */
+		bool private_compensation;  /* corrective replies move to a
+		                               private channel */
 		double priority_gamma;   /* reach exponent of the stakeholder map */
 		double weight_influencer, weight_media;
 		/* The document; n_* == 0: the defaults above (the role
