@@ -489,6 +489,43 @@ Test(plan_qa, key_messages_decide_consistency_and_the_statement)
 	spec_free(&s);
 }
 
+/* A plan reply's types come from the key message of its topic (the
+ * strongest covering it): rebuild = regret + a corrective offer (private
+ * by default), diminish = thanks, deny = an explanation only, no message
+ * for the topic = information only; without messages, plan.statement. */
+Test(plan_qa, reply_types_follow_the_key_message)
+{
+	struct scenario s;
+	with_topics(&s);
+	struct responder_spec *r = &s.responder;
+	struct reply d = plan_reply(r, 0, 0);
+	cr_assert(r->plan.statement == SCCT_REBUILD && d.regret && d.corrective &&
+	          !d.thanks && d.private_channel,
+	          "no messages, default rebuild statement: regret + private corrective");
+	r->plan.private_compensation = false;
+	cr_assert(!plan_reply(r, 0, 0).private_channel);
+	r->plan.statement = SCCT_DENY;
+	d = plan_reply(r, 0, 0);
+	cr_assert(!d.regret && !d.corrective && !d.thanks, "deny: facts only");
+	r->plan.messages[0] = (struct key_message){ .id = "facts",
+		.strategy = SCCT_DENY, .topics = { 2 }, .n_topics = 1 };
+	r->plan.messages[1] = (struct key_message){ .id = "care",
+		.strategy = SCCT_DIMINISH, .topics = { 1 }, .n_topics = 1 };
+	r->plan.messages[2] = (struct key_message){ .id = "sorry",
+		.strategy = SCCT_REBUILD, .topics = { 2 }, .n_topics = 1 };
+	r->plan.n_messages = 2;
+	struct reply care = plan_reply(r, 1, 0), facts = plan_reply(r, 2, 0),
+	             none = plan_reply(r, 0, 0);
+	cr_assert(care.thanks && !care.regret && !care.corrective);
+	cr_assert(!facts.thanks && !facts.regret && !facts.corrective);
+	cr_assert(!none.thanks && !none.regret && !none.corrective && !none.consistent);
+	r->plan.n_messages = 3;
+	struct reply both = plan_reply(r, 2, 0);
+	cr_assert(both.regret && both.corrective && !both.thanks,
+	          "deny and rebuild both cover refund: the strongest, rebuild");
+	spec_free(&s);
+}
+
 /* End to end on the topic every complaint carries here ("general"): a Q&A
  * covering it answers every reply from the prepared text, an empty one
  * none; the counts add up to the replies. */
