@@ -437,8 +437,11 @@ const struct key_row scn_rows[] = {
 	  .expect = "array of at most 16 message objects",
 	  .doc = "plan: the key messages; the official statement takes the "
 	         "strongest strategy among those covering the incident's "
-	         "topics, a reply is consistent when one covers its topic; "
-	         "default none (every reply consistent, plan.statement)" },
+	         "topics, a reply is consistent when one covers its topic "
+	         "and takes its types from the strongest such message "
+	         "(rebuild: regret + corrective; diminish: thanks; deny or "
+	         "none: an explanation); default none (every reply "
+	         "consistent, plan.statement)" },
 	{ .path = "responder.plan.messages[].id", .type = T_IDENT,
 	  .offset = MO(id), .def_str = "", .flags = F_REQUIRED,
 	  .expect = IDENT_RULE, .doc = "name of the message (unique); required" },

@@ -127,12 +127,13 @@ Test(crisis, harmless_adhoc_is_no_worse_than_silence, .timeout = 120)
 
 /* SCCT (Coombs 2007): a denial is weaker than a preventable crisis calls for
  * and backfires; an apology (rebuild) fits.  Final attitude must be lower
- * with the denial. */
+ * with the denial.  misconduct's plan has one key message over every
+ * question, so its strategy is the whole line: statement and replies. */
 Test(crisis, deny_in_a_preventable_crisis_ends_below_rebuild, .timeout = 120)
 {
 	static struct variant deny, rebuild;
-	const char *s_deny[] = { "responder.plan.statement=deny" };
-	const char *s_rebuild[] = { "responder.plan.statement=rebuild" };
+	const char *s_deny[] = { "responder.plan.messages[0].strategy=deny" };
+	const char *s_rebuild[] = { "responder.plan.messages[0].strategy=rebuild" };
 	run_variant("scenarios/misconduct.json", s_deny, 1, &deny);
 	run_variant("scenarios/misconduct.json", s_rebuild, 1, &rebuild);
 	assert_lower(&rebuild, &deny, SUM_final_neg_share, "rebuild vs deny");
@@ -193,23 +194,28 @@ Test(crisis, plan_beats_adhoc_on_the_influencer_story, .timeout = 120)
 	assert_lower(&plan, &none, SUM_damage, "plan vs none");
 }
 
-/* SCCT: in a victim crisis both a denial and an apology fit, so the story
- * is the same with either (the model charges nothing for a stronger
- * response than needed); the official statement must have gone out. */
-Test(crisis, deny_and_rebuild_are_alike_in_a_victim_crisis, .timeout = 120)
+/* SCCT: in a victim crisis a denial fits.  false-rumour's plan holds one
+ * key message, a denial, over every question: its official statement goes
+ * out in most runs and, fitting, ends with clearly less damage than
+ * silence; the same line in a preventable crisis backfires (the test
+ * above).  An apology line (rebuild) is no worse than the denial: the
+ * model charges nothing for responding more strongly than needed, and
+ * its replies, unlike a denial's, satisfy (models/README.md, plan). */
+Test(crisis, a_denial_fits_a_victim_crisis, .timeout = 120)
 {
-	static struct variant deny, rebuild;
-	const char *s_deny[] = { "responder.plan.statement=deny" };
-	const char *s_rebuild[] = { "responder.plan.statement=rebuild" };
+	static struct variant deny, rebuild, none;
+	const char *s_deny[] = { "responder.plan.messages[0].strategy=deny" };
+	const char *s_rebuild[] = { "responder.plan.messages[0].strategy=rebuild" };
+	const char *s_none[] = { "responder.strategy=none" };
 	run_variant("scenarios/false-rumour.json", s_deny, 1, &deny);
 	run_variant("scenarios/false-rumour.json", s_rebuild, 1, &rebuild);
+	run_variant("scenarios/false-rumour.json", s_none, 1, &none);
 	int stated = 0;
-	for (int k = 0; k < R; k++) {
+	for (int k = 0; k < R; k++)
 		stated += deny.v[k][SUM_statements] >= 2;
-		cr_assert_eq(deny.v[k][SUM_damage], rebuild.v[k][SUM_damage], "run %d", k);
-		cr_assert_eq(deny.v[k][SUM_final_attitude], rebuild.v[k][SUM_final_attitude], "run %d", k);
-	}
 	cr_assert_geq(stated, R / 2, "the official statement goes out in most runs: %d", stated);
+	assert_lower(&deny, &none, SUM_damage, "denial vs silence in a victim crisis");
+	assert_no_worse(&rebuild, &deny, SUM_damage, "apology vs denial in a victim crisis");
 }
 
 /* Stealing thunder (Arpan & Roskos-Ewoldsen 2005), directional only: the
@@ -263,7 +269,7 @@ Test(crisis, every_scenario_runs_with_every_strategy, .timeout = 120)
 }
 
 /* The plan as a document: a Q&A that covers every topic the crisis raises
- * (here every complaint asks "general") answers from the prepared text, so
+ * (here every complaint asks "fault" or "refund") answers from the prepared text, so
  * it makes clearly fewer improvised replies than a Q&A that covers none;
  * and with the prepared answers' lower gaffe probability it makes fewer
  * gaffes.  Paired over the same R runs of the default scenario; "clearly
@@ -271,7 +277,8 @@ Test(crisis, every_scenario_runs_with_every_strategy, .timeout = 120)
 Test(crisis, full_qa_improvises_less_than_empty_qa, .timeout = 120)
 {
 	static struct variant full, empty;
-	const char *s_full[] = { "responder.plan.qa=[{\"topic\": \"general\"}]" };
+	const char *s_full[] = { "responder.plan.qa=[{\"topic\": \"fault\"}, "
+	                         "{\"topic\": \"refund\"}]" };
 	const char *s_empty[] = { "responder.plan.qa=[]" };
 	run_variant("scenarios/default.json", s_full, 1, &full);
 	run_variant("scenarios/default.json", s_empty, 1, &empty);

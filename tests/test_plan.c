@@ -687,8 +687,9 @@ Test(plan_qa, coverage_follows_the_topics_the_crisis_raises)
 			"events[0].topics=[{\"topic\": \"safety\", \"weight\": 0.6}, "
 			"{\"topic\": \"refund\", \"weight\": 0.4}]",
 			"responder.plan.qa=[{\"topic\": \"safety\"}]",
+			"responder.plan.messages=[]",
 		};
-		cr_assert_eq(scenario_load(&s, "scenarios/default.json", sets, 2, err),
+		cr_assert_eq(scenario_load(&s, "scenarios/default.json", sets, 3, err),
 		             ST_OK, "%s", err);
 		cr_assert_eq(netgen_build(&s.network, s.seed, &g, NULL, err, sizeof err), 0);
 		cr_assert_eq(engine_run(&s, &g, run, &r, err, sizeof err), 0, "%s", err);
