@@ -589,7 +589,8 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 	                  : s->n_events ? s->events[0].tick : 0;
 	struct outcome_input oin = {
 		&out->series, incident, s->tick_minutes, &r.pop, g,
-		r.ctx.complainants, r.ctx.answered, &r.latency, &out->tally
+		r.ctx.complainants, r.ctx.answered, &r.latency,
+		r.ctx.mentions ? (double)r.mentions.n : NAN, &out->tally
 	};
 	outcome_compute(&oin, &out->summary);
 	run_free(&r);

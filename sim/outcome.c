@@ -76,8 +76,20 @@ static void replies(const struct outcome_input *in, struct summary *sum)
 		(double)in->answered / (double)in->complainants : NAN;
 	sum->v[SUM_reply_minutes] = NAN;
 	sum->v[SUM_answered_audience] = NAN;
+	/* Per complaint thread (Einwiller & Steilen coded threads, not
+	 * people): every mention is a thread, and every reply answers one
+	 * mention the brand popped from its queue, never one twice, so the
+	 * latencies are the first (and only) reply of each answered thread. */
+	sum->v[SUM_threads] = in->threads;
+	sum->v[SUM_thread_unanswered_share] = in->threads > 0 ?
+		1.0 - (double)l->n / in->threads : NAN;
+	sum->v[SUM_thread_reply_mean_minutes] = NAN;
 	if (l->n == 0)
 		return;
+	double total = 0;
+	for (size_t k = 0; k < l->n; k++)
+		total += l->v[k];
+	sum->v[SUM_thread_reply_mean_minutes] = total / (double)l->n * in->tick_minutes;
 	/* Whom the brand answered, by audience (Gunarathne et al. 2018 found
 	 * airlines answer high-follower accounts more often).  One pass over
 	 * the agents at the end of the run, not per tick. */

@@ -26,6 +26,8 @@ struct outcome_input {
 	const struct graph *g;           /* audiences */
 	uint64_t complainants, answered; /* agents; kept on transitions */
 	struct latency_log *latency;     /* ticks from mention to reply */
+	double threads;                  /* mentions logged (complaint
+	                                    threads); NaN when not listening */
 	const struct plan_tally *tally;  /* the responder's counts; may be NULL */
 };
 

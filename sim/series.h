@@ -93,14 +93,17 @@ enum { BETTER_LOWER = -1, BETTER_NEITHER = 0, BETTER_HIGHER = +1 };
 	X(damage,            BETTER_LOWER,   "negative posts, total (integral of negative volume)") \
 	X(complainants,      BETTER_LOWER,   "agents who posted at least one complaint") \
 	X(answered_share,    BETTER_HIGHER,  "share of complainants the brand replied to at least once") \
-	X(reply_minutes,     BETTER_LOWER,   "median minutes from a mention to the brand's reply to it (NaN: no reply)") \
+	X(reply_minutes,     BETTER_LOWER,   "median minutes from a complaint thread (a mention) to its first reply; each reply answers one thread (NaN: no reply)") \
 	X(answered_audience, BETTER_NEITHER, "mean followers of the complainants answered over that of all complainants (above 1: bigger accounts answered more often; NaN: no reply)") \
 	X(first_response_minutes, BETTER_LOWER, "first_response in minutes (first_response x tick_minutes; NaN: never)") \
 	X(peak_minutes,      BETTER_NEITHER, "peak_tick in minutes since the start (peak_tick x tick_minutes)") \
 	X(duration_minutes,  BETTER_LOWER,   "duration in minutes (duration x tick_minutes)") \
 	X(qa_replies,        BETTER_NEITHER, "replies that used a prepared Q&A answer") \
 	X(improvised_replies, BETTER_LOWER,  "replies in improvised words (no Q&A entry for the question; every web guy reply)") \
-	X(statement_minutes, BETTER_LOWER,   "minutes from the incident to the plan's official statement (negative: disclosed first; NaN: never issued)")
+	X(statement_minutes, BETTER_LOWER,   "minutes from the incident to the plan's official statement (negative: disclosed first; NaN: never issued)") \
+	X(threads,           BETTER_NEITHER, "complaint threads: mentions the brand could answer, every negative post but its own (NaN: the strategy does not listen)") \
+	X(thread_unanswered_share, BETTER_LOWER, "share of complaint threads that never got a reply (NaN: no thread)") \
+	X(thread_reply_mean_minutes, BETTER_LOWER, "mean minutes from a complaint thread to its first reply, over the answered threads (NaN: no reply)")
 
 enum summary_field {
 #define X(id, better, doc) SUM_##id,

@@ -253,3 +253,40 @@ Test(webguy, a_gaffe_carries_its_target_not_the_media, .timeout = 120)
 	cr_assert_gt(gaffes, 0, "gaffes happen");
 	assert_better(&none, &hi, "no gaffes vs gaffe_prob 0.3");
 }
+
+/* Brand-side timing per complaint thread (issue 11, item 5): every mention
+ * is a thread and every reply answers one, so the answered threads are the
+ * replies (thread_unanswered_share = 1 - replies / threads, exactly), the
+ * mean first reply is at least one detection delay, and silence, which
+ * does not listen, has no threads (NaN).  Several threads per complainant:
+ * more threads than complainants. */
+Test(webguy, reply_timing_is_per_complaint_thread, .timeout = 60)
+{
+	static struct variant adhoc, plan, none;
+	const char *s_adhoc[] = { "responder.strategy=adhoc" };
+	const char *s_plan[] = { "responder.strategy=plan" };
+	const char *s_none[] = { "responder.strategy=none" };
+	run_variant("scenarios/default.json", s_adhoc, 1, &adhoc);
+	run_variant("scenarios/default.json", s_plan, 1, &plan);
+	run_variant("scenarios/default.json", s_none, 1, &none);
+	double threads = 0, people = 0;
+	for (int k = 0; k < R; k++) {
+		const double *v[] = { adhoc.v[k], plan.v[k] };
+		for (int i = 0; i < 2; i++) {
+			cr_assert_geq(v[i][SUM_threads], v[i][SUM_replies], "run %d", k);
+			cr_assert_gt(v[i][SUM_threads], 0, "run %d", k);
+			cr_assert_float_eq(v[i][SUM_thread_unanswered_share],
+			                   1.0 - v[i][SUM_replies] / v[i][SUM_threads], 1e-12);
+			if (v[i][SUM_replies] > 0)
+				cr_assert_geq(v[i][SUM_thread_reply_mean_minutes], 10.0,
+				              "no reply before the 10-minute detection delay");
+			else
+				cr_assert(isnan(v[i][SUM_thread_reply_mean_minutes]));
+		}
+		threads += adhoc.v[k][SUM_threads];
+		people += adhoc.v[k][SUM_complainants];
+		cr_assert(isnan(none.v[k][SUM_threads]) &&
+		          isnan(none.v[k][SUM_thread_unanswered_share]));
+	}
+	cr_assert_gt(threads, people, "complainants post more than one thread");
+}
