@@ -179,8 +179,10 @@ Test(webguy, reply_types_set_the_effect, .timeout = 120)
  * responder.compensation_fuel 1 the thread's viewers see the complaint
  * again, so the damage is higher than with 0 (paired, CI excluding 0).
  * The plan on a rebuild line (no key messages, statement rebuild: its
- * replies regret and offer a corrective action), whose corrective offers go to a private channel by default, does better private than public (paired, CI excluding
- * 0); with the fuel at 0 the channel changes nothing, bit for bit. */
+ * replies regret and offer a corrective action), whose corrective offers
+ * go to a private channel by default, does better private than public
+ * (paired, CI excluding 0); with the fuel at 0 the channel changes
+ * nothing, bit for bit. */
 Test(webguy, public_compensation_fuels_the_complaint, .timeout = 120)
 {
 	static struct variant cold, fuelled, priv, pub, priv0, pub0;
@@ -195,8 +197,8 @@ Test(webguy, public_compensation_fuels_the_complaint, .timeout = 120)
 	assert_better(&cold, &fuelled, "web guy: compensation fuel 0 vs 1");
 
 	const char *s_priv[] = { "responder.strategy=plan", "responder.plan.messages=[]",
-	                        "responder.plan.statement=rebuild",
-	                        "responder.compensation_fuel=1",
+	                         "responder.plan.statement=rebuild",
+	                         "responder.compensation_fuel=1",
 	                         "responder.plan.private_compensation=true" };
 	const char *s_pub[] = { "responder.strategy=plan", "responder.plan.messages=[]",
 	                        "responder.plan.statement=rebuild",
@@ -207,12 +209,12 @@ Test(webguy, public_compensation_fuels_the_complaint, .timeout = 120)
 	assert_better(&priv, &pub, "plan: compensation in private vs in public");
 
 	const char *s_priv0[] = { "responder.strategy=plan", "responder.plan.messages=[]",
-	                        "responder.plan.statement=rebuild",
-	                        "responder.compensation_fuel=0",
+	                          "responder.plan.statement=rebuild",
+	                          "responder.compensation_fuel=0",
 	                          "responder.plan.private_compensation=true" };
 	const char *s_pub0[] = { "responder.strategy=plan", "responder.plan.messages=[]",
-	                        "responder.plan.statement=rebuild",
-	                        "responder.compensation_fuel=0",
+	                         "responder.plan.statement=rebuild",
+	                         "responder.compensation_fuel=0",
 	                         "responder.plan.private_compensation=false" };
 	run_variant("scenarios/default.json", s_priv0, 5, &priv0);
 	run_variant("scenarios/default.json", s_pub0, 5, &pub0);
