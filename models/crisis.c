@@ -14,7 +14,8 @@
  * When spreaders post is spread.timing: a per-tick coin ("tick"), or
  * ("power_law") a first post a heavy-tailed delay after the agent started,
  * then later posts at gaps of their own, each post an entry of a calendar
- * of future ticks (models/README.md, "Response times").
+ * of future ticks; spread.timing.diurnal adds a day/night cycle to both
+ * (models/README.md, "Response times").
  */
 #include <inttypes.h>
 #include <math.h>
@@ -97,7 +98,11 @@ static void post(struct model_ctx *c, uint32_t i)
 static void schedule(struct model_ctx *c, struct crisis *k, uint32_t i,
                      uint32_t from, double minutes)
 {
-	double at = (double)from + floor(minutes / c->scn->tick_minutes);
+	/* the delay is in active minutes: the day/night cycle stretches it
+	 * into clock minutes (timing_after; the same when there is none) */
+	double dt = c->scn->tick_minutes;
+	double clock = timing_after(&c->scn->spread.timing, from * dt, minutes);
+	double at = (double)from + floor(clock / dt);
 	uint64_t tick = at < (double)c->scn->ticks ? (uint64_t)at : c->scn->ticks;
 	int rc = calendar_push(&k->cal, tick, i);
 	if (rc < 0)
@@ -245,6 +250,8 @@ static void tick_step(struct model_ctx *c, const uint32_t *active, uint32_t n)
 	struct population *pop = c->pop;
 	double dt_hours = c->scn->tick_minutes / 60.0;
 	double p_tired = 1.0 - exp(-c->scn->tick_minutes / sp->fatigue);
+	/* the day/night cycle at the tick's start (exactly 1 without one) */
+	double day = timing_activity(&sp->timing, c->tick * c->scn->tick_minutes);
 
 	for (uint32_t a = 0; a < n; a++) {
 		uint32_t i = active[a];
@@ -253,7 +260,7 @@ static void tick_step(struct model_ctx *c, const uint32_t *active, uint32_t n)
 			continue;
 		}
 		double rate = pop->activity[i] * dt_hours *
-		              (1.0 + sp->arousal_activity * pop->arousal[i]);
+		              (1.0 + sp->arousal_activity * pop->arousal[i]) * day;
 		if (gsl_rng_uniform(c->rng) < -expm1(-rate))
 			post(c, i);
 		if (pop->state[i] == AW_SPREADING && agent_list_push(c->next, i))

@@ -21,4 +21,14 @@ double timing_quantile(const struct timing_spec *t, double u);
 /* One delay drawn from the kernel with one uniform of r. */
 double timing_delay(const struct timing_spec *t, gsl_rng *r);
 
+/* The day/night cycle: activity a = 1 + A cos(2 pi (clock - 60 peak_hour)
+ * / 1440) at `clock` minutes after tick 0 (which is midnight), A =
+ * spread.timing.diurnal; exactly 1 when A is 0. */
+double timing_activity(const struct timing_spec *t, double clock);
+
+/* The clock minutes T >= 0 after `clock` in which `active` minutes of
+ * activity pass: the integral of a over [clock, clock + T] is `active`.
+ * T = active when A is 0; +inf for an infinite `active`. */
+double timing_after(const struct timing_spec *t, double clock, double active);
+
 #endif

@@ -263,6 +263,14 @@ const struct key_row scn_rows[] = {
 	     "crisis, power_law: gaps between an account's later posts: "
 	     "\"poisson\" at its posting rate, or \"kernel\", each a new "
 	     "kernel delay; default \"poisson\""),
+	PROB("spread.timing.diurnal", SO(spread.timing.diurnal), 0,
+	     "crisis: day/night cycle, activity 1 + this x cos(2 pi (hour - "
+	     "peak_hour) / 24): tick, posting rates; power_law, delays in "
+	     "active time; default 0 (no cycle)"),
+	NUM("spread.timing.peak_hour", T_DBL, SO(spread.timing.peak_hour), 0, 24,
+	    0, 20, 0, "number in [0, 24]",
+	    "crisis: hour of the day activity peaks, tick 0 being midnight; "
+	    "default 20"),
 
 	{ .path = "events", .type = T_OBJARR, .read = scn_read_events,
 	  .print = scn_print_events, .expect = "array of event objects",

@@ -83,6 +83,8 @@ struct timing_spec {
 	double s0;                /* minutes the kernel stays flat */
 	double theta;             /* its power-law tail ~ t^-(1 + theta) */
 	enum timing_repost repost;
+	double diurnal;           /* day/night amplitude A of activity, 0 = none */
+	double peak_hour;         /* hour of peak activity; tick 0 is midnight */
 };
 
 /* Parameters of the spread rules (models/README.md gives each equation).
