@@ -250,17 +250,21 @@ static struct profile profile_of(const char *file, const char *kernel,
 
 /* With power_law (SEISMIC's s0 = 5 min, theta = 0.23), a 7-day crisis has
  * a tail: posts after the first day, where the tick kernel has hardly any.
- * On service-rant the first hour also holds more of the posts (measured,
- * 20 runs pooled: 24.1 % against 7.8 % with tick; after the first day
- * 7.4 % against 0.6 %).  That is not general: on default, false-rumour
- * and influencer-video the first hour holds less (10.0 / 16.1 / 14.1 %
+ * On the service rant (a frozen copy of scenarios/service-rant.json from
+ * before the library's rewrite, so that rewriting the shipped story does
+ * not move this test) the first hour also holds more of the posts
+ * (measured, 20 runs pooled: 24.1 % against 7.8 % with tick; after the
+ * first day 7.4 % against 0.6 %).  That is not general: on the rewritten
+ * service-rant (9.9 % against 13.4 %) and, before the rewrite, default,
+ * false-rumour and
+ * influencer-video the first hour holds less (10.0 / 16.1 / 14.1 %
  * against 11.1 / 25.8 / 15.0 %), because every spreader's first post
  * waits a kernel delay (median 41 min) while the story's attention clock
  * runs on (models/README.md, "Response times").  Fixed seeds: the figures
  * are deterministic, and the margins below are wide against them. */
 Test(timing, power_law_has_a_tail_and_a_faster_first_hour, .timeout = 120)
 {
-	const char *file = "scenarios/service-rant.json";
+	const char *file = "tests/scenarios/timing-service-rant.json";
 	struct profile tick = profile_of(file, "spread.timing.kernel=tick", 20);
 	struct profile pl = profile_of(file, "spread.timing.kernel=power_law", 20);
 	cr_log_info("%s, 7 days, 20 runs: first hour %.4f (tick %.4f), after "
