@@ -60,6 +60,11 @@ static const struct cli_option run_opts[] = {
 	{ "run", 0, "K", ARG_TEXT, NULL, F_RUN,
 	  "use run index K (random streams of (seed, K)): the same as row K of "
 	  "an ensemble's runs.tsv" },
+	{ "gexf", 0, "OUT.gexf", ARG_FILE, NULL, F_GEXF,
+	  "also write the run as a dynamic GEXF 1.3 file for Gephi's timeline "
+	  "(\"-\": stdout): every agent with its role, audience, the minute it "
+	  "heard, its spreading spells and attitude over time, the graph's arcs "
+	  "and the brand's replies as timed edges; times in minutes" },
 	{ "summary", 0, NULL, ARG_NONE, NULL, F_SUMMARY,
 	  "write no files; print one TSV line of outcomes (run, seed, outcomes) "
 	  "to stdout" },
@@ -77,7 +82,8 @@ static const struct cli_option run_opts[] = {
 };
 
 static const char *const run_usage[] = {
-	"run FILE [-o DIR|-] [--seed N] [--set PATH=VALUE]... [--quiet] [--run K]",
+	"run FILE [-o DIR|-] [--seed N] [--set PATH=VALUE]... [--quiet] [--run K] "
+	"[--gexf OUT.gexf]",
 	"run FILE --summary [--summary-header] [--run K] [--seed N] [--set PATH=VALUE]...",
 	"run FILE --runs N [--threads T] [--resume DIR] [-o DIR] [--seed N] "
 	"[--set PATH=VALUE]... [--no-preamble] [--format tsv|csv] [--quiet]",

@@ -116,7 +116,7 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 	                       .no_preamble = rq->no_preamble,
 	                       .csv = rq->format == CLI_FORMAT_CSV };
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
-	                           label_of(rq->file) };
+	                           label_of(rq->file), NULL };
 	static const enum report_format fmts[] = {
 		[CLI_FORMAT_TABLE] = FORMAT_TABLE, [CLI_FORMAT_TSV] = FORMAT_TSV,
 		[CLI_FORMAT_JSON] = FORMAT_JSON, [CLI_FORMAT_CSV] = FORMAT_CSV
@@ -217,7 +217,7 @@ int cmd_run(const struct request *rq)
 	}
 	char err[ERRLEN];
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
-	                           label_of(rq->file) };
+	                           label_of(rq->file), rq->gexf };
 	struct run_result res;
 	enum status st = runner_single(&s, &g, rq->run, dir, &ctx, &res, err, sizeof err);
 	if (st) {
