@@ -169,6 +169,7 @@ test: deps
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
 	CRISIM=./$(BIN) tests/jsonschema.sh
+	CRISIM=./$(BIN) tests/gexf.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif

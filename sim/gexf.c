@@ -42,6 +42,31 @@ static size_t segments(const struct step *st, size_t n, uint32_t end,
 	return k;
 }
 
+/* The state steps st[0 .. n) with one per tick, in place: an agent that
+ * was spreading at any moment of a tick spread in that tick (an incident's
+ * agent may post and stop in its first tick), so the tick shows spreading
+ * and the tick's last state follows from the next tick; otherwise the last
+ * state of the tick.  Returns the steps kept (<= n). */
+static size_t one_per_tick(struct step *st, size_t n)
+{
+	size_t k = 0;
+	for (size_t j = 0; j < n;) {
+		size_t e = j;
+		int spread = 0;
+		while (e < n && st[e].tick == st[j].tick)
+			spread |= (int)st[e++].v == AW_SPREADING;
+		struct step last = st[e - 1], first = st[j];
+		if (spread && (int)last.v != AW_SPREADING) {
+			st[k++] = (struct step){ first.tick, (float)AW_SPREADING };
+			st[k++] = (struct step){ first.tick + 1, last.v };
+		} else {
+			st[k++] = last;
+		}
+		j = e;
+	}
+	return k;
+}
+
 struct writer {
 	xmlTextWriter *w;
 	double m;        /* minutes per tick */
@@ -140,6 +165,7 @@ static void write_node(struct writer *x, const struct graph *g,
 		if (c->kind == REC_STATE)
 			st[n++] = (struct step){ c->tick, c->value };
 	}
+	n = one_per_tick(st, n);
 	size_t ns = segments(st, n, r->ticks, sg);
 	if (ns) {
 		start(x, "attvalue");
