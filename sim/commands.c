@@ -162,6 +162,8 @@ int cmd_sensitivity(const struct request *rq)
 		return fail(st, err);
 	if (!rq->quiet)
 		fprintf(stderr, "crisim: wrote %s/sensitivity.tsv (%zu rows)\n", rq->file, rows);
+	if ((st = plot_dir_only(rq->file, "sensitivity", rq->quiet, err, sizeof err)))
+		return fail(st, err);
 	return EXIT_OK;
 }
 

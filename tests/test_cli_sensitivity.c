@@ -79,3 +79,45 @@ Test(sensitivity_cli, morris_without_ranges_is_refused)
 	          "%s", err);
 	cr_assert_eq(shell("test -e %s/m/sensitivity.tsv", dir), 1, "nothing written");
 }
+
+/* The width and height of a PNG from its IHDR chunk; 0 when not a PNG. */
+static unsigned png_size(const char *path, unsigned *h)
+{
+	unsigned char b[24];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(b, 1, sizeof b, f) : 0;
+	if (f)
+		fclose(f);
+	if (n != sizeof b || memcmp(b, "\x89PNG\r\n\x1a\n", 8) || memcmp(b + 12, "IHDR", 4))
+		return 0;
+	*h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
+	return (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
+}
+
+/* sensitivity writes its bar plot beside the table, 1600 px wide like the
+ * other plots, a panel per series; crisim plot DIR draws it again. */
+Test(sensitivity_cli, bar_plot_of_sobol_and_morris)
+{
+	char path[256];
+	unsigned h = 0;
+	cr_assert_eq(sh("sweep " SMALL " --design sobol " FACTORS " --samples 4 --runs 1 "
+	                "--strategies adhoc,plan -o %s/s", dir), 0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/s --outcome damage", dir), 0, "%s", err);
+	cr_assert(strstr(err, "wrote"), "%s", err);
+	cr_assert(strstr(err, "s/sensitivity.png"), "%s", err);
+	snprintf(path, sizeof path, "%s/s/sensitivity.png", dir);
+	cr_assert_eq(png_size(path, &h), 1600);
+	cr_assert_eq(h, 3 * 420 + 160, "three panels: adhoc, plan, adhoc-plan (%u)", h);
+	cr_assert_eq(shell("grep -c '<svg' %s/s/sensitivity.svg", dir), 0);
+	cr_assert_eq(sh("sweep " SMALL " --design morris " FACTORS " --samples 3 --runs 1 "
+	                "-o %s/m", dir), 0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/m -q", dir), 0, "%s", err);
+	cr_assert_str_eq(err, "", "quiet");
+	snprintf(path, sizeof path, "%s/m/sensitivity.png", dir);
+	cr_assert_eq(png_size(path, &h), 1600);
+	cr_assert_eq(h, 420 + 160, "one strategy, no difference: one panel (%u)", h);
+	cr_assert_eq(shell("rm %s/m/sensitivity.png", dir), 0);
+	cr_assert_eq(sh("plot %s/m", dir), 0, "%s", err);
+	cr_assert(strstr(err, "m/sensitivity.png"), "%s", err);
+	cr_assert_eq(png_size(path, &h), 1600);
+}
