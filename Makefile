@@ -8,10 +8,13 @@ CC       ?= cc
 PKGS     := gsl libcjson sqlite3 libxml-2.0
 TEST_PKGS := criterion
 # groff-base: the man page test renders crisim.1.  python3-jsonschema:
-# tests/jsonschema.sh validates scenarios against keys --json-schema.  libomp-dev is clang's
-# OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
+# tests/jsonschema.sh validates scenarios against keys --json-schema.
+# python3-pandas: tests/pandas.sh runs the README's pandas one-liner.
+# libomp-dev is clang's OpenMP runtime: needed only when CC is clang (gcc
+# brings libgomp).
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
-            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils
+            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils \
+            python3-pandas
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -170,6 +173,7 @@ test: deps
 	MAKE="$(MAKE)" tests/install.sh
 	CRISIM=./$(BIN) tests/jsonschema.sh
 	CRISIM=./$(BIN) tests/gexf.sh
+	CRISIM=./$(BIN) tests/pandas.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif
