@@ -115,7 +115,7 @@ $(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
 # only the objects below it (no sim/scenario*.o, no -lcjson) and runs a
 # scenario built by hand; it fails to link if they call the loader again.
 SPEC_LINK_OBJ := $(filter $(BUILD)/models/% $(addprefix $(BUILD)/sim/,engine.o \
-  population.o graph%.o netgen%.o netio%.o outcome.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
+  population.o recorder.o graph%.o netgen%.o netio%.o outcome.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
 $(BUILD)/tests/spec_link: $(BUILD)/tests/test_spec_link.o $(SPEC_LINK_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl libxml-2.0 2>/dev/null) -lm
 

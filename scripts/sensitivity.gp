@@ -52,9 +52,25 @@ if (morris) {
     title = sprintf("crisim — Sobol' indices of %s: first order S1 and total ST per factor, 95%% bootstrap intervals\n%s", o, src)
 }
 set multiplot layout ns, 1 title title font "Sans,20" noenhanced
+# finite values of series s (a series without variance has NaN indices)
+finite(s) = int(system(sprintf("awk -F'\t' '!/^#/ && $1 == \"%s\" && $2 == \"%s\" && $4 != \"NaN\" && $4 != \"\"' '%s' | wc -l", o, s, f)))
 do for [i = 1:ns] {
     s = word(series, i)
     set title sprintf("%s: %s", s, o) font ",18" noenhanced
+    if (finite(s) == 0) {
+        # nothing to draw: say why instead of an empty axis
+        set label 1 "no variance in this series: its indices are undefined (NaN)" at graph 0.5, 0.5 center font ",18"
+        set xrange [0:1]
+        set yrange [0:1]
+        unset xtics
+        unset key
+        plot -1 notitle
+        unset label 1
+        set key top right opaque box font ",16" noenhanced
+        set xtics font ",16" noenhanced nomirror
+        set autoscale x
+        continue
+    }
     if (morris) {
         set style histogram clustered gap 1.5
         set ylabel sprintf("effect on %s", o) noenhanced
