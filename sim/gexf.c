@@ -124,12 +124,13 @@ static void declare(struct writer *x, const char *cls, const char *mode,
 	end(x);
 }
 
-static void node_id(const struct graph *g, uint32_t v, char *buf, size_t len)
+/* Agent v's id: its name (any length), else its id as text in buf. */
+static const char *node_id(const struct graph *g, uint32_t v, char *buf, size_t len)
 {
 	if (g->names)
-		snprintf(buf, len, "%s", g->names[v]);
-	else
-		snprintf(buf, len, "%" PRIu64, graph_id_of(g, v));
+		return g->names[v];
+	snprintf(buf, len, "%" PRIu64, graph_id_of(g, v));
+	return buf;
 }
 
 static const char *const state_names[AW_COUNT] = {
@@ -143,8 +144,8 @@ static void write_node(struct writer *x, const struct graph *g,
                        uint32_t v, const uint32_t *idx, size_t k,
                        struct step *st, struct seg *sg)
 {
-	char id[64], buf[32];
-	node_id(g, v, id, sizeof id);
+	char idbuf[32], buf[32];
+	const char *id = node_id(g, v, idbuf, sizeof idbuf);
 	start(x, "node");
 	attr(x, "id", id);
 	attr(x, "label", id);
@@ -294,11 +295,12 @@ enum status gexf_write(FILE *f, const struct graph *g, const struct gexf_run *r,
 		write_node(&x, g, r, rec, v, idx + off[v], off[v + 1] - off[v], st, sg);
 	end(&x);
 	start(&x, "edges");
-	char id[32], a[64], b[64];
+	char id[32], abuf[32], bbuf[32];
+	const char *a, *b;
 	for (uint32_t u = 0; u < n && !x.bad; u++) {
-		node_id(g, u, a, sizeof a);
+		a = node_id(g, u, abuf, sizeof abuf);
 		for (uint64_t i = g->off[u]; i < g->off[u + 1]; i++) {
-			node_id(g, g->adj[i], b, sizeof b);
+			b = node_id(g, g->adj[i], bbuf, sizeof bbuf);
 			snprintf(id, sizeof id, "a%" PRIu64, i);
 			start(&x, "edge");
 			attr(&x, "id", id);
@@ -311,7 +313,7 @@ enum status gexf_write(FILE *f, const struct graph *g, const struct gexf_run *r,
 	}
 	/* The brand's replies: one edge per complainant, a spell per tick it
 	 * was answered in. */
-	node_id(g, r->brand, a, sizeof a);
+	a = node_id(g, r->brand, abuf, sizeof abuf);
 	for (uint32_t v = 0; v < n && !x.bad; v++) {
 		uint32_t last = UINT32_MAX;
 		for (size_t j = off[v]; j < off[v + 1]; j++) {
@@ -319,7 +321,7 @@ enum status gexf_write(FILE *f, const struct graph *g, const struct gexf_run *r,
 			if (c->kind != REC_REPLY || c->tick == last)
 				continue;
 			if (last == UINT32_MAX) {
-				node_id(g, v, b, sizeof b);
+				b = node_id(g, v, bbuf, sizeof bbuf);
 				snprintf(id, sizeof id, "r%" PRIu32, v);
 				start(&x, "edge");
 				attr(&x, "id", id);

@@ -87,6 +87,16 @@ ln -s "$tmp/target" "$tmp/link.gexf"
 [ "$(cat "$tmp/target")" = keep ] || no "--gexf wrote through a link"
 [ -L "$tmp/link.gexf" ] && no "--gexf left the link in place"
 
+# String ids: nodes and edges by name, a long name whole.
+long=$(printf 'n%.0s' $(seq 1 100))
+printf 'source target\n%s bob\nbob cat\ncat %s\n%s dan\ndan bob\n' "$long" "$long" "$long" > "$tmp/names.txt"
+printf '{"seed": 1, "ticks": 20, "network": {"file": "%s"}, "population": {"media": 0, "influencer_share": 0}, "events": [{"tick": 1, "type": "incident", "target": "customer"}]}\n' \
+	"$tmp/names.txt" > "$tmp/names.json"
+"$CRISIM" run "$tmp/names.json" -q -o "$tmp/nm" --gexf "$tmp/nm.gexf" || no "run on string ids failed"
+[ "$(xmllint --xpath "count(//$G='node'][@id='$long'])" "$tmp/nm.gexf")" = 1 ] || no "a long name is not a node id"
+[ "$(xmllint --xpath "count(//$G='edge'][not(@kind)][@source='$long'][@target='bob'])" "$tmp/nm.gexf")" = 1 ] ||
+	no "the arc from the long name to bob is missing"
+
 # The same run, the same bytes.
 "$CRISIM" run scenarios/default.json --set network.nodes=3000 -q \
 	-o "$tmp/run2" --gexf "$tmp/run2.gexf" || no "second run failed"
