@@ -83,8 +83,10 @@ static const struct plot_kind {
 	{ "compare.tsv",  "compare",      true },
 	{ "compare.tsv",  "compare-diff", true },
 	{ "compare.tsv",  "board",        false },  /* the one-page PNG */
+	{ "sensitivity.tsv", "sensitivity", true },  /* before sweep: a design's
+	                                              axes may be more than
+	                                              sweep.gp draws */
 	{ "sweep.tsv",    "sweep",        true },
-	{ "sensitivity.tsv", "sensitivity", true },
 };
 
 #define N_PLOT_KINDS (sizeof plot_kinds / sizeof *plot_kinds)
