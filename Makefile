@@ -8,10 +8,13 @@ CC       ?= cc
 PKGS     := gsl libcjson sqlite3 libxml-2.0
 TEST_PKGS := criterion
 # groff-base: the man page test renders crisim.1.  python3-jsonschema:
-# tests/jsonschema.sh validates scenarios against keys --json-schema.  libomp-dev is clang's
-# OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
+# tests/jsonschema.sh validates scenarios against keys --json-schema.
+# python3-pandas: tests/pandas.sh runs the README's pandas one-liner.
+# libomp-dev is clang's OpenMP runtime: needed only when CC is clang (gcc
+# brings libgomp).
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
-            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils
+            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils \
+            python3-pandas
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -112,7 +115,7 @@ $(BUILD)/tests/run: $(TEST_OBJ) $(SIM_OBJ)
 # only the objects below it (no sim/scenario*.o, no -lcjson) and runs a
 # scenario built by hand; it fails to link if they call the loader again.
 SPEC_LINK_OBJ := $(filter $(BUILD)/models/% $(addprefix $(BUILD)/sim/,engine.o \
-  population.o graph%.o netgen%.o netio%.o outcome.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
+  population.o recorder.o graph%.o netgen%.o netio%.o outcome.o series.o rng.o spec.o textfile.o),$(SIM_OBJ))
 $(BUILD)/tests/spec_link: $(BUILD)/tests/test_spec_link.o $(SPEC_LINK_OBJ)
 	$(CC) $(CRISIM_LDFLAGS) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs gsl libxml-2.0 2>/dev/null) -lm
 
@@ -169,6 +172,8 @@ test: deps
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
 	CRISIM=./$(BIN) tests/jsonschema.sh
+	CRISIM=./$(BIN) tests/gexf.sh
+	CRISIM=./$(BIN) tests/pandas.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif

@@ -141,6 +141,8 @@ void brand_reply(struct model_ctx *c, struct brand *b, const struct pending *m,
 	}
 	if (model_reply_latency(c, c->tick - m->posted))
 		c->oom = 1;
+	if (pop->rec)
+		recorder_reply(pop->rec, j);
 	if (!(pop->flags[j] & POP_F_REPLIED)) {
 		pop->flags[j] |= POP_F_REPLIED;
 		c->answered++;

@@ -76,6 +76,7 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_NO_PREAMBLE:    rq->no_preamble = true; break;
 	case F_FACTOR:         rq->factors[rq->n_factors++] = val; break;
 	case F_DESIGN_FILE:    rq->design_file = val; break;
+	case F_GEXF:           rq->gexf = val; break;
 	case F_OUTCOME:        rq->outcome = val; break;
 	case F_DIFF:           rq->diff = val; break;
 	case F_DESIGN:
@@ -291,6 +292,10 @@ static const char *run_clash(const struct request *rq)
 		return "--no-preamble or --format without --runs";
 	if (rq->summary && rq->out)
 		return "--summary (which writes no files) and -o";
+	if (rq->gexf && (rq->runs || rq->summary || rq->summary_header))
+		return "--gexf (of a single run) and --runs or --summary";
+	if (rq->gexf && strcmp(rq->gexf, "-") == 0 && rq->out && strcmp(rq->out, "-") == 0)
+		return "--gexf - and -o - (both on stdout)";
 	return NULL;
 }
 

@@ -62,6 +62,7 @@ struct request {
 	size_t n_factors;
 	uint64_t samples;          /* --samples; 0 when absent */
 	const char *design_file;   /* --design-file points.tsv */
+	const char *gexf;          /* run --gexf OUT.gexf; NULL when absent */
 	const char *outcome;       /* sensitivity --outcome O */
 	const char *diff;          /* sensitivity --diff A,B */
 	enum cli_format format;
@@ -91,7 +92,7 @@ enum cli_field {
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
 	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
 	F_BOARD, F_NO_PREAMBLE, F_JSON_SCHEMA, F_DESIGN, F_FACTOR, F_SAMPLES,
-	F_DESIGN_FILE, F_OUTCOME, F_DIFF
+	F_DESIGN_FILE, F_OUTCOME, F_DIFF, F_GEXF
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

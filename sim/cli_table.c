@@ -60,6 +60,11 @@ static const struct cli_option run_opts[] = {
 	{ "run", 0, "K", ARG_TEXT, NULL, F_RUN,
 	  "use run index K (random streams of (seed, K)): the same as row K of "
 	  "an ensemble's runs.tsv" },
+	{ "gexf", 0, "OUT.gexf", ARG_FILE, NULL, F_GEXF,
+	  "also write the run as a dynamic GEXF 1.3 file for Gephi's timeline "
+	  "(\"-\": stdout): every agent with its role, audience, the minute it "
+	  "heard, its spreading spells and attitude over time, the graph's arcs "
+	  "and the brand's replies as timed edges; times in minutes" },
 	{ "summary", 0, NULL, ARG_NONE, NULL, F_SUMMARY,
 	  "write no files; print one TSV line of outcomes (run, seed, outcomes) "
 	  "to stdout" },
@@ -77,7 +82,8 @@ static const struct cli_option run_opts[] = {
 };
 
 static const char *const run_usage[] = {
-	"run FILE [-o DIR|-] [--seed N] [--set PATH=VALUE]... [--quiet] [--run K]",
+	"run FILE [-o DIR|-] [--seed N] [--set PATH=VALUE]... [--quiet] [--run K] "
+	"[--gexf OUT.gexf]",
 	"run FILE --summary [--summary-header] [--run K] [--seed N] [--set PATH=VALUE]...",
 	"run FILE --runs N [--threads T] [--resume DIR] [-o DIR] [--seed N] "
 	"[--set PATH=VALUE]... [--no-preamble] [--format tsv|csv] [--quiet]",
@@ -314,15 +320,19 @@ static const struct cli_command commands[CMD_COUNT] = {
 		NULL, sweep_opts, N(sweep_opts) },
 	[CMD_SENSITIVITY] = {
 		"sensitivity", "DIR", false, ARG_DIR, NULL,
-		"Sobol' indices of a sweep over a sobol design",
+		"Sobol' indices or Morris measures of a sweep over a design",
 		sensitivity_usage,
-		"Read DIR/sweep.tsv of a sweep over a sobol design and write "
-		"DIR/sensitivity.tsv: for every outcome, every strategy (and the "
-		"paired difference of two, --diff) and every factor, the first-order "
-		"index S1 (Saltelli et al. 2010) and the total index ST (Jansen 1999) "
-		"with 95% percentile-bootstrap intervals.  The output of a design "
-		"point is its mean over the runs; more runs make it less noisy, more "
-		"samples make the indices more precise.",
+		"Read DIR/sweep.tsv of a sweep over a sobol or morris design and write "
+		"DIR/sensitivity.tsv and its bar plot DIR/sensitivity.png (and .svg): "
+		"for every outcome, every strategy (and the paired difference of two, "
+		"--diff) and every factor, either the first-order index S1 (Saltelli "
+		"et al. 2010) and the total index ST (Jansen 1999) with 95% "
+		"percentile-bootstrap intervals (sobol), or the mean mu, mean absolute "
+		"value mu* and standard deviation sigma of the elementary effects "
+		"(Morris 1991, Campolongo et al. 2007; morris, from the factor ranges "
+		"sweep.tsv records).  The output of a design point is its mean over "
+		"the runs; more runs make it less noisy, more samples make the "
+		"measures more precise.",
 		NULL, sensitivity_opts, N(sensitivity_opts) },
 	[CMD_KEYS] = {
 		"keys", "TABLE", true, ARG_WORDS, "scenario series summary",

@@ -116,7 +116,7 @@ static int cmd_batch(const struct request *rq, enum batch_kind kind)
 	                       .no_preamble = rq->no_preamble,
 	                       .csv = rq->format == CLI_FORMAT_CSV };
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
-	                           label_of(rq->file) };
+	                           label_of(rq->file), NULL };
 	static const enum report_format fmts[] = {
 		[CLI_FORMAT_TABLE] = FORMAT_TABLE, [CLI_FORMAT_TSV] = FORMAT_TSV,
 		[CLI_FORMAT_JSON] = FORMAT_JSON, [CLI_FORMAT_CSV] = FORMAT_CSV
@@ -162,6 +162,8 @@ int cmd_sensitivity(const struct request *rq)
 		return fail(st, err);
 	if (!rq->quiet)
 		fprintf(stderr, "crisim: wrote %s/sensitivity.tsv (%zu rows)\n", rq->file, rows);
+	if ((st = plot_dir_only(rq->file, "sensitivity", rq->quiet, err, sizeof err)))
+		return fail(st, err);
 	return EXIT_OK;
 }
 
@@ -217,7 +219,7 @@ int cmd_run(const struct request *rq)
 	}
 	char err[ERRLEN];
 	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
-	                           label_of(rq->file) };
+	                           label_of(rq->file), rq->gexf };
 	struct run_result res;
 	enum status st = runner_single(&s, &g, rq->run, dir, &ctx, &res, err, sizeof err);
 	if (st) {

@@ -135,6 +135,8 @@ static enum status generated(const struct design_spec *sp, struct grid_axis **ax
 			nomem(err, errlen);
 			goto out;
 		}
+		ax[made].lo = lo[made];
+		ax[made].hi = hi[made];
 	}
 	if (sp->kind == DESIGN_SOBOL)
 		st = design_saltelli(k, lo, hi, n, x, err, errlen);

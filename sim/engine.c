@@ -483,7 +483,16 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
                        uint64_t run, struct run_result *out, char *err,
                        size_t errlen)
 {
+	return engine_run_recorded(s, g, run, NULL, out, err, errlen);
+}
+
+enum status engine_run_recorded(const struct scenario *s, const struct graph *g,
+                                uint64_t run, struct recorder *rec,
+                                struct run_result *out, char *err, size_t errlen)
+{
 	struct run r = { .s = s };
+	if (rec)
+		memset(rec, 0, sizeof *rec);
 	enum status rc = engine_check(s, g, err, errlen);
 	memset(out, 0, sizeof *out);
 	if (rc)
@@ -518,6 +527,10 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 		run_free(&r);
 		return rc;
 	}
+	if (rec && recorder_init(rec, r.pop.n, r.pop.attitude, r.pop.role,
+	                         (float)s->spread.fan_threshold))
+		goto nomem;
+	r.pop.rec = rec;
 	out->tally.statement_tick = UINT32_MAX;
 	r.incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
 	r.ctx = (struct model_ctx){
@@ -556,6 +569,8 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 		uint32_t escalation = r.tc.escalation;
 		r.tc = (struct tick_counts){ .escalation = escalation };
 		r.ctx.tick = t;
+		if (rec)
+			rec->tick = t;
 		r.ctx.next = &r.cur;          /* incidents spread this tick */
 		fire_events(&r, t, &next_event);
 		compact_active(&r);
@@ -584,6 +599,8 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 			assert(population_valid(&r.pop));
 #endif
 	}
+	if (rec && rec->oom)
+		goto nomem;
 	/* The incident is the first event that started the story. */
 	uint32_t incident = r.ctx.incident ? r.ctx.incident->tick
 	                  : s->n_events ? s->events[0].tick : 0;

@@ -53,6 +53,14 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
                        uint64_t run, struct run_result *out, char *err,
                        size_t errlen);
 
+/* engine_run, keeping the run's per-agent history in *rec (recorder.h;
+ * initialised here from the population, free it with recorder_free even
+ * on failure).  rec NULL: engine_run. */
+struct recorder;
+enum status engine_run_recorded(const struct scenario *s, const struct graph *g,
+                                uint64_t run, struct recorder *rec,
+                                struct run_result *out, char *err, size_t errlen);
+
 void run_result_free(struct run_result *r);
 
 #endif

@@ -83,6 +83,9 @@ static const struct plot_kind {
 	{ "compare.tsv",  "compare",      true },
 	{ "compare.tsv",  "compare-diff", true },
 	{ "compare.tsv",  "board",        false },  /* the one-page PNG */
+	{ "sensitivity.tsv", "sensitivity", true },  /* before sweep: a design's
+	                                              axes may be more than
+	                                              sweep.gp draws */
 	{ "sweep.tsv",    "sweep",        true },
 };
 
@@ -116,6 +119,12 @@ static enum status draw(const char *dir, const char *pdir, const char *script,
 
 enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
 {
+	return plot_dir_only(dir, NULL, quiet, err, errlen);
+}
+
+enum status plot_dir_only(const char *dir, const char *only, bool quiet,
+                          char *err, size_t errlen)
+{
 	char scripts[PATH_MAX], script[PATH_MAX + 32], path[PATH_MAX + 32];
 	size_t n_found = 0;
 	for (size_t i = 0; i < N_PLOT_KINDS; i++) {
@@ -124,7 +133,7 @@ enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
 	}
 	if (n_found == 0) {
 		snprintf(err, errlen, "%s: nothing to plot (no series.tsv, ensemble.tsv, "
-		         "compare.tsv or sweep.tsv)", dir);
+		         "compare.tsv, sweep.tsv or sensitivity.tsv)", dir);
 		return ST_BADINPUT;
 	}
 	if (find_scripts(scripts, sizeof scripts)) {
@@ -148,6 +157,8 @@ enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
 		st = output_private_dir(dir, &pdir, err, errlen);
 	for (size_t i = 0; st == ST_OK && i < N_PLOT_KINDS; i++) {
 		const struct plot_kind *pk = &plot_kinds[i];
+		if (only && strcmp(only, pk->script) != 0)
+			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, pk->input);
 		if (access(path, R_OK) != 0)
 			continue;

@@ -20,4 +20,9 @@
  * in err. */
 enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen);
 
+/* The same for the one kind of plot named by its script (only: e.g.
+ * "sensitivity"), NULL for all. */
+enum status plot_dir_only(const char *dir, const char *only, bool quiet,
+                          char *err, size_t errlen);
+
 #endif

@@ -10,7 +10,9 @@
  *   negative      == number of agents with attitude[i] < 0;
  *   arousal_sum   == sum of arousal[i].
  * Code that changes state, attitude or arousal goes through the setters;
- * nothing rescans the population to recount.
+ * nothing rescans the population to recount.  The setters are also the one
+ * place a recorder (recorder.h) observes changes: `rec` NULL (the default)
+ * costs one branch.
  */
 #ifndef CRISIM_POPULATION_H
 #define CRISIM_POPULATION_H
@@ -19,6 +21,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "graph.h"
+#include "recorder.h"
 #include "spec.h"
 #include "status.h"
 
@@ -58,6 +61,9 @@ struct population {
 	uint64_t count[AW_COUNT];
 	double attitude_sum, arousal_sum;
 	uint64_t negative;
+
+	struct recorder *rec;           /* NULL, or the history being kept
+	                                   (not owned) */
 };
 
 /* Build the population for graph g from the scenario's population spec,
@@ -76,6 +82,8 @@ void population_free(struct population *p);
 static inline void population_set_state(struct population *p, uint32_t i,
                                         enum aware s)
 {
+	if (p->rec && p->state[i] != s)
+		recorder_state(p->rec, i, (unsigned)s);
 	p->count[p->state[i]]--;
 	p->count[s]++;
 	p->state[i] = (uint8_t)s;
@@ -92,6 +100,8 @@ static inline void population_set_attitude(struct population *p, uint32_t i,
 	p->negative += x < 0.0f;
 	p->attitude_sum += (double)x - (double)p->attitude[i];
 	p->attitude[i] = x;
+	if (p->rec)
+		recorder_attitude(p->rec, i, x);
 }
 
 static inline void population_set_arousal(struct population *p, uint32_t i,

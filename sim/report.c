@@ -426,6 +426,18 @@ enum status report_sweep(const char *dir, const struct batch *p,
 	if (p->design != DESIGN_NONE)
 		fprintf(o.f, "# design: %s, %zu points\n", design_kind_name(p->design),
 		        p->n_points);
+	/* The factors' ranges and the levels, which crisim sensitivity needs
+	 * for Morris's elementary effects (sensitivity.h). */
+	for (size_t a = 0; a < p->n_axes; a++)
+		if (p->axes[a].lo < p->axes[a].hi) {
+			fprintf(o.f, "# factor: %s=", p->axes[a].path);
+			output_json_number(o.f, p->axes[a].lo);
+			fputc(':', o.f);
+			output_json_number(o.f, p->axes[a].hi);
+			fputc('\n', o.f);
+		}
+	if (p->design == DESIGN_MORRIS)
+		fprintf(o.f, "# levels: %u\n", DESIGN_MORRIS_LEVELS);
 	fputs("# axes:", o.f);
 	for (size_t a = 0; a < p->n_axes; a++)
 		fprintf(o.f, " %s", p->axes[a].path);

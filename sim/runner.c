@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "gexf.h"
 #include "output.h"
 #include "par.h"
 #include "progress.h"
@@ -159,13 +160,67 @@ static enum status batch_manifest(const struct batch *b, const struct exec_opts 
 	return st;
 }
 
+/* path's GEXF of the run just made (gexf.h), atomically: the directory
+ * part of path must exist. */
+static enum status write_gexf(const char *path, const struct scenario *s,
+                              const struct graph *g, const struct run_result *res,
+                              const struct recorder *rec, char *err, size_t errlen)
+{
+	char dir[4096];
+	const char *base = path, *slash = strrchr(path, '/');
+	if (strcmp(path, "-") == 0) {
+		snprintf(dir, sizeof dir, "-");
+	} else if (slash) {
+		if ((size_t)(slash - path) >= sizeof dir) {
+			snprintf(err, errlen, "--gexf %s: path too long", path);
+			return ST_BADINPUT;
+		}
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+		if (!dir[0])
+			snprintf(dir, sizeof dir, "/");
+		base = slash + 1;
+	} else {
+		snprintf(dir, sizeof dir, ".");
+	}
+	if (!*base) {
+		snprintf(err, errlen, "--gexf %s: expected a file name, found a directory", path);
+		return ST_BADINPUT;
+	}
+	struct gexf_run gr = { s->name, s->tick_minutes, s->ticks, res->brand };
+	struct out_file o;
+	char e[1024];
+	enum status st = output_open(&o, dir, base, e, sizeof e);
+	if (st) {
+		snprintf(err, errlen, "--gexf: %s", e);
+		return st;
+	}
+	if ((st = gexf_write(o.f, g, &gr, rec, e, sizeof e))) {
+		output_abort(&o);
+		snprintf(err, errlen, "--gexf %s: %s", path, e);
+		return st;
+	}
+	if ((st = output_commit(&o, e, sizeof e)))
+		snprintf(err, errlen, "--gexf: %s", e);
+	return st;
+}
+
 enum status runner_single(const struct scenario *s, const struct graph *g,
                           uint64_t run, const char *dir,
                           const struct run_context *rc, struct run_result *res,
                           char *err, size_t errlen)
 {
 	double t0 = now();
-	enum status st = engine_run(s, g, run, res, err, errlen);
+	struct recorder rec;
+	enum status st = engine_run_recorded(s, g, run, rc->gexf ? &rec : NULL, res,
+	                                     err, errlen);
+	if (st == ST_OK && rc->gexf) {
+		st = write_gexf(rc->gexf, s, g, res, &rec, err, errlen);
+		recorder_free(&rec);
+		if (st)
+			return st;
+	} else if (rc->gexf) {
+		recorder_free(&rec);
+	}
 	if (st) {
 		if (st == ST_BADINPUT && rc->label) {  /* about the scenario */
 			char e[1024];
@@ -249,7 +304,7 @@ static int story_context(const struct batch *p, size_t s, const struct run_conte
 	argv[n++] = "-o";
 	argv[n++] = (char *)story;
 	argv[n] = NULL;
-	*out = (struct run_context){ n, argv, rc->version, rc->label };
+	*out = (struct run_context){ n, argv, rc->version, rc->label, NULL };
 	return 0;
 }
 

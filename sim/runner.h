@@ -26,11 +26,15 @@ struct run_context {
 	char **argv;
 	const char *version;
 	const char *label;    /* the scenario file in messages ("<stdin>") */
+	const char *gexf;     /* runner_single: also write the run as GEXF
+	                         here (gexf.h; "-": stdout), or NULL */
 };
 
 /* Run s once as run index `run` on g and write series.tsv, events.tsv,
  * summary.json and manifest.json into dir, each atomically; dir "-" writes
- * only the series, to stdout.  *res receives the result (caller frees).
+ * only the series, to stdout.  With rc->gexf, the run's GEXF is written
+ * first (atomically too), so a GEXF that cannot be written leaves nothing
+ * behind.  *res receives the result (caller frees).
  * Returns ST_OK; ST_BADINPUT (the engine rejects the scenario), ST_NOMEM or
  * ST_RUNTIME (a file cannot be written) with err set. */
 enum status runner_single(const struct scenario *s, const struct graph *g,

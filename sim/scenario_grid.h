@@ -40,6 +40,9 @@ struct grid_axis {
 	size_t n;
 	char **values;   /* VALUE text for --set PATH=VALUE (JSON) */
 	char **labels;   /* the same for tables: string quotes removed */
+	double lo, hi;   /* a sampling design's factor range (lo < hi), which
+	                    sweep.tsv records for crisim sensitivity; 0, 0 for
+	                    a grid axis or a design file's column */
 };
 
 /* Parse one spec "PATH=V1,V2" or "PATH=a:b:step" into *ax (owned: free

@@ -1,5 +1,5 @@
-/* sensitivity_report — crisim sensitivity DIR: sweep.tsv of a Sobol'
- * design in, sensitivity.tsv out (sensitivity.h). */
+/* sensitivity_report — crisim sensitivity DIR: sweep.tsv of a Sobol' or
+ * Morris design in, sensitivity.tsv out (sensitivity.h). */
 #include "sensitivity.h"
 
 #include <math.h>
@@ -14,6 +14,13 @@
 
 #define BOOT 1000
 #define MAXSTRAT 16
+#define MAXFACTOR 64
+
+/* A "# factor: PATH=LO:HI" line of sweep.tsv. */
+struct range {
+	const char *path;   /* into the table's text */
+	double lo, hi;
+};
 
 /* The table, as read: n_rows rows of n_cols cells (pointers into text). */
 struct table {
@@ -23,6 +30,9 @@ struct table {
 	size_t k;                 /* factors: columns 1..k */
 	size_t n_points;
 	char design[16];
+	struct range range[MAXFACTOR];
+	size_t n_ranges;
+	unsigned levels;          /* "# levels: L" (Morris); 0 when absent */
 };
 
 static void table_free(struct table *t)
@@ -61,10 +71,26 @@ static enum status table_read(struct table *t, const char *path, char *err,
 		char *next = e ? e + 1 : c + strlen(c);
 		if (*c == '#') {
 			unsigned long pts;
+			unsigned lv;
 			char kind[16];
 			if (sscanf(c, "# design: %15[a-z], %lu points", kind, &pts) == 2) {
 				snprintf(t->design, sizeof t->design, "%s", kind);
 				t->n_points = pts;
+			} else if (sscanf(c, "# levels: %u", &lv) == 1) {
+				t->levels = lv;
+			} else if (strncmp(c, "# factor: ", 10) == 0 && t->n_ranges < MAXFACTOR) {
+				/* PATH=LO:HI, as --factor takes it */
+				char *eq = strrchr(c + 10, '='), *colon = eq ? strchr(eq, ':') : NULL;
+				char *e1, *e2;
+				if (colon) {
+					*eq = '\0';
+					struct range *rg = &t->range[t->n_ranges];
+					rg->path = c + 10;
+					rg->lo = strtod(eq + 1, &e1);
+					rg->hi = strtod(colon + 1, &e2);
+					if (e1 == colon && e2 != colon + 1 && *e2 == '\0' && rg->lo < rg->hi)
+						t->n_ranges++;
+				}
 			}
 		} else if (*c) {
 			size_t cols = 0;
@@ -89,9 +115,9 @@ static enum status table_read(struct table *t, const char *path, char *err,
 		c = next;
 	}
 	if (!t->design[0])
-		return bad(err, errlen, path, "expected the sweep of a design (a '# design:' line; run sweep --design sobol)");
-	if (strcmp(t->design, "sobol") != 0) {
-		snprintf(err, errlen, "%s: expected a sobol design, found %s (its indices are not computed here)",
+		return bad(err, errlen, path, "expected the sweep of a design (a '# design:' line; run sweep --design sobol or morris)");
+	if (strcmp(t->design, "sobol") != 0 && strcmp(t->design, "morris") != 0) {
+		snprintf(err, errlen, "%s: expected a sobol or morris design, found %s (its indices are not computed here)",
 		         path, t->design);
 		return ST_BADINPUT;
 	}
@@ -125,9 +151,9 @@ static double number(const char *s)
 	return end != s && *end == '\0' ? x : NAN;
 }
 
-static void write_rows(FILE *f, const char *outcome, const char *series,
-                       const struct table *t, const struct sens_sobol *ix,
-                       size_t used, size_t *rows)
+static void write_sobol(FILE *f, const char *outcome, const char *series,
+                        const struct table *t, const struct sens_sobol *ix,
+                        size_t used, size_t *rows)
 {
 	for (size_t i = 0; i < t->k; i++) {
 		fprintf(f, "%s\t%s\t%s", outcome, series, t->cell[1 + i]);
@@ -142,6 +168,52 @@ static void write_rows(FILE *f, const char *outcome, const char *series,
 	}
 }
 
+static void write_morris(FILE *f, const char *outcome, const char *series,
+                         const struct table *t, const struct sens_morris *m,
+                         size_t *rows)
+{
+	for (size_t i = 0; i < t->k; i++) {
+		fprintf(f, "%s\t%s\t%s", outcome, series, t->cell[1 + i]);
+		double v[3] = { m[i].mu, m[i].mu_star, m[i].sigma };
+		for (int j = 0; j < 3; j++) {
+			fputc('\t', f);
+			output_tsv_number(f, v[j]);
+		}
+		fprintf(f, "\t%zu\n", m[i].n);
+		(*rows)++;
+	}
+}
+
+/* The Morris inputs: the factor ranges of the '# factor:' lines, in the
+ * order of the columns, into lo, hi; the points' factor values into x
+ * (n_pts rows of k). */
+static enum status morris_inputs(const struct table *t, const char *path,
+                                 size_t n_pts, double *lo, double *hi, double *x,
+                                 char *err, size_t errlen)
+{
+	for (size_t i = 0; i < t->k; i++) {
+		size_t j = 0;
+		while (j < t->n_ranges && strcmp(t->range[j].path, t->cell[1 + i]) != 0)
+			j++;
+		if (j == t->n_ranges) {
+			snprintf(err, errlen, "%s: expected a '# factor: %s=LO:HI' line (the "
+			         "factor's range; a sweep from an older crisim: run it again)",
+			         path, t->cell[1 + i]);
+			return ST_BADINPUT;
+		}
+		lo[i] = t->range[j].lo;
+		hi[i] = t->range[j].hi;
+	}
+	for (size_t row = 0; row < t->n_rows; row++) {
+		size_t p = (size_t)number(cell(t, row, 0));
+		if (p >= n_pts)
+			return bad(err, errlen, path, "expected point numbers below the design's points");
+		for (size_t i = 0; i < t->k; i++)
+			x[p * t->k + i] = number(cell(t, row, 1 + i));
+	}
+	return ST_OK;
+}
+
 enum status sensitivity_report(const char *dir, const char *outcome,
                                const char *diff, size_t *rows_out, char *err,
                                size_t errlen)
@@ -150,19 +222,23 @@ enum status sensitivity_report(const char *dir, const char *outcome,
 	snprintf(path, sizeof path, "%s/sweep.tsv", dir);
 	struct table t;
 	struct out_file o = { 0 };
-	double *y = NULL;
+	double *y = NULL, *x = NULL;
 	struct sens_sobol *ix = NULL;
+	struct sens_morris *mx = NULL;
 	gsl_rng *r = NULL;
 	size_t rows = 0;
 	enum status st = table_read(&t, path, err, errlen);
 	if (st)
 		goto out;
+	int morris = strcmp(t.design, "morris") == 0;
 	size_t k = t.k, n_pts = t.n_points, sc = k + 1;
-	if (n_pts == 0 || n_pts % (k + 2)) {
-		st = bad(err, errlen, path, "expected N (k + 2) design points for k factors");
+	size_t per = morris ? k + 1 : k + 2;   /* points per base point / trajectory */
+	if (n_pts == 0 || n_pts % per) {
+		st = bad(err, errlen, path, morris ? "expected N (k + 1) design points for k factors"
+		                                   : "expected N (k + 2) design points for k factors");
 		goto out;
 	}
-	size_t n = n_pts / (k + 2);
+	size_t n = n_pts / per;
 	/* The strategies, in the order of the rows; each row is (point, strategy). */
 	const char *strat[MAXSTRAT];
 	size_t n_strat = 0;
@@ -220,21 +296,37 @@ enum status sensitivity_report(const char *dir, const char *outcome,
 		}
 	}
 	y = malloc(n_pts * (n_strat + 1) * sizeof *y);
-	ix = malloc(k * sizeof *ix);
-	r = rng_stream(0, RNG_STATS, 0);
-	if (!y || !ix || !r) {
+	if (morris) {
+		x = malloc((n_pts * k + 2 * k) * sizeof *x);
+		mx = malloc(k * sizeof *mx);
+	} else {
+		ix = malloc(k * sizeof *ix);
+		r = rng_stream(0, RNG_STATS, 0);
+	}
+	if (!y || (morris ? !x || !mx : !ix || !r)) {
 		snprintf(err, errlen, "out of memory");
 		st = ST_NOMEM;
 		goto out;
 	}
+	double *lo = x ? x + n_pts * k : NULL, *hi = lo ? lo + k : NULL;
+	if (morris && (st = morris_inputs(&t, path, n_pts, lo, hi, x, err, errlen)))
+		goto out;
 	for (size_t i = 0; i < n_pts * (n_strat + 1); i++)
 		y[i] = NAN;
 	if ((st = output_open(&o, dir, "sensitivity.tsv", err, errlen)))
 		goto out;
-	fprintf(o.f, "# from: %s (sobol design, %zu base points, %zu factors; each point's "
-	        "output is its mean over runs)\n# S1: Saltelli et al. 2010; ST: Jansen 1999; "
-	        "lo/hi: 95%% percentile bootstrap, %d replicates\n", path, n, k, BOOT);
-	fputs("outcome\tseries\tfactor\tS1\tS1_lo\tS1_hi\tST\tST_lo\tST_hi\tbase_points\n", o.f);
+	if (morris) {
+		fprintf(o.f, "# from: %s (morris design, %zu trajectories, %u levels, %zu factors; "
+		        "each point's output is its mean over runs)\n# mu, mu_star, sigma: Morris "
+		        "1991, Campolongo et al. 2007; effects: elementary effects used\n", path, n,
+		        t.levels, k);
+		fputs("outcome\tseries\tfactor\tmu\tmu_star\tsigma\teffects\n", o.f);
+	} else {
+		fprintf(o.f, "# from: %s (sobol design, %zu base points, %zu factors; each point's "
+		        "output is its mean over runs)\n# S1: Saltelli et al. 2010; ST: Jansen 1999; "
+		        "lo/hi: 95%% percentile bootstrap, %d replicates\n", path, n, k, BOOT);
+		fputs("outcome\tseries\tfactor\tS1\tS1_lo\tS1_hi\tST\tST_lo\tST_hi\tbase_points\n", o.f);
+	}
 	for (int fi = 0; fi < SUMMARY_NFIELD; fi++) {
 		const char *name = summary_field_name[fi];
 		if (outcome && strcmp(outcome, name) != 0)
@@ -260,12 +352,24 @@ enum status sensitivity_report(const char *dir, const char *outcome,
 		for (size_t s = 0; s <= n_strat; s++) {
 			if (s == n_strat && da == SIZE_MAX)
 				break;
+			const char *series = s < n_strat ? strat[s] : dname;
+			if (morris) {
+				if ((st = sensitivity_morris(k, n, lo, hi, x, y + s * n_pts, mx, err,
+				                             errlen))) {
+					char e[512];
+					snprintf(e, sizeof e, "%s", err);
+					snprintf(err, errlen, "%s: %s", path, e);
+					goto out;
+				}
+				write_morris(o.f, name, series, &t, mx, &rows);
+				continue;
+			}
 			size_t used;
 			gsl_rng_set(r, rng_derive(0, RNG_STATS, 0));   /* the same draws per series */
 			if ((st = sensitivity_sobol(k, n, y + s * n_pts, BOOT, 0.95, r, ix, &used,
 			                            err, errlen)))
 				goto out;
-			write_rows(o.f, name, s < n_strat ? strat[s] : dname, &t, ix, used, &rows);
+			write_sobol(o.f, name, series, &t, ix, used, &rows);
 		}
 	}
 	st = output_commit(&o, err, errlen);
@@ -275,7 +379,7 @@ out:
 		output_abort(&o);
 	if (r)
 		gsl_rng_free(r);
-	free(y), free(ix);
+	free(y), free(x), free(ix), free(mx);
 	table_free(&t);
 	if (rows_out)
 		*rows_out = rows;

@@ -270,7 +270,7 @@ Test(batch_exec, a_failed_run_keeps_the_others_and_resumes,
 	snprintf(whole, sizeof whole, "%s/whole", tdir);
 	snprintf(part, sizeof part, "%s/part", tdir);
 	char *argv[] = { "crisim", NULL };
-	struct run_context rc = { 1, argv, "test", "default.json" };
+	struct run_context rc = { 1, argv, "test", "default.json", NULL };
 	struct exec_opts o = { .threads = 2, .quiet = true, .dir = whole };
 	mkdir(whole, 0755);
 	mkdir(part, 0755);
@@ -346,7 +346,7 @@ static void stop_in_every_report_step(struct batch *b, const char *const *files,
 {
 	char whole[256], part[256], cdir[300];
 	char *argv[] = { "crisim", NULL };
-	struct run_context rc = { 1, argv, "test", "default.json" };
+	struct run_context rc = { 1, argv, "test", "default.json", NULL };
 	snprintf(whole, sizeof whole, "%s/%s-whole", tdir, tag);
 	mkdir(whole, 0755);
 	struct exec_opts o = { .threads = 1, .quiet = true, .dir = whole };
