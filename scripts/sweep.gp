@@ -8,6 +8,7 @@
 #     the strategies side by side.
 #   Two axes: heatmaps of mean damage and mean final attitude over the two
 #     axes, one row of heatmaps per strategy, on one colour scale.
+#   A sampling design (a `# design:` line): one scatter panel per factor.
 #   Three axes: heatmaps of mean damage over the first two, one per value
 #     of the third (columns) and strategy (rows), on one colour scale; at
 #     most 12 of them.  More axes, or more heatmaps, are an error saying
@@ -32,6 +33,44 @@ ns = words(strats)
 # values of axis k, in sweep order
 nvals(k) = int(system(sprintf("awk -F'\t' '!/^#/ && $1 != \"point\" && !seen[$%d]++' '%s' | wc -l", k + 1, f)))
 n3 = na >= 3 ? nvals(3) : 1
+design = system(sprintf("sed -n 's/^# design: *//p' '%s' | head -n 1", f))
+
+# A sampling design (sweep --design, --design-file) has no grid: its points
+# are scattered over the factors' box.  One panel per factor (at most 8):
+# mean damage of each point against the factor's value, one colour per
+# strategy, the 95 % CI as error bars.  The other factors vary too, so a
+# panel shows the factor's trend with the others' spread around it; the
+# sensitivity plot (crisim sensitivity) is the quantitative answer.
+if (design ne "") {
+    if (na > 8) {
+        print sprintf("sweep.gp: %s: a design over %d factors; the sweep plot draws at most 8 (crisim sensitivity ranks them all)", f, na)
+        exit status 1
+    }
+    nc = na <= 2 ? na : na <= 4 ? 2 : na <= 6 ? 3 : 4
+    nr = int((na + nc - 1) / nc)
+    if (fmt eq "svg") {
+        set terminal svg size 1600,(520 * nr + 140) dynamic enhanced font "Sans,16" background rgb "white"
+    } else {
+        set terminal pngcairo size 1600,(520 * nr + 140) enhanced font "Sans,16"
+    }
+    set output outfile
+    set grid lc rgb "#dddddd"
+    set border lw 1.5
+    colours = "#c0392b #2471a3 #27ae60 #8e44ad #e67e22 #7f8c8d"
+    pts(s) = sprintf("< awk -F'\t' '!/^#/ && ($1 == \"point\" || $%d == \"%s\")' '%s'", scol, s, f)
+    set multiplot layout nr, nc title sprintf("crisim — %s: design %s, %s runs per point (mean damage and 95%% CI at each point)", name, design, runs) font "Sans,20" noenhanced
+    set key top left opaque box font ",16" noenhanced
+    set ylabel "negative posts, total"
+    set bars 1
+    do for [k = 1:na] {
+        set xlabel word(axes, k) noenhanced
+        set title word(axes, k) noenhanced
+        plot for [i = 1:ns] pts(word(strats, i)) using (column(k + 1)):(column("damage_mean")):(column("damage_ci_lo")):(column("damage_ci_hi")) with yerrorbars lw 2 pt 7 ps 1.5 lc rgb word(colours, i) title word(strats, i)
+    }
+    unset multiplot
+    exit
+}
+
 if (na < 1 || na > 3 || (na == 3 && ns * n3 > 12)) {
     print sprintf("sweep.gp: %s: %d axes (%s) and %d strategies: the sweep plot draws one, two or three axes and at most 12 heatmaps; sweep fewer axes at a time, or plot slices of sweep.tsv", f, na, axes, ns)
     exit status 1

@@ -164,3 +164,18 @@ Test(sweep_design, sensitivity_refuses_what_it_cannot_read)
 	cr_assert_eq(sh("sensitivity %s/s --diff adhoc,plan", dir), 2);
 	cr_assert(strstr(err, "--diff adhoc,plan: expected two different strategies"), "%s", err);
 }
+
+/* A design has no grid: crisim plot draws one scatter panel per factor
+ * (three factors here, which the grid heatmaps cannot draw), without a
+ * gnuplot warning. */
+Test(sweep_design, plot_draws_a_panel_per_factor)
+{
+	char a[256];
+	snprintf(a, sizeof a, "%s/a", dir);
+	cr_assert_eq(sh("sweep " SMALL " --design lhs " FACTORS " --factor responder.coverage=0.2:1 "
+	                "--samples 4 --runs 2 -o %s", a), 0, "%s", err);
+	cr_assert_eq(sh("plot %s", a), 0, "%s", err);
+	cr_assert_null(strstr(err, "warning"), "gnuplot warned: %s", err);
+	cr_assert_neq(strstr(err, "sweep.png"), NULL, "%s", err);
+	cr_assert_eq(shell("test -s %s/sweep.png", a), 0);
+}
