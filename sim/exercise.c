@@ -241,12 +241,17 @@ static enum status decide(struct session *x, const char **w, size_t n,
 	size_t bad;
 	char why[768];
 	if (decision_parse(w, n, &x->s, 1, minute, &d, &bad, why, sizeof why)) {
-		if (bad < n)
-			snprintf(msg, msglen, "error: %s: %s (nothing changed; help "
-			         "lists the commands)", w[bad], why);
-		else
-			snprintf(msg, msglen, "error: %s: %s (nothing changed; help "
-			         "lists the commands)", w[0], why);
+		/* The offending word, or the whole command when one is
+		 * missing. */
+		char cmd[256];
+		size_t used = 0;
+		cmd[0] = '\0';
+		for (size_t k = bad < n ? bad : 0; k < (bad < n ? bad + 1 : n) &&
+		     used < sizeof cmd; k++)
+			used += (size_t)snprintf(cmd + used, sizeof cmd - used, "%s%s",
+			                         used ? " " : "", w[k]);
+		snprintf(msg, msglen, "error: %s: %s (nothing changed; help lists "
+		         "the commands)", cmd, why);
 		return ST_OK;
 	}
 	char text[600];
@@ -431,8 +436,8 @@ enum status exercise_play(const struct exercise_request *rq, bool *finished,
 					goto done;
 				}
 				if (a == QUIT) {
-					fprintf(rq->out, "quit at minute %g: %zu decisions are in "
-					        "%s; continue with crisim exercise --resume %s\n",
+					fprintf(rq->out, "quit at minute %g: %zu decisions in %s\n"
+					        "continue with: crisim exercise --resume %s\n",
 					        minute, s->responder.script.decisions.n,
 					        x.decisions, rq->dir);
 					goto done;
