@@ -170,3 +170,117 @@ Test(exercise, refusals)
 	cr_assert_eq(sh("exercise " STORY " --every 0"), 2);
 	cr_assert(strstr(err, "--every: expected a number of minutes"), "%s", err);
 }
+
+/* ---- the engine's stepping API, which the exercise runs on ---- */
+
+#include "decisions.h"
+#include "engine.h"
+#include "netgen.h"
+#include "scenario.h"
+
+static void load_story(struct scenario *s, struct graph *g,
+                       const char *const *sets, size_t n)
+{
+	char e[SCN_ERRLEN], gerr[512];
+	cr_assert_eq(scenario_load(s, STORY, sets, n, e), 0, "%s", e);
+	cr_assert_eq(netgen_build(&s->network, s->seed, g, NULL, gerr, sizeof gerr),
+	             0, "%s", gerr);
+}
+
+static void same_result(const struct run_result *a, const struct run_result *b)
+{
+	cr_assert_eq(a->series.rows, b->series.rows);
+	cr_assert_eq(memcmp(a->series.v, b->series.v, (size_t)a->series.rows *
+	                    SERIES_NCOL * sizeof(double)), 0);
+	cr_assert_eq(a->log.n, b->log.n);
+	for (size_t k = 0; k < a->log.n; k++) {
+		const struct event *x = &a->log.v[k], *y = &b->log.v[k];
+		cr_assert(x->tick == y->tick && x->actor == y->actor &&
+		          !strcmp(x->kind, y->kind) && !strcmp(x->detail, y->detail),
+		          "event %zu: %s / %s", k, x->detail, y->detail);
+	}
+	/* NaN outcomes compare equal bit for bit. */
+	cr_assert_eq(memcmp(a->summary.v, b->summary.v, sizeof a->summary.v), 0);
+}
+
+/* engine_begin, engine_step per tick, engine_end: the same run as
+ * engine_run, for every strategy with a loop of its own. */
+Test(exercise, stepping_is_engine_run)
+{
+	const char *strategies[] = { "responder.strategy=none",
+	                             "responder.strategy=adhoc",
+	                             "responder.strategy=plan" };
+	for (size_t k = 0; k < 3; k++) {
+		struct scenario s;
+		struct graph g;
+		load_story(&s, &g, &strategies[k], 1);
+		struct run_result a, b;
+		char e[256];
+		cr_assert_eq(engine_run(&s, &g, 3, &a, e, sizeof e), 0, "%s", e);
+		struct engine *eng;
+		cr_assert_eq(engine_begin(&s, &g, 3, &b, &eng, e, sizeof e), 0, "%s", e);
+		uint32_t steps = 0;
+		while (engine_tick(eng) < s.ticks) {
+			cr_assert_eq(engine_step(eng, e, sizeof e), 0, "%s", e);
+			steps++;
+		}
+		engine_end(eng);
+		cr_assert_eq(steps, s.ticks);
+		same_result(&a, &b);
+		run_result_free(&a);
+		run_result_free(&b);
+		graph_free(&g);
+		spec_free(&s);
+	}
+}
+
+/* Decisions appended between ticks, each before the tick it falls in (as
+ * the exercise does), play as the same decisions given at load. */
+Test(exercise, decisions_appended_between_ticks_play_as_a_file)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/d.tsv", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert(f);
+	fputs(DECISIONS_HEADER "\n30\tholding\n60\treply\tloudest\tregret\n"
+	      "60\tstatement\trebuild\n120\tcapacity\t1\n"
+	      "125\treply\toldest\tthanks+corrective\n", f);
+	cr_assert_eq(fclose(f), 0);
+	char set_file[600];
+	snprintf(set_file, sizeof set_file, "responder.script.file=%s", path);
+	const char *sets[] = { "responder.strategy=script", set_file };
+
+	struct scenario whole, grown;
+	struct graph g, g2;
+	load_story(&whole, &g, sets, 2);
+	load_story(&grown, &g2, sets, 2);
+	cr_assert_eq(whole.responder.script.decisions.n, 5);
+	/* The grown scenario starts without decisions and gets each one
+	 * just before its tick. */
+	struct decision_list all = grown.responder.script.decisions;
+	grown.responder.script.decisions = (struct decision_list){ 0 };
+
+	struct run_result a, b;
+	char e[256];
+	cr_assert_eq(engine_run(&whole, &g, 0, &a, e, sizeof e), 0, "%s", e);
+	struct engine *eng;
+	cr_assert_eq(engine_begin(&grown, &g2, 0, &b, &eng, e, sizeof e), 0, "%s", e);
+	size_t next = 0;
+	while (engine_tick(eng) < grown.ticks) {
+		double minute = engine_tick(eng) * grown.tick_minutes;
+		while (next < all.n && all.v[next].minute <= minute)
+			cr_assert_eq(decisions_push(&grown.responder.script.decisions,
+			                            &all.v[next++]), 0);
+		cr_assert_eq(engine_step(eng, e, sizeof e), 0, "%s", e);
+	}
+	engine_end(eng);
+	cr_assert_eq(next, all.n);
+	same_result(&a, &b);
+	free(all.v);
+	run_result_free(&a);
+	run_result_free(&b);
+	graph_free(&g);
+	graph_free(&g2);
+	spec_free(&whole);
+	spec_free(&grown);
+}
