@@ -9,12 +9,12 @@ PKGS     := gsl libcjson sqlite3 libxml-2.0
 TEST_PKGS := criterion
 # groff-base: the man page test renders crisim.1.  python3-jsonschema:
 # tests/jsonschema.sh validates scenarios against keys --json-schema.
-# python3-pandas: tests/pandas.sh runs the README's pandas one-liner.
-# libomp-dev is clang's OpenMP runtime: needed only when CC is clang (gcc
-# brings libgomp).
+# python3-pandas: tests/pandas.sh runs the README's pandas one-liner.  tmux:
+# tests/exercise_tmux.sh plays crisim exercise in a terminal.  libomp-dev is
+# clang's OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
             libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils \
-            python3-pandas
+            python3-pandas tmux
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -174,6 +174,7 @@ test: deps
 	CRISIM=./$(BIN) tests/jsonschema.sh
 	CRISIM=./$(BIN) tests/gexf.sh
 	CRISIM=./$(BIN) tests/pandas.sh
+	CRISIM=./$(BIN) tests/exercise_tmux.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif
