@@ -246,3 +246,37 @@ Test(script, a_reply_to_an_agent_without_a_mention_is_skipped)
 	                    "that agent"), 1);
 	cr_assert_eq(column_sum("o", "replies"), 0);
 }
+
+/* "private" sends a corrective offer to a private channel: with
+ * responder.compensation_fuel 0 it changes nothing, bit for bit; with the
+ * fuel on, the public offer re-shows the complaint (Herhausen et al. 2019)
+ * and the run differs. */
+static void corrective_replies(const char *name, const char *types)
+{
+	char body[4096];
+	size_t n = 0;
+	for (int m = 60; m <= 1200; m += 60)
+		n += (size_t)snprintf(body + n, sizeof body - n,
+		                      "%d\treply\tloudest\t%s\n", m, types);
+	decisions(name, body);
+}
+
+Test(script, private_takes_a_corrective_offer_out_of_public_view)
+{
+	corrective_replies("pub.tsv", "corrective");
+	corrective_replies("priv.tsv", "corrective+private");
+	const char *fuel[] = { "0", "1" };
+	for (int k = 0; k < 2; k++) {
+		cr_assert_eq(sh(STORY " --set responder.compensation_fuel=%s --set "
+		                "responder.script.file=%s/pub.tsv -o %s/pub%d", fuel[k],
+		                dir, dir, k), 0, "%s", err);
+		cr_assert_eq(sh(STORY " --set responder.compensation_fuel=%s --set "
+		                "responder.script.file=%s/priv.tsv -o %s/priv%d", fuel[k],
+		                dir, dir, k), 0, "%s", err);
+		int same = shell("cmp -s %s/pub%d/series.tsv %s/priv%d/series.tsv",
+		                 dir, k, dir, k) == 0;
+		cr_assert_eq(same, k == 0, "fuel %s: series %s", fuel[k],
+		             same ? "identical" : "different");
+	}
+	cr_assert_gt(events("priv1", -1, "decision", "corrective+private to "), 0);
+}
