@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -363,6 +364,22 @@ static enum answer pause_here(struct session *x, const char *first, char *err,
 			break;
 		}
 		w[0] = name;
+		/* reply #ROW: the author of that row of the dashboard's list,
+		 * saved as its agent number (the file replays without a view) */
+		char agent_word[16];
+		if (!strcmp(name, "reply") && n >= 2 && w[1][0] == '#') {
+			char *end;
+			unsigned long row = strtoul(w[1] + 1, &end, 10);
+			uint32_t agent;
+			if (*end || end == w[1] + 1 ||
+			    !exercise_view_row(engine_ctx(x->e), row, &agent)) {
+				snprintf(msg, sizeof msg, "error: %s: expected #ROW, a row of "
+				         "the list of open mentions; nothing changed", w[1]);
+				continue;
+			}
+			snprintf(agent_word, sizeof agent_word, "%" PRIu32, agent);
+			w[1] = agent_word;
+		}
 		if (decide(x, w, n, minute, msg, sizeof msg, err, errlen)) {
 			a = FAILED;
 			break;

@@ -102,10 +102,21 @@ static struct open *open_mentions(const struct model_ctx *c, size_t *n)
 	return v;
 }
 
+int exercise_view_row(const struct model_ctx *c, size_t row, uint32_t *agent)
+{
+	size_t n;
+	struct open *v = open_mentions(c, &n);
+	int ok = v && row >= 1 && row <= n;
+	if (ok)
+		*agent = v[row - 1].agent;
+	free(v);
+	return ok;
+}
+
 void exercise_help(FILE *f)
 {
 	fputs("commands (any unique prefix, any case; Enter goes on):\n"
-	      "  reply RULE TYPE [REF]  RULE loudest|largest_audience|oldest|AGENT;\n"
+	      "  reply RULE TYPE [REF]  RULE loudest|largest_audience|oldest|AGENT|#ROW;\n"
 	      "                         TYPE thanks|regret|corrective|info|private, by +;\n"
 	      "                         REF a key message id or a Q&A topic\n"
 	      "  holding                the holding statement\n"

@@ -28,4 +28,9 @@ void exercise_view(FILE *f, const struct view *v);
 /* The command reference the dashboard's last lines and `help` show. */
 void exercise_help(FILE *f);
 
+/* The author of row `row` (1 = the first) of the dashboard's list of open
+ * mentions, loudest first: 1 and *agent, or 0 when the list is shorter
+ * (or cannot be built). */
+int exercise_view_row(const struct model_ctx *c, size_t row, uint32_t *agent);
+
 #endif

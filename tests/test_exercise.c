@@ -284,3 +284,30 @@ Test(exercise, decisions_appended_between_ticks_play_as_a_file)
 	spec_free(&whole);
 	spec_free(&grown);
 }
+
+/* reply #ROW answers the author of that row of the dashboard's list of
+ * open mentions, saved as its agent number; a row beyond the list (or not
+ * a number) is an error that changes nothing. */
+Test(exercise, reply_to_a_row_of_the_list)
+{
+	cr_assert_eq(play("\n\n\n\nreply #1 thanks\nreply #999 thanks\nreply #x thanks\n"
+	                  "quit\n", "scenarios/parents-complaint.json -o %s/ex", dir),
+	             0, "%s", err);
+	/* row 1 of the last list shown before the command */
+	const char *typed = strstr(out, "reply #1 thanks");
+	cr_assert(typed, "%s", out);
+	const char *list = NULL;
+	for (const char *p = out; (p = strstr(p, "loudest first:")) && p < typed; p++)
+		list = p;
+	cr_assert(list, "%s", out);
+	unsigned row1;
+	const char *line = strstr(list, "\n  1 ");
+	cr_assert(line, "no row 1 in the list: %s", list);
+	cr_assert_eq(sscanf(line, "\n  1 %u", &row1), 1);
+	cr_assert(strstr(out, "error: #999: expected #ROW"), "%s", out);
+	cr_assert(strstr(out, "error: #x: expected #ROW"), "%s", out);
+	char path[512], want[128];
+	snprintf(path, sizeof path, "%s/ex/decisions.tsv", dir);
+	snprintf(want, sizeof want, "minute\taction\twhat\thow\tref\n120\treply\t%u\tthanks\n", row1);
+	file_is(path, want);
+}
