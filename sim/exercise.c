@@ -230,6 +230,37 @@ static int command_of(const char *w)
 	return found;
 }
 
+/* The command within two edits (insertions, deletions, substitutions,
+ * any case) of a mistyped word w, when exactly one is: "rply", "holdng";
+ * -1 otherwise. */
+static int nearest_command(const char *w)
+{
+	size_t n = strlen(w);
+	if (n > 16)
+		return -1;
+	int found = -1;
+	for (int k = 0; commands[k]; k++) {
+		const char *c = commands[k];
+		size_t m = strlen(c);
+		size_t d[17][17];
+		for (size_t i = 0; i <= n; i++)
+			d[i][0] = i;
+		for (size_t j = 0; j <= m; j++)
+			d[0][j] = j;
+		for (size_t i = 1; i <= n; i++)
+			for (size_t j = 1; j <= m; j++) {
+				size_t sub = d[i - 1][j - 1] +
+				    (tolower((unsigned char)w[i - 1]) != c[j - 1]);
+				size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+				d[i][j] = sub < del ? (sub < ins ? sub : ins)
+				                    : (del < ins ? del : ins);
+			}
+		if (d[n][m] <= 2)
+			found = found == -1 ? k : -2;
+	}
+	return found >= 0 ? found : -1;
+}
+
 /* Decision words w[0..n) (w[0] canonical) made at `minute`: parsed,
  * written to the file, and added to the script the run carries out.  The
  * decision the run gets is the file's line read back, so a replay of the
@@ -337,9 +368,15 @@ static enum answer pause_here(struct session *x, const char *first, char *err,
 			break;   /* Enter: on to the next pause */
 		int c = command_of(w[0]);
 		if (c < 0) {
-			snprintf(msg, sizeof msg, "error: %s: %s command (reply, statement, "
-			         "holding, action, capacity, wait, help, finish, quit); "
-			         "nothing changed", w[0], c == -2 ? "ambiguous" : "unknown");
+			int near = c == -1 ? nearest_command(w[0]) : -1;
+			if (near >= 0)
+				snprintf(msg, sizeof msg, "error: %s: unknown command; did you "
+				         "mean %s? (nothing changed)", w[0], commands[near]);
+			else
+				snprintf(msg, sizeof msg, "error: %s: %s command (reply, "
+				         "statement, holding, action, capacity, wait, help, "
+				         "finish, quit); nothing changed", w[0],
+				         c == -2 ? "ambiguous" : "unknown");
 			continue;
 		}
 		const char *name = commands[c];

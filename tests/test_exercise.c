@@ -94,8 +94,11 @@ Test(exercise, an_inquiry_pauses_the_run)
 Test(exercise, a_mistyped_command_changes_nothing)
 {
 	cr_assert_eq(play("shout\nreply nobody thanks\nreply loudest\nh\n"
-	                  "capacity -1\nquit\n", STORY " -o %s/ex", dir), 0, "%s", err);
+	                  "capacity -1\nrply loudest thanks\nquit\n", STORY " -o %s/ex",
+	                  dir), 0, "%s", err);
 	cr_assert(strstr(out, "error: shout: unknown command"), "%s", out);
+	cr_assert(strstr(out, "error: rply: unknown command; did you mean reply?"),
+	          "%s", out);
 	cr_assert(strstr(out, "error: nobody: expected a rule"), "%s", out);
 	cr_assert(strstr(out, "error: reply loudest: expected a reply type"), "%s", out);
 	cr_assert(strstr(out, "error: h: ambiguous command"), "%s", out);
