@@ -84,6 +84,7 @@ static const struct plot_kind {
 	{ "compare.tsv",  "compare-diff", true },
 	{ "compare.tsv",  "board",        false },  /* the one-page PNG */
 	{ "sweep.tsv",    "sweep",        true },
+	{ "fit-curve.tsv", "fit",         true },
 };
 
 #define N_PLOT_KINDS (sizeof plot_kinds / sizeof *plot_kinds)
@@ -124,7 +125,7 @@ enum status plot_dir(const char *dir, bool quiet, char *err, size_t errlen)
 	}
 	if (n_found == 0) {
 		snprintf(err, errlen, "%s: nothing to plot (no series.tsv, ensemble.tsv, "
-		         "compare.tsv or sweep.tsv)", dir);
+		         "compare.tsv, sweep.tsv or fit-curve.tsv)", dir);
 		return ST_BADINPUT;
 	}
 	if (find_scripts(scripts, sizeof scripts)) {

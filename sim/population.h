@@ -36,7 +36,8 @@ enum {
 	POP_F_REPLIED  = 1u << 1,  /* got a reply from the brand */
 	POP_F_REPORTED = 1u << 2,  /* a media outlet that reported the story */
 	POP_F_LISTED   = 1u << 3,  /* engine scratch while deduplicating */
-	POP_F_COMPLAINED = 1u << 4 /* posted a complaint at least once */
+	POP_F_COMPLAINED = 1u << 4, /* posted a complaint at least once */
+	POP_F_POSTED   = 1u << 5   /* posted at least once (any tone) */
 };
 
 struct population {
