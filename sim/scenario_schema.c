@@ -244,6 +244,33 @@ const struct key_row scn_rows[] = {
 	PROB("spread.framing", SO(spread.framing), 0.5,
 	     "crisis: start-probability cut for agents who heard the brand's "
 	     "fitting statement first; default 0.5"),
+	OBJ("spread.timing", NULL,
+	    "crisis: when spreaders post (response times)"),
+	ENUM("spread.timing.kernel", SO(spread.timing.kernel),
+	     spec_timing_kernel_names, TIMING_TICK, 0,
+	     "crisis: \"tick\", a per-tick coin at the posting rate, or "
+	     "\"power_law\", a first post after a delay drawn from SEISMIC's "
+	     "kernel (Zhao et al. 2015), scheduled; default \"tick\""),
+	MINUTES("spread.timing.s0", SO(spread.timing.s0), 5,
+	        "crisis, power_law: minutes the delay density stays flat; "
+	        "default 5 (SEISMIC)"),
+	NUM("spread.timing.theta", T_DBL, SO(spread.timing.theta), 0.01, 10, 0,
+	    0.23, 0, "number in [0.01, 10]",
+	    "crisis, power_law: the delay density falls as t^-(1+theta) "
+	    "after s0; default 0.23 (SEISMIC)"),
+	ENUM("spread.timing.repost", SO(spread.timing.repost),
+	     spec_timing_repost_names, REPOST_POISSON, 0,
+	     "crisis, power_law: gaps between an account's later posts: "
+	     "\"poisson\" at its posting rate, or \"kernel\", each a new "
+	     "kernel delay; default \"poisson\""),
+	PROB("spread.timing.diurnal", SO(spread.timing.diurnal), 0,
+	     "crisis: day/night cycle, activity 1 + this x cos(2 pi (hour - "
+	     "peak_hour) / 24): tick, posting rates; power_law, delays in "
+	     "active time; default 0 (no cycle)"),
+	NUM("spread.timing.peak_hour", T_DBL, SO(spread.timing.peak_hour), 0, 24,
+	    0, 20, 0, "number in [0, 24]",
+	    "crisis: hour of the day activity peaks, tick 0 being midnight; "
+	    "default 20"),
 
 	{ .path = "events", .type = T_OBJARR, .read = scn_read_events,
 	  .print = scn_print_events, .expect = "array of event objects",

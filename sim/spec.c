@@ -19,6 +19,8 @@ const char *const spec_event_target_names[] = {
 	"random", "customer", "influencer", "media", "agent", NULL
 };
 const char *const spec_mixing_names[] = { "graph", "well_mixed", NULL };
+const char *const spec_timing_kernel_names[] = { "tick", "power_law", NULL };
+const char *const spec_timing_repost_names[] = { "poisson", "kernel", NULL };
 const char *const spec_crisis_names[] = {
 	"victim", "accidental", "preventable", NULL
 };
@@ -38,6 +40,10 @@ _Static_assert(COUNT(spec_event_kind_names) == EV_COUNT,
 _Static_assert(COUNT(spec_event_target_names) == TGT_AGENT + 1,
                "event_target names");
 _Static_assert(COUNT(spec_mixing_names) == MIX_WELL_MIXED + 1, "mixing names");
+_Static_assert(COUNT(spec_timing_kernel_names) == TIMING_POWER_LAW + 1,
+               "timing kernel names");
+_Static_assert(COUNT(spec_timing_repost_names) == REPOST_KERNEL + 1,
+               "timing repost names");
 _Static_assert(COUNT(spec_crisis_names) == CRISIS_PREVENTABLE + 1,
                "crisis names");
 _Static_assert(COUNT(spec_scct_names) == SCCT_REBUILD + 1, "scct names");

@@ -70,6 +70,22 @@ struct pop_spec {
 
 /* The spread rule, chosen by name; the engine never names one. */
 enum mixing { MIX_GRAPH, MIX_WELL_MIXED };
+/* crisis: when a spreader posts (models/README.md, "Response times"). */
+enum timing_kernel {
+	TIMING_TICK,       /* a per-tick coin at the posting rate (the default) */
+	TIMING_POWER_LAW   /* a first post after a SEISMIC delay, scheduled */
+};
+/* power_law: the gaps between an account's later posts. */
+enum timing_repost { REPOST_POISSON, REPOST_KERNEL };
+
+struct timing_spec {
+	enum timing_kernel kernel;
+	double s0;                /* minutes the kernel stays flat */
+	double theta;             /* its power-law tail ~ t^-(1 + theta) */
+	enum timing_repost repost;
+	double diurnal;           /* day/night amplitude A of activity, 0 = none */
+	double peak_hour;         /* hour of peak activity; tick 0 is midnight */
+};
 
 /* Parameters of the spread rules (models/README.md gives each equation).
  * Durations are in simulated minutes, probabilities per event. */
@@ -101,6 +117,7 @@ struct spread_spec {
 	                             media report wipes out */
 	double framing;           /* start-probability cut for those who heard
 	                             the brand's fitting version first */
+	struct timing_spec timing;
 };
 
 /* Timeline event types; each fires through its row of event_fire in
@@ -311,6 +328,8 @@ extern const char *const spec_net_model_names[];
 extern const char *const spec_event_kind_names[];
 extern const char *const spec_event_target_names[];
 extern const char *const spec_mixing_names[];
+extern const char *const spec_timing_kernel_names[];
+extern const char *const spec_timing_repost_names[];
 extern const char *const spec_crisis_names[];
 extern const char *const spec_scct_names[];
 extern const char *const spec_report_tone_names[];

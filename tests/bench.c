@@ -6,11 +6,14 @@
  * Targets (README.md, "Performance"): BA generation of 10^6 nodes in
  * under 0.5 s and 10^7 in under 5 s; once built at most 4 bytes per stored
  * arc plus 32 bytes per agent; peak while building at most twice that.
+ * The crisis rule itself (a major crisis on 10^6 and 10^7 agents, with
+ * each spread.timing kernel) is measured without a target.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,6 +43,41 @@ static uint64_t peak_rss(void)
 			break;
 	fclose(f);
 	return kb * 1024;
+}
+
+/* getrusage's peak resident set, in bytes. */
+static uint64_t max_rss(void)
+{
+	struct rusage u;
+	if (getrusage(RUSAGE_SELF, &u))
+		return 0;
+	return (uint64_t)u.ru_maxrss * 1024;
+}
+
+/* Resident set now, in bytes (VmRSS), 0 when unknown. */
+static uint64_t rss_now(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	uint64_t kb = 0;
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "VmRSS: %" SCNu64 " kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb * 1024;
+}
+
+/* Reset the peak resident set to the current one (Linux clear_refs 5), so
+ * that the peak after a run is the run's own; 0 on success. */
+static int reset_peak(void)
+{
+	FILE *f = fopen("/proc/self/clear_refs", "w");
+	if (!f)
+		return -1;
+	int bad = fputs("5", f) < 0;
+	return fclose(f) || bad ? -1 : 0;
 }
 
 static const char *verdict(int ok)
@@ -113,6 +151,72 @@ static int bench_cascade(const struct graph *g)
 	return missed;
 }
 
+/* A major crisis with spread.timing.kernel `kernel` on g: the crisis rule
+ * with its defaults, a silent brand, one day, the incident on the largest
+ * influencer with anger 0.9.  The first run index whose reach passes 10 %
+ * of the agents is reported (the scan's own run is the timed one, so a
+ * 10^7 crisis runs once): the whole engine run (population set-up
+ * included), the time inside the rule's steps, posts per second of the
+ * whole run, and the peak resident set (getrusage) during the run and
+ * above what was resident before it. */
+static int bench_crisis(const struct graph *g, const char *kernel)
+{
+	char json[512];
+	snprintf(json, sizeof json,
+	         "{\"ticks\": 288, \"spread\": {\"rule\": \"crisis\", "
+	         "\"timing\": {\"kernel\": \"%s\"}},"
+	         " \"responder\": {\"strategy\": \"none\"},"
+	         " \"events\": [{\"tick\": 0, \"target\": \"influencer\", "
+	         "\"rank\": 1, \"arousal\": 0.9}]}", kernel);
+	struct scenario s;
+	char err[SCN_ERRLEN];
+	if (scenario_parse(&s, json, "bench", NULL, NULL, 0, err)) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 2;
+	}
+	for (uint64_t run = 0; run < 10; run++) {
+		struct run_result r;
+		uint64_t before = rss_now();
+		int reset = reset_peak() == 0;
+		double t0 = now();
+		if (engine_run(&s, g, run, &r, err, sizeof err)) {
+			fprintf(stderr, "bench: %s\n", err);
+			spec_free(&s);
+			return 2;
+		}
+		double dt = now() - t0;
+		uint64_t peak = max_rss();
+		double share = r.summary.v[SUM_reach_share], posts = 0;
+		for (uint32_t t = 0; t < r.series.rows; t++) {
+			const double *row = r.series.v + (size_t)t * SERIES_NCOL;
+			posts += row[COL_posts_neg] + row[COL_posts_neu] + row[COL_posts_pos];
+		}
+		double steps = r.spread_seconds;
+		run_result_free(&r);
+		if (share <= 0.10)
+			continue;
+		printf("  crisis %-9s run %" PRIu64 ": %.1f %% reached, %.2f M posts "
+		       "in one day\n", kernel, run, 100 * share, posts / 1e6);
+		printf("  crisis run      %8.3f s         (rule steps %.3f s; "
+		       "no target)\n", dt, steps);
+		printf("  posts/s         %8.2f M\n", posts / dt / 1e6);
+		if (reset)
+			printf("  peak RSS        %8.1f MiB       (during the run; %.1f MiB "
+			       "above the %.1f MiB resident before it: graph and set-up)\n",
+			       (double)peak / 1048576,
+			       (double)(peak - (peak > before ? before : peak)) / 1048576,
+			       (double)before / 1048576);
+		else
+			printf("  peak RSS        %8.1f MiB       (process peak, graph "
+			       "generation included)\n", (double)peak / 1048576);
+		spec_free(&s);
+		return 0;
+	}
+	printf("  crisis %-9s no run of 10 reached 10 %% of the agents\n", kernel);
+	spec_free(&s);
+	return 0;
+}
+
 /* Generate one BA graph and print its figures.  0 when all targets are met
  * (or the size has no time target), 1 otherwise, 2 on failure. */
 static int bench_ba(uint32_t nodes, double time_target)
@@ -174,6 +278,26 @@ static int bench_ba(uint32_t nodes, double time_target)
 		int rc = bench_cascade(&g);
 		if (rc > missed)
 			missed = rc;
+	}
+	/* Each kernel in a child of its own, forked with the graph built, so
+	 * that its peak is its own and neither run leaves the other its
+	 * freed memory. */
+	static const char *const kernels[] = { "tick", "power_law" };
+	for (size_t k = 0; nodes >= 1000000 && k < 2; k++) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			int rc = bench_crisis(&g, kernels[k]);
+			fflush(stdout);
+			_exit(rc);
+		}
+		int status;
+		if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) {
+			fprintf(stderr, "bench: crisis child failed\n");
+			missed = 2;
+		} else if (WEXITSTATUS(status) > missed) {
+			missed = WEXITSTATUS(status);
+		}
 	}
 	graph_free(&g);
 	return missed;
