@@ -22,7 +22,7 @@
 # error at 10 min, 1 h, 6 h, 24 h and 7 days) and prints that table.
 #
 #   scripts/calibrate.sh [DIR]       (default out/calibrate; make calibrate)
-# RUNS (default 20) and EVALS (default 80) set --runs and --max-evals.
+# RUNS (default 40) and EVALS (default 200) set --runs and --max-evals.
 set -euo pipefail
 here=$PWD
 out=${1:-out/calibrate}
@@ -30,7 +30,7 @@ case $out in /*) ;; *) out=$here/$out ;; esac
 cd "$(dirname "$0")/.."
 crisim=${CRISIM:-$PWD/crisim}
 case $crisim in /*) ;; *) crisim=$here/$crisim ;; esac
-runs=${RUNS:-20} evals=${EVALS:-80}
+runs=${RUNS:-40} evals=${EVALS:-200}
 mkdir -p "$out"
 start=$(date +%s)
 

@@ -49,7 +49,7 @@ set origin 0, 0.33
 set title "Cumulative share of what was counted by the horizon"
 set ylabel "fraction"
 set yrange [0:1.05]
-set key left top noenhanced
+set key right bottom noenhanced box opaque
 set format x ""
 bandplot = band ? "f using 1:3:4 with filledcurves lc rgb '#888888' fs transparent solid 0.25 title 'observed, interquartile range of the cascades', " : ""
 plot @bandplot \
