@@ -141,7 +141,18 @@ static enum status load_at(struct fit *F, const double *x, struct scenario *s)
 	}
 	st = scenario_load(s, o->scenario, sets, n, err);
 	if (st) {
-		snprintf(F->err, F->errlen, "%s", err);
+		/* An override of ours is a --param to the user. */
+		const char *msg = err;
+		for (size_t i = 0; i < F->k && msg == err; i++) {
+			size_t len = strlen(F->p[i].path);
+			if (strncmp(err, "--set ", 6) == 0 &&
+			    strncmp(err + 6, F->p[i].path, len) == 0 && err[6 + len] == ':')
+				msg = err + 6 + len;
+			if (msg != err)
+				snprintf(F->err, F->errlen, "--param %s%s", F->p[i].path, msg);
+		}
+		if (msg == err)
+			snprintf(F->err, F->errlen, "%s", err);
 		goto done;
 	}
 	if (o->have_seed)

@@ -136,6 +136,15 @@ Test(fit, the_cli_exits_2_on_a_bad_target_naming_file_and_line)
 	cr_assert(strstr(err, "--param spread.fatigue=600:30: expected"), "%s", err);
 	cr_assert_eq(sh("fit " SMALL " --target %s -o %s/f", path, dir), 2);
 	cr_assert(strstr(err, "missing --param"), "%s", err);
+	/* A --param the scenario refuses is named as such. */
+	write_file(path, "relative_time_second\n0\n60\n");
+	cr_assert_eq(sh("fit " SMALL " --target %s --param spread.nope=1:2 -o %s/f",
+	                path, dir), 2);
+	cr_assert(strstr(err, "--param spread.nope: unknown key"), "%s", err);
+	cr_assert_eq(sh("fit " SMALL " --target %s --param spread.visibility=0.5:2 -o %s/f",
+	                path, dir), 2);
+	cr_assert(strstr(err, "--param spread.visibility: expected number in [0, 1], "
+	                 "got 1.25"), "%s", err);
 }
 
 /* ---- recovery ---- */
