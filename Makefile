@@ -86,7 +86,7 @@ DOCS      := crisim.1 crisim.bash-completion
 # scripts/ directory beside build/FLAVOR/crisim for the gnuplot scripts.
 GENDOC    := $(BUILD)/gendoc/gendoc
 
-.PHONY: soak all deps deps-clang deps-mpi demo test check test-mpi bench validate fuzz \
+.PHONY: soak all deps deps-clang deps-mpi demo test check test-mpi bench validate calibrate fuzz \
         install uninstall clean help FORCE
 all: $(BIN) $(DOCS)
 
@@ -196,6 +196,12 @@ validate: deps
 	$(MAKE) --no-print-directory $(BIN)
 	CRISIM=./$(BIN) scripts/validate.sh
 
+# The crisis rule's response times fitted to SEISMIC and Twitter15
+# (models/README.md, calibration); minutes, so not part of test or validate.
+calibrate: deps
+	$(MAKE) --no-print-directory $(BIN)
+	CRISIM=./$(BIN) scripts/calibrate.sh
+
 # Kill-and-resume soak: SOAK_CYCLES random SIGINT/SIGKILL over a sweep.
 SOAK_CYCLES ?= 30
 soak: deps
@@ -271,6 +277,7 @@ help:
 	@echo "make check     tests under AddressSanitizer + UBSan"
 	@echo "make bench     speed and memory figures (and the ensemble benchmark)"
 	@echo "make validate  crisim against published results (out/validation/)"
+	@echo "make calibrate the crisis rule's response times fitted to real cascades (out/calibrate/)"
 	@echo "make MPI=1     build crisim with mpicc (OpenMPI); make test-mpi tests it on 2 ranks"
 	@echo "make fuzz      libFuzzer on the scenario loader for FUZZ_SECONDS (60)"
 	@echo "make CC=clang  build with clang"

@@ -33,6 +33,7 @@ struct tick_counts {
 	uint32_t posts[TONE_COUNT];
 	uint32_t replies, gaffes, statements, pickups;
 	uint32_t escalation;
+	uint32_t new_posters;  /* first posts of agents other than the brand */
 	uint64_t audience;   /* followers of this tick's posters: the arcs a
 	                        post covers (for a cascade, its edge trials) */
 };
@@ -176,7 +177,13 @@ static inline void model_post(struct model_ctx *c, uint32_t i, enum tone t)
 {
 	c->tc->posts[t]++;
 	c->tc->audience += graph_out_degree(c->g, i);
-	if (t != TONE_NEG || i == c->pop->brand)
+	if (i == c->pop->brand)
+		return;
+	if (!(c->pop->flags[i] & POP_F_POSTED)) {
+		c->pop->flags[i] |= POP_F_POSTED;
+		c->tc->new_posters++;
+	}
+	if (t != TONE_NEG)
 		return;
 	if (!(c->pop->flags[i] & POP_F_COMPLAINED)) {
 		c->pop->flags[i] |= POP_F_COMPLAINED;

@@ -79,6 +79,12 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 	case F_GEXF:           rq->gexf = val; break;
 	case F_OUTCOME:        rq->outcome = val; break;
 	case F_DIFF:           rq->diff = val; break;
+	case F_TARGET:         rq->target = val; break;
+	case F_LABEL:          rq->label = val; break;
+	case F_PARAM:          rq->params[rq->n_params++] = val; break;
+	case F_MAX_EVALS:
+		rc = to_count(o, val, 1, 1000000, "10^6", &rq->max_evals, err, errlen);
+		break;
 	case F_DESIGN:
 		if (strcmp(val, "lhs") && strcmp(val, "sobol") && strcmp(val, "morris")) {
 			snprintf(err, errlen, "--design: expected lhs, sobol or morris, "
@@ -380,6 +386,11 @@ static int check_request(const struct cli_command *c, struct request *rq,
 	else if ((rq->design || rq->design_file) && (rq->n_grids || rq->grid_file))
 		snprintf(err, errlen, "sweep: a design (--design, --design-file) cannot be "
 		         "combined with --grid or --grid-file");
+	else if (rq->cmd == CMD_FIT && !rq->target)
+		snprintf(err, errlen, "fit: missing --target DATA (try crisim fit --help)");
+	else if (rq->cmd == CMD_FIT && !rq->n_params)
+		snprintf(err, errlen, "fit: missing --param PATH=LO:HI (try crisim fit "
+		         "--help)");
 	else if (!rq->design && (rq->n_factors || rq->samples))
 		snprintf(err, errlen, "sweep: --factor and --samples need --design "
 		         "lhs|sobol|morris");
@@ -471,7 +482,8 @@ int cli_parse(int argc, char **argv, struct request *rq, char *err, size_t errle
 	rq->sets = calloc((size_t)argc, sizeof *rq->sets);
 	rq->grids = calloc((size_t)argc, sizeof *rq->grids);
 	rq->factors = calloc((size_t)argc, sizeof *rq->factors);
-	if (!rq->sets || !rq->grids || !rq->factors) {
+	rq->params = calloc((size_t)argc, sizeof *rq->params);
+	if (!rq->sets || !rq->grids || !rq->factors || !rq->params) {
 		cli_free(rq);
 		snprintf(err, errlen, "out of memory");
 		return EXIT_RUNTIME;
@@ -492,6 +504,9 @@ void cli_free(struct request *rq)
 	free(rq->sets);
 	free(rq->grids);
 	free(rq->factors);
+	free(rq->params);
+	rq->params = NULL;
+	rq->n_params = 0;
 	rq->sets = NULL;
 	rq->grids = NULL;
 	rq->factors = NULL;

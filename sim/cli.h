@@ -28,7 +28,7 @@ enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2,
 int cli_exit_code(enum status st);
 
 enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
-           CMD_SWEEP, CMD_KEYS, CMD_SENSITIVITY, CMD_EXERCISE, CMD_COUNT };
+           CMD_SWEEP, CMD_KEYS, CMD_SENSITIVITY, CMD_EXERCISE, CMD_FIT, CMD_COUNT };
 
 /* --format of compare's stdout (values of enum report_format). */
 enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON, CLI_FORMAT_CSV };
@@ -65,6 +65,11 @@ struct request {
 	const char *gexf;          /* run --gexf OUT.gexf; NULL when absent */
 	const char *outcome;       /* sensitivity --outcome O */
 	const char *diff;          /* sensitivity --diff A,B */
+	const char *target;        /* fit --target DATA */
+	const char *label;         /* fit --label L */
+	const char **params;       /* fit --param PATH=LO:HI[:START]; owned array */
+	size_t n_params;
+	uint64_t max_evals;        /* fit --max-evals; 0 when absent */
 	enum cli_format format;
 	bool have_format;          /* --format given */
 	bool no_preamble;          /* --no-preamble: tables without # lines */
@@ -93,7 +98,7 @@ enum cli_field {
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
 	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
 	F_BOARD, F_NO_PREAMBLE, F_JSON_SCHEMA, F_DESIGN, F_FACTOR, F_SAMPLES,
-	F_DESIGN_FILE, F_OUTCOME, F_DIFF, F_GEXF, F_EVERY
+	F_DESIGN_FILE, F_OUTCOME, F_DIFF, F_GEXF, F_EVERY, F_TARGET, F_LABEL, F_PARAM, F_MAX_EVALS
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

@@ -218,6 +218,40 @@ static const char *const sensitivity_usage[] = {
 	"sensitivity DIR [--outcome O] [--diff A,B] [--quiet]", NULL
 };
 
+static const struct cli_option fit_opts[] = {
+	{ "target", 0, "DATA", ARG_FILE, NULL, F_TARGET,
+	  "the observed cascade: a list of events (a header starting "
+	  "relative_time_second, then seconds since the original post, one "
+	  "event a line, as SEISMIC's tweet data), compared with the onsets of "
+	  "distinct posters; or a cascade summary (a label column and "
+	  "cum_10min ... cum_43200min, as twitter15_cascades_summary.tsv), "
+	  "compared with all posts" },
+	{ "label", 0, "L", ARG_TEXT, NULL, F_LABEL,
+	  "the cascades of a summary to fit: those whose label is L (their "
+	  "median curve; required for a summary)" },
+	{ "param", 0, "PATH=LO:HI[:START]", ARG_KEY, NULL, F_PARAM,
+	  "a scenario value to fit, within [LO, HI], starting from START "
+	  "(default: the middle); repeatable, at most 16" },
+	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
+	  "runs 0..N-1 at every point, the same random numbers at each "
+	  "(default 10)" },
+	{ "max-evals", 0, "K", ARG_TEXT, NULL, F_MAX_EVALS,
+	  "evaluate at most K points (default 100)" },
+	OPT_BATCH_OUT,
+	OPT_RESUME,
+	OPT_SEED,
+	OPT_SET,
+	OPT_QUIET,
+	OPT_HELP,
+};
+
+static const char *const fit_usage[] = {
+	"fit FILE --target DATA [--label L] --param PATH=LO:HI[:START]... "
+	"[--runs N] [--max-evals K] [-o DIR] [--resume DIR] [--seed S] "
+	"[--set PATH=VALUE]... [--quiet]",
+	NULL
+};
+
 static const struct cli_option keys_opts[] = {
 	{ "markdown", 0, NULL, ARG_NONE, NULL, F_MARKDOWN,
 	  "a Markdown table instead of tab-separated values" },
@@ -356,6 +390,28 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"the runs; more runs make it less noisy, more samples make the "
 		"measures more precise.",
 		NULL, sensitivity_opts, N(sensitivity_opts) },
+	[CMD_FIT] = {
+		"fit", "FILE", false, ARG_FILE, NULL,
+		"fit scenario values to an observed cascade's time profile",
+		fit_usage,
+		"Fit the --param values of the scenario in FILE so that its "
+		"cumulative time profile matches the observed cascade of --target: "
+		"the root mean square difference of the cumulative fractions (of "
+		"what was counted by the horizon) at 10, 30, 60, 120, 360, 720 "
+		"minutes, 1, 2, 3, 7, 14 and 30 days, the simulated one the mean "
+		"over --runs runs, minimised by GSL's Nelder-Mead simplex inside "
+		"the box of the parameters.  One line on stderr per evaluation "
+		"(none with --quiet).\n\n"
+		"Writes DIR/fit.tsv (every evaluation), DIR/fit-curve.tsv (observed "
+		"and simulated curves at the fitted point, posters and posts), "
+		"DIR/fit.json (fitted values, loss, evaluations, the errors at 10 "
+		"min, 1 h, 6 h, 24 h and 7 days, the command) and the plot "
+		"DIR/fit.png and fit.svg (needs gnuplot).",
+		"The fit is deterministic for a given seed.  SIGINT/SIGTERM stop it "
+		"between evaluations (exit status 130); --resume DIR replays "
+		"DIR/fit.tsv and continues.  A target file that cannot be read is an "
+		"error naming the file and line (exit status 2).",
+		fit_opts, N(fit_opts) },
 	[CMD_KEYS] = {
 		"keys", "TABLE", true, ARG_WORDS, "scenario series summary",
 		"list the scenario keys, series columns or summary fields",

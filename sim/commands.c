@@ -9,6 +9,7 @@
 #include "batch_exec.h"
 #include "engine.h"
 #include "exercise.h"
+#include "fit.h"
 #include "graph_stats.h"
 #include "graphml.h"
 #include "netgen.h"
@@ -203,6 +204,32 @@ int cmd_sensitivity(const struct request *rq)
 	if ((st = plot_dir_only(rq->file, "sensitivity", rq->quiet, err, sizeof err)))
 		return fail(st, err);
 	return EXIT_OK;
+}
+
+int cmd_fit(const struct request *rq)
+{
+	char err[ERRLEN];
+	if (strcmp(rq->file, "-") == 0)
+		return fail(ST_BADINPUT, "fit: FILE must be a file, not - (it is read "
+		            "again at every evaluation)");
+	const char *dir = rq->resume ? rq->resume : rq->out ? rq->out : "out/fit";
+	struct fit_opts o = {
+		.scenario = rq->file, .sets = rq->sets, .n_sets = rq->n_sets,
+		.have_seed = rq->have_seed, .seed = rq->seed,
+		.params = rq->params, .n_params = rq->n_params,
+		.target = rq->target, .label = rq->label,
+		.runs = rq->runs ? rq->runs : 10,
+		.max_evals = rq->max_evals ? (size_t)rq->max_evals : 100,
+		.dir = dir, .resume = rq->resume != NULL, .quiet = rq->quiet,
+		.argc = rq->argc, .argv = rq->argv, .version = CRISIM_VERSION,
+	};
+	enum status st = fit_run(&o, err, sizeof err);
+	if (st)
+		return fail(st, err);
+	if (!rq->quiet)
+		fprintf(stderr, "crisim: wrote %s/fit.json, fit.tsv and fit-curve.tsv\n", dir);
+	st = plot_dir(dir, rq->quiet, err, sizeof err);
+	return st ? fail(st, err) : EXIT_OK;
 }
 
 /* --summary: run once, print the outcome line, write no files. */

@@ -454,6 +454,7 @@ static void record_row(struct engine *r, struct series *out, uint32_t t)
 	row[COL_statements] = tc->statements;
 	row[COL_pickups] = tc->pickups;
 	row[COL_escalation] = tc->escalation;
+	row[COL_new_posters] = tc->new_posters;
 }
 
 static double now(void)

@@ -87,6 +87,7 @@ static const struct plot_kind {
 	                                              axes may be more than
 	                                              sweep.gp draws */
 	{ "sweep.tsv",    "sweep",        true },
+	{ "fit-curve.tsv", "fit",         true },
 };
 
 #define N_PLOT_KINDS (sizeof plot_kinds / sizeof *plot_kinds)
@@ -133,7 +134,7 @@ enum status plot_dir_only(const char *dir, const char *only, bool quiet,
 	}
 	if (n_found == 0) {
 		snprintf(err, errlen, "%s: nothing to plot (no series.tsv, ensemble.tsv, "
-		         "compare.tsv, sweep.tsv or sensitivity.tsv)", dir);
+		         "compare.tsv, sweep.tsv, sensitivity.tsv or fit-curve.tsv)", dir);
 		return ST_BADINPUT;
 	}
 	if (find_scripts(scripts, sizeof scripts)) {

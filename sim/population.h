@@ -40,8 +40,9 @@ enum {
 	POP_F_REPORTED = 1u << 2,  /* a media outlet that reported the story */
 	POP_F_LISTED   = 1u << 3,  /* engine scratch while deduplicating */
 	POP_F_COMPLAINED = 1u << 4, /* posted a complaint at least once */
-	POP_F_PENDING  = 1u << 5   /* has a post scheduled (crisis rule,
+	POP_F_PENDING  = 1u << 5,  /* has a post scheduled (crisis rule,
 	                              spread.timing.kernel power_law) */
+	POP_F_POSTED   = 1u << 6   /* posted at least once (any tone) */
 };
 
 struct population {

@@ -29,7 +29,8 @@
 	X(gaffes,        "brand replies this tick that were gaffes") \
 	X(statements,    "brand statements this tick") \
 	X(pickups,       "media outlets picking the story up this tick") \
-	X(escalation,    "responder escalation level (0 monitor, 1 respond, 2 crisis)")
+	X(escalation,    "responder escalation level (0 monitor, 1 respond, 2 crisis)") \
+	X(new_posters,   "agents who posted for the first time this tick (the brand excluded): the onsets `crisim fit` compares with a list of reshares")
 
 enum series_col {
 #define X(id, doc) COL_##id,

@@ -343,9 +343,9 @@ static const char *sample_value(enum cli_field f)
 {
 	switch (f) {
 	case F_SEED: case F_RUNS: case F_THREADS: case F_STOP_AFTER: case F_SAMPLES:
-	case F_EVERY: return "3";
+	case F_EVERY: case F_MAX_EVALS: return "3";
 	case F_DESIGN: return "lhs";
-	case F_FACTOR: return "a=1:2";
+	case F_FACTOR: case F_PARAM: return "a=1:2";
 	case F_RUN:    return "0";
 	case F_FORMAT: return "tsv";
 	case F_SET: case F_GRID: return "a=1";
@@ -356,7 +356,7 @@ static const char *sample_value(enum cli_field f)
 /* The request without its pointers to argv and arrays, for comparison. */
 static struct request comparable(struct request rq)
 {
-	rq.sets = rq.grids = rq.factors = NULL;
+	rq.sets = rq.grids = rq.factors = rq.params = NULL;
 	rq.argv = NULL;
 	rq.argc = 0;
 	return rq;
@@ -386,7 +386,7 @@ Test(cli_parse, every_table_row_sets_its_field)
 				cr_assert_eq(rc, 0, "%s %s: %s", tab->name, opt, e);
 				struct request r = comparable(rq);
 				cr_assert(memcmp(&r, &b, sizeof r) != 0 || rq.n_sets || rq.n_grids ||
-				          rq.n_factors,
+				          rq.n_factors || rq.n_params,
 				          "%s %s changed nothing", tab->name, opt);
 				cli_free(&rq);
 			}
