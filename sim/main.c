@@ -12,7 +12,7 @@
 static int dispatch(const struct request *rq)
 {
 	bool batch = rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP ||
-	             (rq->cmd == CMD_RUN && rq->runs);
+	             rq->cmd == CMD_DEBRIEF || (rq->cmd == CMD_RUN && rq->runs);
 	if (!batch && par_rank() != 0)
 		return EXIT_OK;
 	switch (rq->cmd) {
@@ -24,6 +24,7 @@ static int dispatch(const struct request *rq)
 	case CMD_SWEEP:    return cmd_sweep(rq);
 	case CMD_KEYS:     return cmd_keys(rq);
 	case CMD_SENSITIVITY: return cmd_sensitivity(rq);
+	case CMD_DEBRIEF:  return cmd_debrief(rq);
 	default:           return EXIT_USAGE;
 	}
 }

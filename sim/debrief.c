@@ -1,0 +1,752 @@
+#include "debrief.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "stats.h"
+#include "svg.h"
+
+#define NF SUMMARY_NFIELD
+#define W 1500.0   /* SVG width in user units: text of 22-24 units stays
+                      above 16 pt when the page is 1600 pixels wide */
+
+static const char *const who[DEBRIEF_N] = { "you", "the plan", "the web guy",
+                                            "silence" };
+static const char *const who_short[DEBRIEF_N] = { "you", "plan", "web guy",
+                                                  "silence" };
+
+/* ---- helpers ---- */
+
+static void esc(FILE *f, const char *s)
+{
+	svg_escape(f, s);
+}
+
+/* "h:mm" of a minute count since the start. */
+static void clock_text(char *buf, size_t len, double minute)
+{
+	long m = lround(minute);
+	snprintf(buf, len, "%ld:%02ld", m / 60, labs(m % 60));
+}
+
+static bool is_share(int k)
+{
+	return k == SUM_reach_share || k == SUM_final_neg_share ||
+	       k == SUM_answered_share;
+}
+
+/* An outcome's value for the tables: shares in %, attitude with three
+ * decimals, counts and minutes rounded. */
+static void value_text(char *buf, size_t len, int k, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "&ndash;");
+	else if (is_share(k))
+		snprintf(buf, len, "%.1f%%", 100 * v);
+	else if (k == SUM_final_attitude)
+		snprintf(buf, len, "%.3f", v);
+	else
+		snprintf(buf, len, "%.0f", v);
+}
+
+/* A difference: signed; shares in percentage points. */
+static void diff_text(char *buf, size_t len, int k, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "&ndash;");
+	else if (is_share(k))
+		snprintf(buf, len, "%+.1f pt", 100 * v);
+	else if (k == SUM_final_attitude)
+		snprintf(buf, len, "%+.3f", v);
+	else
+		snprintf(buf, len, "%+.0f", v);
+}
+
+/* ---- the paired statistics ---- */
+
+/* Outcome k of the paired runs: trainee minus response s, over the runs
+ * where both finished and neither is NaN; d receives the differences. */
+static void paired(const struct debrief_input *in, int k, int s, double *d,
+                   double *tmp, size_t *nd, struct stats_desc *out)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < in->runs; r++) {
+		size_t i0 = r * DEBRIEF_N, is = r * DEBRIEF_N + (size_t)s;
+		if (!in->done[i0] || !in->done[is])
+			continue;
+		double a = in->sum[i0 * NF + (size_t)k], b = in->sum[is * NF + (size_t)k];
+		if (isnan(a) || isnan(b))
+			continue;
+		d[n++] = a - b;
+	}
+	*nd = n;
+	stats_describe(d, 1, n, tmp, out);
+}
+
+/* Share of the n paired differences d that are worse for the trainee than
+ * own (direction dir: -1 lower is better), ties counted half: where the
+ * exercise's run sits in the distribution, 0.5 for a typical run. */
+static double standing(const double *d, size_t n, double own, int dir)
+{
+	if (!n || isnan(own) || !dir)
+		return NAN;
+	double worse = 0;
+	for (size_t i = 0; i < n; i++)
+		worse += d[i] == own ? 0.5 : (dir < 0 ? d[i] > own : d[i] < own);
+	return worse / (double)n;
+}
+
+/* The trainee's summary of one response's run (the exercise's). */
+static double own_value(const struct debrief_input *in, int s, int k)
+{
+	return in->own[s]->summary.v[k];
+}
+
+/* -1: better for the trainee, +1 worse, 0 neither (direction dir). */
+static int sign_better(double d, int dir)
+{
+	if (isnan(d) || d == 0 || !dir)
+		return 0;
+	return (d < 0) == (dir < 0) ? -1 : 1;
+}
+
+/* ---- page parts ---- */
+
+static const char css[] =
+	"body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:22px;"
+	"line-height:1.4;color:#000;background:#fff;margin:24px 40px;max-width:1560px}"
+	"h1{font-size:40px;margin:0 0 8px}h2{font-size:32px;margin:36px 0 12px;"
+	"border-bottom:3px solid #000}p.meta{color:#333}"
+	"p.verdict{font-size:30px;font-weight:bold;margin:8px 0}"
+	"table{border-collapse:collapse;font-size:22px;margin:8px 0}"
+	"th,td{border:1px solid #555;padding:6px 10px;text-align:right;vertical-align:top}"
+	"th{background:#e8e8e8}td.l,th.l{text-align:left}"
+	"td.good{background:#d9f0d9}td.bad{background:#f6d5d5}"
+	"svg{width:100%;height:auto;display:block}"
+	"svg text{font-family:'DejaVu Sans',Verdana,sans-serif;fill:#000}"
+	".axis{font-size:22px}.lane{font-size:24px;font-weight:bold}"
+	".num{font-size:20px;font-weight:bold;fill:#fff}"
+	".grid{stroke:#ccc;stroke-width:1}.frame{fill:none;stroke:#000;stroke-width:2}"
+	".zero{stroke:#000;stroke-width:3}"
+	".s0{fill:none;stroke:#000;stroke-width:5}"
+	".s1{fill:none;stroke:#1f5fbf;stroke-width:4}"
+	".s2{fill:none;stroke:#d95f02;stroke-width:4;stroke-dasharray:14 7}"
+	".s3{fill:none;stroke:#777;stroke-width:4;stroke-dasharray:4 6}"
+	".m0{fill:#000}.m1{fill:#1f5fbf}.m2{fill:#d95f02}.mstory{fill:#7a1f7a}"
+	".dec{stroke:#000;stroke-width:1.5;stroke-dasharray:6 6}"
+	".bar{fill:#9aa9c0;stroke:#333;stroke-width:1}.own{fill:#000}"
+	".ci{stroke:#1f5fbf;stroke-width:6}"
+	"@media print{body{font-size:11pt;margin:0;max-width:none}"
+	"h1{font-size:20pt}h2{font-size:15pt}p.verdict{font-size:14pt}"
+	"table{font-size:10pt}section{break-inside:avoid}"
+	"td.good,td.bad,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+static void header(FILE *f, const struct debrief_input *in)
+{
+	const struct scenario *s = in->s;
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<title>Debrief: ", f);
+	esc(f, s->name);
+	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<header id=\"top\">\n"
+	        "<h1>Debrief: ", css);
+	esc(f, s->name);
+	fputs("</h1>\n", f);
+	if (s->description && *s->description) {
+		fputs("<p class=\"desc\">", f);
+		esc(f, s->description);
+		fputs("</p>\n", f);
+	}
+	fputs("<p class=\"meta\">Exercise ", f);
+	esc(f, in->exercise);
+	fprintf(f, " &middot; seed %llu, run %llu &middot; %u ticks of %g minutes "
+	        "&middot; %zu paired runs (the same random numbers for every "
+	        "response) &middot; ", (unsigned long long)s->seed,
+	        (unsigned long long)in->run, s->ticks, s->tick_minutes, in->runs);
+	esc(f, in->replay);
+	fputs("</p>\n</header>\n", f);
+}
+
+/* A histogram of the paired differences d[0..n) of damage, the zero line,
+ * the mean with its CI and the exercise's own difference, in one row of
+ * the SVG at y. */
+static void diff_row(FILE *f, double y, const char *label, const double *d, size_t n,
+                     const struct stats_desc *st, double own)
+{
+	double lo = own, hi = own;
+	for (size_t i = 0; i < n; i++) {
+		lo = d[i] < lo || isnan(lo) ? d[i] : lo;
+		hi = d[i] > hi || isnan(hi) ? d[i] : hi;
+	}
+	lo = fmin(lo, 0);
+	hi = fmax(hi, 0);
+	svg_nice_range(&lo, &hi, 8);
+	struct svg_frame fr = { 240, y + 40, W - 300, 150, lo, hi, 0, 1 };
+	enum { BINS = 30 };
+	double count[BINS] = { 0 }, width = (hi - lo) / BINS, top = 1;
+	for (size_t i = 0; i < n; i++) {
+		int b = (int)((d[i] - lo) / width);
+		b = b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+		count[b]++;
+		top = fmax(top, count[b]);
+	}
+	fr.y1 = top * 1.15;
+	fprintf(f, "<text class=\"lane\" x=\"10\" y=\"%.1f\">", y + 120);
+	esc(f, label);
+	fputs("</text>\n", f);
+	for (int b = 0; b < BINS; b++)
+		if (count[b] > 0)
+			fprintf(f, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			        "height=\"%.1f\"/>\n", svg_px(&fr, lo + b * width),
+			        svg_py(&fr, count[b]), fr.w / BINS,
+			        svg_py(&fr, 0) - svg_py(&fr, count[b]));
+	svg_axes(f, &fr, NULL, NULL, 1);
+	fprintf(f, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+	        svg_px(&fr, 0), fr.y - 10, svg_px(&fr, 0), fr.y + fr.h);
+	fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
+	        "&#8592; you did better</text>\n<text class=\"axis\" x=\"%.1f\" "
+	        "y=\"%.1f\">worse &#8594;</text>\n", svg_px(&fr, 0) - 10, fr.y + 4,
+	        svg_px(&fr, 0) + 10, fr.y + 4);
+	if (!isnan(st->ci_lo))
+		fprintf(f, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		        "y2=\"%.1f\"/>\n", svg_px(&fr, st->ci_lo), fr.y + 20,
+		        svg_px(&fr, st->ci_hi), fr.y + 20);
+	if (!isnan(own)) {
+		double px = svg_px(&fr, own);
+		fprintf(f, "<polygon class=\"own\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n"
+		        "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
+		        "your run</text>\n", px, fr.y + fr.h, px - 14, fr.y + fr.h + 26,
+		        px + 14, fr.y + fr.h + 26, px, fr.y + fr.h + 54);
+	}
+}
+
+/* One sentence: skill or luck against response s on damage. */
+static void verdict_line(FILE *f, int s, double own, const struct stats_desc *st,
+                         size_t runs)
+{
+	int here = sign_better(own, -1);
+	int mean = !isnan(st->ci_hi) && st->ci_hi < 0 ? -1 :
+	           !isnan(st->ci_lo) && st->ci_lo > 0 ? 1 : 0;
+	char o[32], m[32], lo[32], hi[32];
+	snprintf(o, sizeof o, "%+.0f", own);
+	snprintf(m, sizeof m, "%+.0f", st->mean);
+	snprintf(lo, sizeof lo, "%+.0f", st->ci_lo);
+	snprintf(hi, sizeof hi, "%+.0f", st->ci_hi);
+	fprintf(f, "<li><b>Against %s: ", who[s]);
+	if (here < 0 && mean < 0)
+		fputs("skill.</b> ", f);
+	else if (here < 0)
+		fputs("luck.</b> ", f);
+	else if (mean < 0)
+		fputs("bad luck.</b> ", f);
+	else if (mean > 0)
+		fprintf(f, "%s did better.</b> ", who[s]);
+	else
+		fputs("no clear difference.</b> ", f);
+	fprintf(f, "In your run your damage was %s negative posts against %s's; "
+	        "over %zu paired runs it is %s on average (95%% CI %s to %s): ",
+	        isnan(own) ? "&ndash;" : o, who[s], runs, isnan(st->mean) ? "&ndash;" : m,
+	        isnan(st->ci_lo) ? "&ndash;" : lo, isnan(st->ci_hi) ? "&ndash;" : hi);
+	if (mean < 0)
+		fputs("your decisions reduce the damage whatever the dice do.", f);
+	else if (mean > 0)
+		fprintf(f, "on the same incidents %s's response causes less damage.", who[s]);
+	else
+		fputs("the paired runs cannot tell the two responses apart.", f);
+	fputs("</li>\n", f);
+}
+
+static int verdict(FILE *f, const struct debrief_input *in, double *d, double *tmp)
+{
+	fputs("<section id=\"verdict\">\n<h2>Skill or luck?</h2>\n", f);
+	fputs("<p>Damage is the number of negative posts over the whole run (lower "
+	      "is better); the differences are <i>you minus the other response</i> "
+	      "on the same incident and the same random numbers, so a negative "
+	      "difference means you did better.</p>\n<ul>\n", f);
+	static const int vs[] = { DEBRIEF_PLAN, DEBRIEF_ADHOC };
+	struct stats_desc st[2];
+	double own[2];
+	size_t nd[2];
+	double *keep = malloc((2 * in->runs + 1) * sizeof *keep);
+	if (!keep)
+		return -1;
+	for (int j = 0; j < 2; j++) {
+		paired(in, SUM_damage, vs[j], d, tmp, &nd[j], &st[j]);
+		memcpy(keep + (size_t)j * in->runs, d, nd[j] * sizeof *d);
+		own[j] = own_value(in, DEBRIEF_TRAINEE, SUM_damage) -
+		         own_value(in, vs[j], SUM_damage);
+		verdict_line(f, vs[j], own[j], &st[j], nd[j]);
+	}
+	fputs("</ul>\n<p>The bars: how often each difference of damage came up in "
+	      "the paired runs; the blue line: the 95% confidence interval of the "
+	      "mean difference; the triangle: your run.</p>\n", f);
+	fprintf(f, "<svg viewBox=\"0 0 %.0f 540\" role=\"img\" aria-label=\"paired "
+	        "differences of damage\">\n", W);
+	diff_row(f, 0, "you \xe2\x88\x92 plan", keep, nd[0], &st[0], own[0]);
+	diff_row(f, 270, "you \xe2\x88\x92 web guy", keep + in->runs, nd[1], &st[1], own[1]);
+	fputs("</svg>\n</section>\n", f);
+	free(keep);
+	return 0;
+}
+
+/* ---- the timeline ---- */
+
+enum { LANE_STORY, LANE_YOU, LANE_PLAN, LANES };
+static const char *const lane_name[LANES] = { "story", "you", "plan" };
+static const char *const lane_cls[LANES] = { "mstory", "m0", "m1" };
+
+struct mark {
+	double minute;
+	int lane;
+	char text[160];
+};
+
+/* What a scenario event says, from the scenario itself. */
+static void event_text(char *buf, size_t len, const struct scenario *s,
+                       const struct event_spec *e)
+{
+	char topics[96] = "";
+	size_t at = 0;
+	for (uint32_t k = 0; k < e->n_topics && at < sizeof topics; k++)
+		at += (size_t)snprintf(topics + at, sizeof topics - at, "%s%s", k ? ", " : "",
+		                       s->topics[e->topics[k].topic]);
+	switch (e->kind) {
+	case EV_INCIDENT:
+		snprintf(buf, len, "incident: a %s crisis starts at a %s (%s)",
+		         spec_crisis_name(e->crisis), spec_event_target_name(e->target), topics);
+		break;
+	case EV_INQUIRY:
+		snprintf(buf, len, "inquiry: a journalist asks about %s and waits %.0f "
+		         "minutes", topics, e->deadline);
+		break;
+	case EV_BRAND_ACTION:
+		snprintf(buf, len, "brand action: %s", spec_brand_action_name(e->action));
+		break;
+	case EV_MEDIA_REPORT:
+		snprintf(buf, len, "media report (%s)", spec_report_tone_name(e->tone));
+		break;
+	case EV_REVELATION:
+		snprintf(buf, len, "revelation: now a %s crisis (%s)",
+		         spec_crisis_name(e->crisis), topics);
+		break;
+	default:
+		snprintf(buf, len, "%s: a %s shares the story", spec_event_kind_name(e->kind),
+		         spec_event_target_name(e->target));
+	}
+}
+
+/* The plan's actions in its event log: what the responder did, not what
+ * the timeline or the public did. */
+static bool plan_action(const char *kind)
+{
+	static const char *const kinds[] = { "statement", "holding statement",
+	                                     "escalation", "inquiry answered", "gaffe" };
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static int mark_cmp(const void *a, const void *b)
+{
+	const struct mark *x = a, *y = b;
+	if (x->minute != y->minute)
+		return x->minute < y->minute ? -1 : 1;
+	return x->lane - y->lane;
+}
+
+/* Every mark of the timeline, sorted by time (qsort is not stable, lanes
+ * and the texts' own order break ties: see the index `seq`). */
+static struct mark *marks_collect(const struct debrief_input *in, size_t *n)
+{
+	const struct scenario *s = in->s;
+	const struct event_log *pl = &in->own[DEBRIEF_PLAN]->log;
+	size_t cap = s->n_events + in->n_dec + pl->n + 1, k = 0;
+	struct mark *m = malloc(cap * sizeof *m);
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < s->n_events; i++) {
+		m[k].minute = s->events[i].tick * s->tick_minutes;
+		m[k].lane = LANE_STORY;
+		event_text(m[k].text, sizeof m[k].text, s, &s->events[i]);
+		k++;
+	}
+	for (size_t i = 0; i < in->n_dec; i++) {
+		m[k].minute = in->dec[i].minute;
+		m[k].lane = LANE_YOU;
+		snprintf(m[k].text, sizeof m[k].text, "%s", in->dec[i].text);
+		k++;
+	}
+	for (size_t i = 0; i < pl->n; i++) {
+		if (!plan_action(pl->v[i].kind))
+			continue;
+		m[k].minute = pl->v[i].tick * s->tick_minutes;
+		m[k].lane = LANE_PLAN;
+		snprintf(m[k].text, sizeof m[k].text, "%s: %s", pl->v[i].kind,
+		         pl->v[i].detail);
+		k++;
+	}
+	/* ties: a stable order by (minute, lane, position) */
+	for (size_t i = 1; i < k; i++)
+		for (size_t j = i; j > 0 && mark_cmp(&m[j - 1], &m[j]) > 0; j--) {
+			struct mark t = m[j];
+			m[j] = m[j - 1];
+			m[j - 1] = t;
+		}
+	*n = k;
+	return m;
+}
+
+static double hours_total(const struct scenario *s)
+{
+	return s->ticks * s->tick_minutes / 60.0;
+}
+
+/* Numbered circles in three lanes; a circle too close to the one before
+ * it in its row moves to the next row (three rows per lane), so numbers
+ * do not cover each other. */
+static void timeline(FILE *f, const struct debrief_input *in, const struct mark *m,
+                     size_t n)
+{
+	const double R = 17, ROW = 40, LANE = 140, TOP = 20;
+	/* up to an hour after the last mark: the crisis, not the quiet
+	 * hours after it, gets the width */
+	double end = n ? ceil(m[n - 1].minute / 60 + 1) : 1;
+	struct svg_frame fr = { 180, TOP, W - 210, LANES * LANE, 0,
+	                        fmin(hours_total(in->s), end), 0, 1 };
+	double height = TOP + LANES * LANE + 80;
+	fputs("<section id=\"timeline\">\n<h2>The story, your decisions and the "
+	      "plan&rsquo;s actions</h2>\n", f);
+	fprintf(f, "<p>The first %.0f hours of your run (nothing is marked after "
+	        "them). Each number", fr.x1);
+	fputs(" is explained in the "
+	      "list below; the plan&rsquo;s actions are those of its own run on the "
+	      "same incident (its replies are counted in the last table).</p>\n", f);
+	fprintf(f, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"timeline\">\n",
+	        W, height);
+	svg_axes(f, &fr, "hours since the start", NULL, 0);
+	for (int l = 0; l < LANES; l++) {
+		double y = TOP + l * LANE;
+		if (l)
+			fprintf(f, "<line class=\"frame\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			        "y2=\"%.1f\"/>\n", fr.x, y, fr.x + fr.w, y);
+		fprintf(f, "<text class=\"lane\" x=\"10\" y=\"%.1f\">%s</text>\n",
+		        y + LANE / 2 + 8, lane_name[l]);
+	}
+	double last[LANES][3];
+	for (int l = 0; l < LANES; l++)
+		for (int r = 0; r < 3; r++)
+			last[l][r] = -1e9;
+	for (size_t i = 0; i < n; i++) {
+		double x = svg_px(&fr, m[i].minute / 60);
+		int l = m[i].lane, row = 0;
+		for (int r = 0; r < 3; r++)
+			if (x - last[l][r] >= 2 * R + 4) {
+				row = r;
+				break;
+			} else if (last[l][r] < last[l][row]) {
+				row = r;
+			}
+		last[l][row] = x;
+		double y = TOP + l * LANE + 30 + row * ROW;
+		fprintf(f, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\"/>"
+		        "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
+		        "%zu</text>\n", lane_cls[l], x, y, R, x, y + 7, i + 1);
+	}
+	fputs("</svg>\n<table class=\"legend\">\n<tr><th>#</th><th>time</th>"
+	      "<th class=\"l\">who</th><th class=\"l\">what</th></tr>\n", f);
+	for (size_t i = 0; i < n; i++) {
+		char t[32];
+		clock_text(t, sizeof t, m[i].minute);
+		fprintf(f, "<tr><td>%zu</td><td>%s</td><td class=\"l\">%s</td>"
+		        "<td class=\"l\">", i + 1, t, lane_name[m[i].lane]);
+		esc(f, m[i].text);
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n</section>\n", f);
+}
+
+/* ---- the curves ---- */
+
+/* Column col of a run per hour: the sum over the hour's ticks (sum) or
+ * the value at the last tick of the hour; x the hour's middle or end. */
+static size_t hourly(const struct series *sr, double tick_minutes, int col, bool sum,
+                     double *x, double *y, size_t cap)
+{
+	size_t n = 0;
+	for (uint32_t t = 0; t < sr->rows; t++) {
+		const double *row = sr->v + (size_t)t * SERIES_NCOL;
+		size_t h = (size_t)floor(row[COL_minutes] / 60.0);
+		if (h >= cap)
+			break;
+		while (n <= h) {
+			x[n] = (double)n + (sum ? 0.5 : 1.0);
+			y[n++] = sum ? 0 : NAN;
+		}
+		y[h] = sum ? y[h] + row[col] : row[col];
+	}
+	(void)tick_minutes;
+	return n;
+}
+
+static void legend(FILE *f, double x, double y)
+{
+	for (int s = 0; s < DEBRIEF_N; s++) {
+		double lx = x + s * 260;
+		fprintf(f, "<line class=\"s%d\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		        "y2=\"%.1f\"/><text class=\"axis\" x=\"%.1f\" y=\"%.1f\">%s</text>\n",
+		        s, lx, y, lx + 60, y, lx + 70, y + 8, who_short[s]);
+	}
+}
+
+/* The decisions as dashed verticals with their timeline numbers. */
+static void decision_lines(FILE *f, const struct svg_frame *fr,
+                           const struct debrief_input *in, const struct mark *m,
+                           size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].lane != LANE_YOU || m[i].minute / 60 > fr->x1)
+			continue;
+		double x = svg_px(fr, m[i].minute / 60);
+		fprintf(f, "<line class=\"dec\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		        "y2=\"%.1f\"/><text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
+		        "text-anchor=\"middle\">%zu</text>\n", x, fr->y, x, fr->y + fr->h,
+		        x, fr->y + 24, i + 1);
+	}
+	(void)in;
+}
+
+static int curves(FILE *f, const struct debrief_input *in, const struct mark *m,
+                  size_t n)
+{
+	size_t cap = (size_t)ceil(hours_total(in->s)) + 2;
+	double *x = malloc(DEBRIEF_N * cap * sizeof *x);
+	double *y = malloc(DEBRIEF_N * cap * sizeof *y);
+	size_t len[DEBRIEF_N];
+	if (!x || !y) {
+		free(x);
+		free(y);
+		return -1;
+	}
+	static const struct { int col; bool sum; const char *id, *title, *ylabel; } plot[] = {
+		{ COL_posts_neg, true, "volume", "Negative posts per hour",
+		  "negative posts in the hour" },
+		{ COL_mean_attitude, false, "attitude", "Mean attitude toward the brand",
+		  "mean attitude (-1 hostile .. +1 favourable), at the end of each hour" },
+	};
+	fputs("<section id=\"curves\">\n", f);
+	for (size_t p = 0; p < 2; p++) {
+		double lo = INFINITY, hi = -INFINITY;
+		for (int s = 0; s < DEBRIEF_N; s++) {
+			len[s] = hourly(&in->own[s]->series, in->s->tick_minutes, plot[p].col,
+			                plot[p].sum, x + (size_t)s * cap, y + (size_t)s * cap, cap);
+			for (size_t i = 0; i < len[s]; i++)
+				if (!isnan(y[(size_t)s * cap + i])) {
+					lo = fmin(lo, y[(size_t)s * cap + i]);
+					hi = fmax(hi, y[(size_t)s * cap + i]);
+				}
+		}
+		if (plot[p].sum)
+			lo = 0;
+		/* room above the highest curve for the decision numbers */
+		hi += (hi - lo) * 0.12;
+		svg_nice_range(&lo, &hi, 5);
+		struct svg_frame fr = { 120, 60, W - 150, 420, 0, hours_total(in->s), lo, hi };
+		fprintf(f, "<h2 id=\"%s\">%s</h2>\n<svg viewBox=\"0 0 %.0f 640\" "
+		        "role=\"img\" aria-label=\"%s\">\n", plot[p].id, plot[p].title, W,
+		        plot[p].title);
+		svg_axes(f, &fr, "hours since the start", plot[p].ylabel, 1);
+		decision_lines(f, &fr, in, m, n);
+		for (int s = DEBRIEF_N - 1; s >= 0; s--) {
+			char cls[8];
+			snprintf(cls, sizeof cls, "s%d", s);
+			svg_polyline(f, &fr, x + (size_t)s * cap, y + (size_t)s * cap, len[s], cls);
+		}
+		legend(f, 120, 610);
+		fputs("</svg>\n", f);
+	}
+	fputs("<p>Dashed verticals: your decisions, numbered as on the timeline.</p>\n"
+	      "</section>\n", f);
+	free(x);
+	free(y);
+	return 0;
+}
+
+/* ---- the outcome table ---- */
+
+static const int key_outcomes[] = {
+	SUM_damage, SUM_peak_negative, SUM_reach_share, SUM_final_attitude,
+	SUM_final_neg_share, SUM_duration_minutes, SUM_complainants,
+	SUM_answered_share, SUM_gaffes, SUM_first_response_minutes,
+	SUM_reply_minutes, SUM_replies, SUM_statements,
+};
+
+static void ci_cell(FILE *f, int k, const struct stats_desc *st)
+{
+	char m[48], lo[48], hi[48];
+	diff_text(m, sizeof m, k, st->mean);
+	diff_text(lo, sizeof lo, k, st->ci_lo);
+	diff_text(hi, sizeof hi, k, st->ci_hi);
+	int dir = stats_better[k];
+	const char *cls = !dir || isnan(st->ci_lo) ? "" :
+	                  sign_better(st->ci_hi, dir) < 0 && sign_better(st->ci_lo, dir) < 0 ?
+	                  " class=\"good\"" :
+	                  sign_better(st->ci_hi, dir) > 0 && sign_better(st->ci_lo, dir) > 0 ?
+	                  " class=\"bad\"" : "";
+	fprintf(f, "<td%s>%s<br><small>[%s, %s]</small></td>", cls, m, lo, hi);
+}
+
+static void outcomes(FILE *f, const struct debrief_input *in, double *d, double *tmp)
+{
+	fprintf(f, "<section id=\"outcomes\">\n<h2>Outcomes</h2>\n<p>Your run, then "
+	        "%zu paired runs: the mean of your response and the mean difference "
+	        "<i>you minus the other</i> with its 95%% confidence interval (paired "
+	        "t). Green: you did better beyond doubt; red: worse. "
+	        "&ldquo;Your run ranks&rdquo;: the share of the paired runs in which "
+	        "you fared worse against the plan than in your own (50%%: a typical "
+	        "run; near 100%%: your run was unusually lucky or well played).</p>\n",
+	        in->runs);
+	fputs("<table>\n<tr><th class=\"l\" rowspan=\"2\">outcome</th>"
+	      "<th rowspan=\"2\">better</th><th colspan=\"4\">your run</th>"
+	      "<th colspan=\"4\">paired runs</th></tr>\n<tr>", f);
+	for (int s = 0; s < DEBRIEF_N; s++)
+		fprintf(f, "<th>%s</th>", who_short[s]);
+	fputs("<th>you (mean)</th><th>you &minus; plan</th><th>you &minus; web guy"
+	      "</th><th>your run ranks</th></tr>\n", f);
+	for (size_t j = 0; j < sizeof key_outcomes / sizeof *key_outcomes; j++) {
+		int k = key_outcomes[j];
+		char v[48];
+		fprintf(f, "<tr><td class=\"l\">%s</td><td>%s</td>", summary_field_name[k],
+		        stats_better_word(stats_better[k]));
+		for (int s = 0; s < DEBRIEF_N; s++) {
+			value_text(v, sizeof v, k, own_value(in, s, k));
+			fprintf(f, "<td>%s</td>", v);
+		}
+		/* the trainee's own mean over the paired runs */
+		size_t n = 0;
+		for (size_t r = 0; r < in->runs; r++)
+			if (in->done[r * DEBRIEF_N])
+				d[n++] = in->sum[r * DEBRIEF_N * NF + (size_t)k];
+		struct stats_desc mine, vp, va;
+		stats_describe(d, 1, n, tmp, &mine);
+		value_text(v, sizeof v, k, mine.mean);
+		fprintf(f, "<td>%s</td>", v);
+		size_t np, na;
+		paired(in, k, DEBRIEF_ADHOC, d, tmp, &na, &va);
+		/* last, so that d holds the differences to the plan */
+		paired(in, k, DEBRIEF_PLAN, d, tmp, &np, &vp);
+		ci_cell(f, k, &vp);
+		ci_cell(f, k, &va);
+		double own = own_value(in, DEBRIEF_TRAINEE, k) - own_value(in, DEBRIEF_PLAN, k);
+		double pos = standing(d, np, own, stats_better[k]);
+		if (isnan(pos))
+			fputs("<td>&ndash;</td>", f);
+		else
+			fprintf(f, "<td>%.0f%%</td>", 100 * pos);
+		fputs("</tr>\n", f);
+	}
+	fputs("</table>\n<p>Every outcome, with the web guy and silence too: "
+	      "compare.tsv and compare.json beside this page (differences there are "
+	      "the other response minus yours, &ldquo;script&rdquo;).</p>\n"
+	      "</section>\n", f);
+}
+
+/* ---- what the plan did at each decision ---- */
+
+static double replies_between(const struct series *sr, double a, double b)
+{
+	double n = 0;
+	for (uint32_t t = 0; t < sr->rows; t++) {
+		const double *row = sr->v + (size_t)t * SERIES_NCOL;
+		if (row[COL_minutes] >= a && row[COL_minutes] < b)
+			n += row[COL_replies];
+	}
+	return n;
+}
+
+static void decisions(FILE *f, const struct debrief_input *in, const struct mark *m,
+                      size_t n)
+{
+	fprintf(f, "<section id=\"decisions\">\n<h2>At each of your decisions, what "
+	        "the plan did</h2>\n<p>The plan&rsquo;s actions within %.0f minutes "
+	        "either side of each decision, in its run on the same incident, and "
+	        "the replies each side sent in that window.</p>\n", in->window);
+	if (!in->n_dec) {
+		fputs("<p><b>You made no decision</b>: the brand only listened.</p>\n"
+		      "</section>\n", f);
+		return;
+	}
+	fputs("<table>\n<tr><th>#</th><th>time</th><th class=\"l\">you</th>"
+	      "<th class=\"l\">the plan, around that time</th><th>your replies</th>"
+	      "<th>plan&rsquo;s replies</th></tr>\n", f);
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].lane != LANE_YOU)
+			continue;
+		char t[32];
+		clock_text(t, sizeof t, m[i].minute);
+		double a = m[i].minute - in->window, b = m[i].minute + in->window;
+		fprintf(f, "<tr><td>%zu</td><td>%s</td><td class=\"l\">", i + 1, t);
+		esc(f, m[i].text);
+		fputs("</td><td class=\"l\">", f);
+		int any = 0;
+		for (size_t j = 0; j < n; j++) {
+			if (m[j].lane != LANE_PLAN || m[j].minute < a || m[j].minute > b)
+				continue;
+			clock_text(t, sizeof t, m[j].minute);
+			fprintf(f, "%s%s (#%zu) ", any++ ? "<br>" : "", t, j + 1);
+			esc(f, m[j].text);
+		}
+		if (!any)
+			fputs("no statement, escalation or answer", f);
+		fprintf(f, "</td><td>%.0f</td><td>%.0f</td></tr>\n",
+		        replies_between(&in->own[DEBRIEF_TRAINEE]->series, a, b),
+		        replies_between(&in->own[DEBRIEF_PLAN]->series, a, b));
+	}
+	fputs("</table>\n</section>\n", f);
+}
+
+static void footer(FILE *f)
+{
+	fputs("<footer>\n<p class=\"meta\">Made by crisim " CRISIM_VERSION " (crisim "
+	      "debrief). The files beside this page: compare.tsv, compare.json, "
+	      "STRATEGY/runs.tsv and STRATEGY/exercise/ (the run shown here, as a "
+	      "single run: series.tsv, events.tsv).</p>\n</footer>\n</body>\n</html>\n", f);
+}
+
+enum status debrief_write(const char *dir, const struct debrief_input *in,
+                          char *err, size_t errlen)
+{
+	size_t n = 0;
+	struct mark *m = marks_collect(in, &n);
+	double *d = malloc((in->runs + 1) * sizeof *d);
+	double *tmp = malloc((in->runs + 1) * sizeof *tmp);
+	struct out_file o = { 0 };
+	enum status st = ST_NOMEM;
+	if (!m || !d || !tmp) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	if ((st = output_open(&o, dir, "debrief.html", err, errlen)))
+		goto out;
+	header(o.f, in);
+	if (verdict(o.f, in, d, tmp) != 0)
+		goto oom;
+	timeline(o.f, in, m, n);
+	if (curves(o.f, in, m, n) != 0)
+		goto oom;
+	outcomes(o.f, in, d, tmp);
+	decisions(o.f, in, m, n);
+	footer(o.f);
+	st = output_commit(&o, err, errlen);
+	goto out;
+oom:
+	output_abort(&o);
+	snprintf(err, errlen, "out of memory");
+	st = ST_NOMEM;
+out:
+	free(m);
+	free(d);
+	free(tmp);
+	return st;
+}
