@@ -46,22 +46,24 @@ static void value_text(char *buf, size_t len, int k, double v)
 	else if (is_share(k))
 		snprintf(buf, len, "%.1f%%", 100 * v);
 	else if (k == SUM_final_attitude)
-		snprintf(buf, len, "%.3f", v);
+		snprintf(buf, len, "%.3f", v == 0 ? 0 : v);
 	else
-		snprintf(buf, len, "%.0f", v);
+		snprintf(buf, len, "%.0f", fabs(v) < 0.5 ? 0 : v);
 }
 
-/* A difference: signed; shares in percentage points. */
-static void diff_text(char *buf, size_t len, int k, double v)
+/* A difference: signed, shares in percentage points (`unit` adds " pt"),
+ * without a "-0" for what rounds to zero. */
+static void diff_text(char *buf, size_t len, int k, double v, bool unit)
 {
+	double scale = is_share(k) ? 100 : 1;
+	int dec = is_share(k) ? 1 : k == SUM_final_attitude ? 3 : 0;
+	double r = scale * v, half = 0.5 * pow(10, -dec);
 	if (isnan(v))
 		snprintf(buf, len, "&ndash;");
-	else if (is_share(k))
-		snprintf(buf, len, "%+.1f pt", 100 * v);
-	else if (k == SUM_final_attitude)
-		snprintf(buf, len, "%+.3f", v);
+	else if (fabs(r) < half)
+		snprintf(buf, len, "0%s", unit && is_share(k) ? " pt" : "");
 	else
-		snprintf(buf, len, "%+.0f", v);
+		snprintf(buf, len, "%+.*f%s", dec, r, unit && is_share(k) ? " pt" : "");
 }
 
 /* ---- the paired statistics ---- */
@@ -152,13 +154,7 @@ static void header(FILE *f, const struct debrief_input *in)
 	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<header id=\"top\">\n"
 	        "<h1>Debrief: ", css);
 	esc(f, s->name);
-	fputs("</h1>\n", f);
-	if (s->description && *s->description) {
-		fputs("<p class=\"desc\">", f);
-		esc(f, s->description);
-		fputs("</p>\n", f);
-	}
-	fputs("<p class=\"meta\">Exercise ", f);
+	fputs("</h1>\n<p class=\"meta\">Exercise ", f);
 	esc(f, in->exercise);
 	fprintf(f, " &middot; seed %llu, run %llu &middot; %u ticks of %g minutes "
 	        "&middot; %zu paired runs (the same random numbers for every "
@@ -203,11 +199,11 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 			        svg_py(&fr, 0) - svg_py(&fr, count[b]));
 	svg_axes(f, &fr, NULL, NULL, 1);
 	fprintf(f, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-	        svg_px(&fr, 0), fr.y - 10, svg_px(&fr, 0), fr.y + fr.h);
+	        svg_px(&fr, 0), fr.y - 36, svg_px(&fr, 0), fr.y + fr.h);
 	fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
 	        "&#8592; you did better</text>\n<text class=\"axis\" x=\"%.1f\" "
-	        "y=\"%.1f\">worse &#8594;</text>\n", svg_px(&fr, 0) - 10, fr.y + 4,
-	        svg_px(&fr, 0) + 10, fr.y + 4);
+	        "y=\"%.1f\">you did worse &#8594;</text>\n", svg_px(&fr, 0) - 10,
+	        fr.y - 14, svg_px(&fr, 0) + 10, fr.y - 14);
 	if (!isnan(st->ci_lo))
 		fprintf(f, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		        "y2=\"%.1f\"/>\n", svg_px(&fr, st->ci_lo), fr.y + 20,
@@ -222,9 +218,10 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 }
 
 /* One sentence: skill or luck against response s on damage. */
-static void verdict_line(FILE *f, int s, double own, const struct stats_desc *st,
-                         size_t runs)
+static void verdict_line(FILE *f, int s, double mine, double theirs,
+                         const struct stats_desc *st, size_t runs)
 {
+	double own = mine - theirs;
 	int here = sign_better(own, -1);
 	int mean = !isnan(st->ci_hi) && st->ci_hi < 0 ? -1 :
 	           !isnan(st->ci_lo) && st->ci_lo > 0 ? 1 : 0;
@@ -244,9 +241,9 @@ static void verdict_line(FILE *f, int s, double own, const struct stats_desc *st
 		fprintf(f, "%s did better.</b> ", who[s]);
 	else
 		fputs("no clear difference.</b> ", f);
-	fprintf(f, "In your run your damage was %s negative posts against %s's; "
-	        "over %zu paired runs it is %s on average (95%% CI %s to %s): ",
-	        isnan(own) ? "&ndash;" : o, who[s], runs, isnan(st->mean) ? "&ndash;" : m,
+	fprintf(f, "Your run: damage %.0f for you, %.0f for %s, a difference of %s. "
+	        "Over %zu paired runs: %s on average (95%% CI %s to %s); ", mine, theirs,
+	        who[s], isnan(own) ? "&ndash;" : o, runs, isnan(st->mean) ? "&ndash;" : m,
 	        isnan(st->ci_lo) ? "&ndash;" : lo, isnan(st->ci_hi) ? "&ndash;" : hi);
 	if (mean < 0)
 		fputs("your decisions reduce the damage whatever the dice do.", f);
@@ -274,9 +271,10 @@ static int verdict(FILE *f, const struct debrief_input *in, double *d, double *t
 	for (int j = 0; j < 2; j++) {
 		paired(in, SUM_damage, vs[j], d, tmp, &nd[j], &st[j]);
 		memcpy(keep + (size_t)j * in->runs, d, nd[j] * sizeof *d);
-		own[j] = own_value(in, DEBRIEF_TRAINEE, SUM_damage) -
-		         own_value(in, vs[j], SUM_damage);
-		verdict_line(f, vs[j], own[j], &st[j], nd[j]);
+		double mine = own_value(in, DEBRIEF_TRAINEE, SUM_damage);
+		double theirs = own_value(in, vs[j], SUM_damage);
+		own[j] = mine - theirs;
+		verdict_line(f, vs[j], mine, theirs, &st[j], nd[j]);
 	}
 	fputs("</ul>\n<p>The bars: how often each difference of damage came up in "
 	      "the paired runs; the blue line: the 95% confidence interval of the "
@@ -313,7 +311,7 @@ static void event_text(char *buf, size_t len, const struct scenario *s,
 		                       s->topics[e->topics[k].topic]);
 	switch (e->kind) {
 	case EV_INCIDENT:
-		snprintf(buf, len, "incident: a %s crisis starts at a %s (%s)",
+		snprintf(buf, len, "incident (%s crisis) at a %s: %s",
 		         spec_crisis_name(e->crisis), spec_event_target_name(e->target), topics);
 		break;
 	case EV_INQUIRY:
@@ -327,7 +325,7 @@ static void event_text(char *buf, size_t len, const struct scenario *s,
 		snprintf(buf, len, "media report (%s)", spec_report_tone_name(e->tone));
 		break;
 	case EV_REVELATION:
-		snprintf(buf, len, "revelation: now a %s crisis (%s)",
+		snprintf(buf, len, "revelation: the crisis is now %s (%s)",
 		         spec_crisis_name(e->crisis), topics);
 		break;
 	default:
@@ -346,6 +344,15 @@ static bool plan_action(const char *kind)
 		if (strcmp(kind, kinds[i]) == 0)
 			return true;
 	return false;
+}
+
+static void scenario_text(FILE *f, const struct scenario *s)
+{
+	if (!s->description || !*s->description)
+		return;
+	fputs("<section id=\"scenario\">\n<h2>The scenario</h2>\n<p class=\"desc\">", f);
+	esc(f, s->description);
+	fputs("</p>\n</section>\n", f);
 }
 
 static int mark_cmp(const void *a, const void *b)
@@ -403,13 +410,54 @@ static double hours_total(const struct scenario *s)
 	return s->ticks * s->tick_minutes / 60.0;
 }
 
+/* Replies of a run per `bucket` minutes as bars at the bottom of a lane
+ * (bottom y, at most `tall` high for `top` replies). */
+static void reply_strip(FILE *f, const struct svg_frame *fr, const struct series *sr,
+                        double bucket, double top, double bottom, double tall)
+{
+	double n = 0, start = 0;
+	for (uint32_t t = 0; t <= sr->rows; t++) {
+		const double *row = t < sr->rows ? sr->v + (size_t)t * SERIES_NCOL : NULL;
+		if (!row || row[COL_minutes] >= start + bucket) {
+			if (n > 0 && start / 60 < fr->x1) {
+				double h = fmax(5, tall * n / top);   /* one reply stays visible */
+				fprintf(f, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" "
+				        "width=\"%.1f\" height=\"%.1f\"/>\n", svg_px(fr, start / 60),
+				        bottom - h, fmax(1, svg_px(fr, fmin(fr->x1, (start + bucket) / 60)) -
+				                            svg_px(fr, start / 60)), h);
+			}
+			if (!row)
+				break;
+			start = floor(row[COL_minutes] / bucket) * bucket;
+			n = 0;
+		}
+		n += row[COL_replies];
+	}
+}
+
+/* The largest number of replies of a run in one bucket. */
+static double reply_peak(const struct series *sr, double bucket)
+{
+	double best = 0, n = 0, start = 0;
+	for (uint32_t t = 0; t < sr->rows; t++) {
+		const double *row = sr->v + (size_t)t * SERIES_NCOL;
+		if (row[COL_minutes] >= start + bucket) {
+			start = floor(row[COL_minutes] / bucket) * bucket;
+			n = 0;
+		}
+		n += row[COL_replies];
+		best = fmax(best, n);
+	}
+	return best;
+}
+
 /* Numbered circles in three lanes; a circle too close to the one before
  * it in its row moves to the next row (three rows per lane), so numbers
  * do not cover each other. */
 static void timeline(FILE *f, const struct debrief_input *in, const struct mark *m,
                      size_t n)
 {
-	const double R = 17, ROW = 40, LANE = 140, TOP = 20;
+	const double R = 18, ROW = 40, LANE = 180, TOP = 20, BUCKET = 15;
 	/* up to an hour after the last mark: the crisis, not the quiet
 	 * hours after it, gets the width */
 	double end = n ? ceil(m[n - 1].minute / 60 + 1) : 1;
@@ -419,10 +467,11 @@ static void timeline(FILE *f, const struct debrief_input *in, const struct mark 
 	fputs("<section id=\"timeline\">\n<h2>The story, your decisions and the "
 	      "plan&rsquo;s actions</h2>\n", f);
 	fprintf(f, "<p>The first %.0f hours of your run (nothing is marked after "
-	        "them). Each number", fr.x1);
-	fputs(" is explained in the "
-	      "list below; the plan&rsquo;s actions are those of its own run on the "
-	      "same incident (its replies are counted in the last table).</p>\n", f);
+	        "them). Each number is explained in the list below; the plan&rsquo;s "
+	        "actions are those of its own run on the same incident. Grey bars: "
+	        "replies sent per %.0f minutes (the tallest: %.0f).</p>\n", fr.x1, BUCKET,
+	        fmax(reply_peak(&in->own[DEBRIEF_TRAINEE]->series, BUCKET),
+	             reply_peak(&in->own[DEBRIEF_PLAN]->series, BUCKET)));
 	fprintf(f, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"timeline\">\n",
 	        W, height);
 	svg_axes(f, &fr, "hours since the start", NULL, 0);
@@ -432,8 +481,17 @@ static void timeline(FILE *f, const struct debrief_input *in, const struct mark 
 			fprintf(f, "<line class=\"frame\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			        "y2=\"%.1f\"/>\n", fr.x, y, fr.x + fr.w, y);
 		fprintf(f, "<text class=\"lane\" x=\"10\" y=\"%.1f\">%s</text>\n",
-		        y + LANE / 2 + 8, lane_name[l]);
+		        y + 60, lane_name[l]);
+		if (l != LANE_STORY)
+			fprintf(f, "<text class=\"axis\" x=\"10\" y=\"%.1f\">replies</text>\n",
+			        y + LANE - 12);
 	}
+	double top = fmax(1, fmax(reply_peak(&in->own[DEBRIEF_TRAINEE]->series, BUCKET),
+	                          reply_peak(&in->own[DEBRIEF_PLAN]->series, BUCKET)));
+	reply_strip(f, &fr, &in->own[DEBRIEF_TRAINEE]->series, BUCKET, top,
+	            TOP + (LANE_YOU + 1) * LANE, 40);
+	reply_strip(f, &fr, &in->own[DEBRIEF_PLAN]->series, BUCKET, top,
+	            TOP + (LANE_PLAN + 1) * LANE, 40);
 	double last[LANES][3];
 	for (int l = 0; l < LANES; l++)
 		for (int r = 0; r < 3; r++)
@@ -585,9 +643,9 @@ static const int key_outcomes[] = {
 static void ci_cell(FILE *f, int k, const struct stats_desc *st)
 {
 	char m[48], lo[48], hi[48];
-	diff_text(m, sizeof m, k, st->mean);
-	diff_text(lo, sizeof lo, k, st->ci_lo);
-	diff_text(hi, sizeof hi, k, st->ci_hi);
+	diff_text(m, sizeof m, k, st->mean, true);
+	diff_text(lo, sizeof lo, k, st->ci_lo, false);
+	diff_text(hi, sizeof hi, k, st->ci_hi, false);
 	int dir = stats_better[k];
 	const char *cls = !dir || isnan(st->ci_lo) ? "" :
 	                  sign_better(st->ci_hi, dir) < 0 && sign_better(st->ci_lo, dir) < 0 ?
@@ -732,6 +790,7 @@ enum status debrief_write(const char *dir, const struct debrief_input *in,
 	header(o.f, in);
 	if (verdict(o.f, in, d, tmp) != 0)
 		goto oom;
+	scenario_text(o.f, in->s);
 	timeline(o.f, in, m, n);
 	if (curves(o.f, in, m, n) != 0)
 		goto oom;
