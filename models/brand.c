@@ -229,35 +229,71 @@ void brand_statement(struct model_ctx *c, struct brand *b, enum tone tone,
 		c->oom = 1;
 }
 
-int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
-                 enum scct_strategy st)
+int brand_scct_statement(struct model_ctx *c, struct brand *b,
+                         enum scct_strategy st, const char *kind,
+                         const char *prefix)
 {
 	const struct event_spec *e = model_crisis(c);
 	int needed = e ? (int)e->crisis + (e->history ? 1 : 0) : 0;
 	if (needed > SCCT_REBUILD)
 		needed = SCCT_REBUILD;
+	int fits = (int)st >= needed;
+	char detail[128];
+	snprintf(detail, sizeof detail, "%s%s statement in a%s %s crisis %s",
+	         prefix, spec_scct_name(st),
+	         e && e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
+	         e ? spec_crisis_name(e->crisis) : "victim",
+	         fits ? "fits" : "is too weak and backfires");
+	b->budget++;  /* brand_statement takes one: the statement is outside
+	                 the tick's capacity */
+	if (fits) {
+		brand_message(b, c, 1);
+		c->framed = 1;
+		brand_statement(c, b, TONE_POS, 0, 1, kind, detail);
+	} else {
+		for (int k = 0; k < 3; k++)
+			brand_message(b, c, 0);
+		brand_statement(c, b, TONE_NEG, 1, 0, kind, detail);
+	}
+	return fits;
+}
+
+int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
+                 enum scct_strategy st)
+{
 	int extra = a == ACTION_RECALL ? 2 : a == ACTION_CORRECTIVE ? 1 : 0;
 	if (a != ACTION_STATEMENT)
 		st = SCCT_REBUILD;
 	for (int k = 0; k < extra; k++)
 		brand_message(b, c, 1);
-	int fits = (int)st >= needed;
-	char detail[128];
-	snprintf(detail, sizeof detail, "%s: %s statement in a%s %s crisis %s",
-	         spec_brand_action_name(a), spec_scct_name(st),
-	         e && e->crisis == CRISIS_ACCIDENTAL ? "n" : "",
-	         e ? spec_crisis_name(e->crisis) : "victim",
-	         fits ? "fits" : "is too weak and backfires");
-	b->budget++;  /* brand_statement takes one: the action is outside
-	                 the tick's capacity */
-	if (fits) {
-		brand_message(b, c, 1);
-		c->framed = 1;
-		brand_statement(c, b, TONE_POS, 0, 1, "brand action", detail);
-	} else {
-		for (int k = 0; k < 3; k++)
-			brand_message(b, c, 0);
-		brand_statement(c, b, TONE_NEG, 1, 0, "brand action", detail);
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "%s: ", spec_brand_action_name(a));
+	return brand_scct_statement(c, b, st, "brand action", prefix);
+}
+
+void brand_remove(struct brand *b, size_t i)
+{
+	struct pending last = b->heap[--b->n];
+	if (i == b->n)
+		return;
+	/* Up while it beats its parent, else down while a child beats it. */
+	while (i > 0 && before(&last, &b->heap[(i - 1) / 2])) {
+		b->heap[i] = b->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
 	}
-	return fits;
+	for (;;) {
+		size_t l = 2 * i + 1, best = i;
+		const struct pending *cur = &last;
+		if (l < b->n && before(&b->heap[l], cur)) {
+			best = l;
+			cur = &b->heap[l];
+		}
+		if (l + 1 < b->n && before(&b->heap[l + 1], cur))
+			best = l + 1;
+		if (best == i)
+			break;
+		b->heap[i] = b->heap[best];
+		i = best;
+	}
+	b->heap[i] = last;
 }

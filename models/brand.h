@@ -98,6 +98,15 @@ void brand_message(struct brand *b, const struct model_ctx *c, int consistent);
  * 1 when it fits. */
 int brand_action(struct model_ctx *c, struct brand *b, enum brand_action a,
                  enum scct_strategy st);
+/* The statement of a brand action (and of the script's "statement"): SCCT
+ * strategy st judged as above, logged as `kind` with `prefix` before its
+ * detail, outside the tick's capacity.  Returns 1 when it fits. */
+int brand_scct_statement(struct model_ctx *c, struct brand *b,
+                         enum scct_strategy st, const char *kind,
+                         const char *prefix);
+
+/* Drop queued mention b->heap[i], keeping the queue's order. */
+void brand_remove(struct brand *b, size_t i);
 
 /* How the plan answers a question of `topic` (models/plan.c): consistent
  * when a key message covers the topic (always without messages); with a

@@ -8,7 +8,7 @@
 extern const struct spread_rule spread_crisis, spread_cascade;
 extern const struct spread_rule spread_maki_thompson, spread_threshold;
 extern const struct responder_strategy responder_none, responder_adhoc,
-	responder_plan;
+	responder_plan, responder_script;
 
 static const struct spread_rule *const spread_rules[] = {
 	&spread_crisis,
@@ -21,6 +21,7 @@ static const struct responder_strategy *const responders[] = {
 	&responder_none,
 	&responder_adhoc,
 	&responder_plan,
+	&responder_script,
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -433,8 +433,9 @@ static enum status add_input_file(struct batch *b, const char *path, char *err,
 /* Every file the batch depends on, by content, in a fixed order: the
  * scenario (its text as read, stdin included), the grid file, then the
  * edge list of each variant (one per grid point when the grid sets
- * network.file).  Files that later kinds of batch read (design files,
- * decision files) are to be added here, after these, with add_input_file.
+ * network.file), the decisions file of each variant under the strategy
+ * "script".  Files that later kinds of batch read are to be added here,
+ * after these, with add_input_file.
  * Each hash is folded into the fingerprint, so that a part of a batch
  * whose input changed never matches. */
 static enum status collect_inputs(struct batch *b, const struct source *src,
@@ -449,6 +450,11 @@ static enum status collect_inputs(struct batch *b, const struct source *src,
 	for (size_t v = 0; v < b->n_variants && st == ST_OK; v++)
 		if (b->v[v].s.network.model == NET_FILE && b->v[v].s.network.file)
 			st = add_input_file(b, b->v[v].s.network.file, err, errlen);
+	for (size_t v = 0; v < b->n_variants && st == ST_OK; v++)
+		if (b->v[v].s.responder.script.file &&
+		    strcmp(b->v[v].s.responder.strategy, "script") == 0)
+			st = add_input_file(b, b->v[v].s.responder.script.file, err,
+			                    errlen);
 	for (size_t i = 0; i < b->n_inputs && st == ST_OK; i++)
 		b->fingerprint = checkpoint_fnv1a(b->fingerprint, &b->inputs[i].hash,
 		                                  sizeof b->inputs[i].hash);

@@ -6,6 +6,8 @@
  */
 #include "scenario_internal.h"
 
+#include "decisions.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -95,7 +97,7 @@ static enum status check_relative(struct ctx *c, const char *parent,
  * scenario's directory (or the working directory), and made absolute so
  * that the resolved scenario printed into a manifest still points at the
  * same file from anywhere. */
-static enum status resolve_file(struct ctx *c, char **file)
+static enum status resolve_file(struct ctx *c, const char *key, char **file)
 {
 	const char *dir = c->base_dir ? c->base_dir : ".";
 	char *cwd = NULL, *out = NULL;
@@ -106,9 +108,9 @@ static enum status resolve_file(struct ctx *c, char **file)
 	if (dir[0] != '/') {
 		cwd = getcwd(NULL, 0);
 		if (!cwd) {
-			scn_bprintf(c->err, SCN_ERRLEN, "%s: network.file: cannot "
+			scn_bprintf(c->err, SCN_ERRLEN, "%s: %s: cannot "
 			            "resolve against the working directory: %s",
-			            c->label, strerror(errno));
+			            c->label, key, strerror(errno));
 			return ST_IO;
 		}
 	}
@@ -154,7 +156,7 @@ enum status scn_finish_network(struct ctx *c, const cJSON *obj,
 			return scn_fail_at(c, d, from_set, "expected a file name, got "
 			                   "string \"\"");
 		n->model = NET_FILE;
-		if ((rc = resolve_file(c, &n->file)))
+		if ((rc = resolve_file(c, "network.file", &n->file)))
 			return rc;
 	}
 	if ((rc = check_models(c, "network", obj, disp, from_set, n->model)))
@@ -213,6 +215,42 @@ enum status scn_finish_network(struct ctx *c, const cJSON *obj,
 		}
 	}
 	return ST_OK;
+}
+
+/* responder.script: the file resolved like network.file and, under the
+ * strategy "script", read now, so that a bad decision is an error before
+ * any run.  The plan's messages and Q&A (read before) name the REFs. */
+enum status scn_finish_script(struct ctx *c, const cJSON *obj,
+                              const char *disp, bool from_set)
+{
+	struct scenario *s = c->s;
+	char **file = &s->responder.script.file;
+	const cJSON *it = obj ? cJSON_GetObjectItemCaseSensitive(obj, "file")
+	                      : NULL;
+	char d[PATHLEN];
+	enum status rc;
+
+	scn_join_path(d, disp, "file");
+	if (*file && !(*file)[0])
+		return scn_fail_at(c, d, from_set || scn_is_set(c, it),
+		                   "expected a file name, got string \"\"");
+	if (strcmp(s->responder.strategy, "script") != 0)
+		return *file ? resolve_file(c, "responder.script.file", file) : ST_OK;
+	if (!*file)
+		return scn_fail_at(c, d, from_set, "expected a decisions file (the "
+		                   "key is required when responder.strategy is "
+		                   "\"script\"), got nothing");
+	if ((rc = resolve_file(c, "responder.script.file", file)))
+		return rc;
+	char err[SCN_ERRLEN];
+	rc = decisions_read(*file, s, &s->responder.script.decisions, err,
+	                    sizeof err);
+	if (rc == ST_NOMEM)
+		return scn_fail_nomem(c);
+	if (rc)
+		scn_bprintf(c->err, SCN_ERRLEN, "%s: responder.script.file: %s",
+		            c->label, err);
+	return rc;
 }
 
 enum status scn_finish_population(struct ctx *c, const cJSON *obj,

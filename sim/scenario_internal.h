@@ -230,6 +230,8 @@ enum status scn_read_rows(struct ctx *c, const char *parent, const cJSON *obj,
 /* scenario_check.c: finish hooks and readers of custom rows. */
 enum status scn_finish_network(struct ctx *c, const cJSON *obj,
                                const char *disp, bool from_set);
+enum status scn_finish_script(struct ctx *c, const cJSON *obj,
+                              const char *disp, bool from_set);
 enum status scn_finish_population(struct ctx *c, const cJSON *obj,
                                   const char *disp, bool from_set);
 enum status scn_read_sizes(struct ctx *c, const struct key_row *r,

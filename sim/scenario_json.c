@@ -55,6 +55,10 @@ static enum status print_rows(const char *parent, cJSON *obj, const void *base,
 			v = cJSON_AddObjectToObject(obj, leaf);
 			if (!v || print_rows(r->path, v, base, s))
 				return ST_NOMEM;
+			/* A nested section with nothing set is left out
+			 * (responder.script without a file). */
+			if (!v->child && strchr(r->path, '.'))
+				cJSON_Delete(cJSON_DetachItemFromObject(obj, leaf));
 			continue;
 		case T_OBJARR:
 		case T_CUSTOM:

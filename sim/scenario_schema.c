@@ -482,6 +482,13 @@ const struct key_row scn_rows[] = {
 	    U32_MAX_D, 0, 0, 0, "integer in [0, 4294967295]",
 	    "replies and statements per tick from this level on; default 0 = "
 	    "responder.capacity"),
+	OBJ("responder.script", scn_finish_script,
+	    "decision replay: the brand does what a decisions file says"),
+	STR("responder.script.file", T_STR, SO(responder.script.file), NULL, 0,
+	    "decisions file (TSV: minute, action, what, how, ref; see README "
+	    "\"Decisions files\"), relative to the scenario file's directory; "
+	    "stored resolved to an absolute path; required iff "
+	    "responder.strategy is \"script\""),
 
 	OBJ("output", NULL, "where results go"),
 	STR("output.dir", T_STR, SO(output_dir), NULL, 0,

@@ -29,6 +29,15 @@ const char *const spec_report_tone_names[] = {
 const char *const spec_brand_action_names[] = {
 	"statement", "recall", "corrective_action", NULL
 };
+const char *const spec_decision_kind_names[] = {
+	"reply", "holding", "statement", "action", "capacity", "wait", NULL
+};
+const char *const spec_reply_type_names[] = {
+	"thanks", "regret", "corrective", "info", NULL
+};
+const char *const spec_reply_rule_names[] = {
+	"loudest", "largest_audience", "oldest", "agent", NULL
+};
 
 /* Tables and enums must agree in length: one entry per value, then NULL. */
 #define COUNT(t) (sizeof (t) / sizeof (t)[0] - 1)
@@ -45,6 +54,10 @@ _Static_assert(COUNT(spec_report_tone_names) == REPORT_POSITIVE + 1,
                "report tone names");
 _Static_assert(COUNT(spec_brand_action_names) == ACTION_CORRECTIVE + 1,
                "brand action names");
+_Static_assert(COUNT(spec_decision_kind_names) == DEC_COUNT,
+               "decision kind names");
+_Static_assert(COUNT(spec_reply_rule_names) == RULE_COUNT,
+               "reply rule names");
 
 /* The name of value v in a table of n names, or "?". */
 static const char *name_of(const char *const *names, size_t n, unsigned v)
@@ -99,10 +112,77 @@ const char *spec_brand_action_name(enum brand_action a)
 	               (unsigned)a);
 }
 
+const char *spec_decision_kind_name(enum decision_kind k)
+{
+	return name_of(spec_decision_kind_names, COUNT(spec_decision_kind_names),
+	               (unsigned)k);
+}
+
+const char *spec_reply_rule_name(enum reply_rule r)
+{
+	return name_of(spec_reply_rule_names, COUNT(spec_reply_rule_names),
+	               (unsigned)r);
+}
+
+static void types_word(unsigned types, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int k = 0; spec_reply_type_names[k] && used < len; k++)
+		if (types & (1u << k))
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+			                         used ? "+" : "", spec_reply_type_names[k]);
+}
+
+void spec_decision_text(const struct decision *d, const struct scenario *s,
+                  char sep, char *buf, size_t len)
+{
+	char types[64], rule[32];
+	const char *act = spec_decision_kind_name(d->kind);
+	switch (d->kind) {
+	case DEC_REPLY:
+		types_word(d->types, types, sizeof types);
+		if (d->rule == RULE_AGENT)
+			snprintf(rule, sizeof rule, "%u", d->agent);
+		else
+			snprintf(rule, sizeof rule, "%s", spec_reply_rule_name(d->rule));
+		if (d->ref_kind == REF_NONE)
+			snprintf(buf, len, "%s%c%s%c%s", act, sep, rule, sep, types);
+		else
+			snprintf(buf, len, "%s%c%s%c%s%c%s", act, sep, rule, sep, types,
+			         sep, d->ref_kind == REF_MESSAGE
+			              ? s->responder.plan.messages[d->ref].id
+			              : s->topics[d->ref]);
+		return;
+	case DEC_STATEMENT:
+		snprintf(buf, len, "%s%c%s", act, sep, spec_scct_name(d->strategy));
+		return;
+	case DEC_ACTION:
+		if (d->action == ACTION_STATEMENT)
+			snprintf(buf, len, "%s%c%s%c%s", act, sep,
+			         spec_brand_action_name(d->action), sep,
+			         spec_scct_name(d->strategy));
+		else
+			snprintf(buf, len, "%s%c%s", act, sep,
+			         spec_brand_action_name(d->action));
+		return;
+	case DEC_CAPACITY:
+		snprintf(buf, len, "%s%c%u", act, sep, d->capacity);
+		return;
+	case DEC_HOLDING:
+	case DEC_WAIT:
+	case DEC_COUNT:
+		break;
+	}
+	snprintf(buf, len, "%s", act);
+}
+
 void spec_free(struct scenario *s)
 {
 	if (!s)
 		return;
+	free(s->responder.script.file);
+	free(s->responder.script.decisions.v);
 	free(s->name);
 	free(s->description);
 	free(s->network.file);

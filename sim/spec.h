@@ -213,6 +213,41 @@ struct escalation_level {
 	                             level on; 0 = responder.capacity */
 };
 
+/* responder.strategy "script": the decisions of a decisions file
+ * (sim/decisions.c reads it; models/script.c carries it out). */
+enum decision_kind { DEC_REPLY, DEC_HOLDING, DEC_STATEMENT, DEC_ACTION,
+                     DEC_CAPACITY, DEC_WAIT, DEC_COUNT };
+/* reply: which open mention. */
+enum reply_rule { RULE_LOUDEST, RULE_LARGEST_AUDIENCE, RULE_OLDEST,
+                  RULE_AGENT, RULE_COUNT };
+/* reply: its types, a set of bits (Einwiller & Steilen 2015). */
+enum { REPLY_THANKS = 1u, REPLY_REGRET = 2u, REPLY_CORRECTIVE = 4u,
+       REPLY_INFO = 8u };
+/* reply REF: nothing, a key message of responder.plan.messages, or a Q&A
+ * entry of responder.plan.qa. */
+enum reply_ref { REF_NONE, REF_MESSAGE, REF_QA };
+
+struct decision {
+	double minute;            /* runs at the first tick starting at or
+	                             after it */
+	enum decision_kind kind;
+	enum reply_rule rule;     /* reply */
+	uint32_t agent;           /* reply RULE_AGENT: the agent number */
+	unsigned types;           /* reply: REPLY_* bits, at least one */
+	enum reply_ref ref_kind;  /* reply */
+	uint32_t ref;             /* REF_MESSAGE: index into plan.messages;
+	                             REF_QA: the topic (index into topics) */
+	enum scct_strategy strategy;  /* statement; action statement */
+	enum brand_action action;     /* action */
+	uint32_t capacity;        /* capacity */
+	uint32_t line;            /* its line in the file, for the log */
+};
+
+struct decision_list {
+	struct decision *v;       /* owned */
+	size_t n, cap;
+};
+
 struct responder_spec {
 	char strategy[SCN_NAMELEN];  /* "none", "adhoc", "plan" */
 	uint32_t capacity;           /* actions (replies, statements) per tick */
@@ -260,6 +295,13 @@ struct responder_spec {
 		struct escalation_level levels[SPEC_MAX_LEVELS];
 		uint32_t n_levels;
 	} plan;
+	struct {
+		char *file;              /* owned; absolute once loaded; NULL
+		                            when not given */
+		struct decision_list decisions;  /* read from file when the
+		                            strategy is "script" (an exercise
+		                            appends to it between ticks) */
+	} script;
 };
 
 struct scenario {
@@ -315,5 +357,16 @@ extern const char *const spec_crisis_names[];
 extern const char *const spec_scct_names[];
 extern const char *const spec_report_tone_names[];
 extern const char *const spec_brand_action_names[];
+extern const char *const spec_decision_kind_names[];
+extern const char *const spec_reply_rule_names[];
+const char *spec_decision_kind_name(enum decision_kind k);
+const char *spec_reply_rule_name(enum reply_rule r);
+/* The reply types by bit (REPLY_THANKS = bit 0, ...), NULL-terminated. */
+extern const char *const spec_reply_type_names[];
+/* Decision d in words ("reply loudest thanks+regret safety"), separated by
+ * sep (' ' for logs and the dashboard, '\t' in decisions files), without
+ * minute or newline. */
+void spec_decision_text(const struct decision *d, const struct scenario *s,
+                        char sep, char *buf, size_t len);
 
 #endif
