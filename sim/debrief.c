@@ -369,7 +369,8 @@ static struct mark *marks_collect(const struct debrief_input *in, size_t *n)
 {
 	const struct scenario *s = in->s;
 	const struct event_log *pl = &in->own[DEBRIEF_PLAN]->log;
-	size_t cap = s->n_events + in->n_dec + pl->n + 1, k = 0;
+	const struct event_log *yl = &in->own[DEBRIEF_TRAINEE]->log;
+	size_t cap = s->n_events + in->n_dec + pl->n + yl->n + 1, k = 0;
 	struct mark *m = malloc(cap * sizeof *m);
 	if (!m)
 		return NULL;
@@ -379,10 +380,36 @@ static struct mark *marks_collect(const struct debrief_input *in, size_t *n)
 		event_text(m[k].text, sizeof m[k].text, s, &s->events[i]);
 		k++;
 	}
+	/* the media's reports in the trainee's run: what the trainee's
+	 * decisions led to (an unanswered inquiry becomes one) */
+	for (size_t j = 0; j < yl->n; j++) {
+		if (strcmp(yl->v[j].kind, "media pick-up") != 0)
+			continue;
+		m[k].minute = yl->v[j].tick * s->tick_minutes;
+		m[k].lane = LANE_STORY;
+		snprintf(m[k].text, sizeof m[k].text, "in your run: %s", yl->v[j].detail);
+		k++;
+	}
+	size_t from = 0;
 	for (size_t i = 0; i < in->n_dec; i++) {
 		m[k].minute = in->dec[i].minute;
 		m[k].lane = LANE_YOU;
 		snprintf(m[k].text, sizeof m[k].text, "%s", in->dec[i].text);
+		/* what the replay logged of it, in file order: when it was
+		 * carried out and to whom, or why it was skipped */
+		char head[48];
+		int hl = snprintf(head, sizeof head, "minute %g: ", in->dec[i].minute);
+		for (size_t j = from; j < yl->n; j++) {
+			const struct event *e = &yl->v[j];
+			if (strncmp(e->kind, "decision", 8) != 0 ||
+			    strncmp(e->detail, head, (size_t)hl) != 0)
+				continue;
+			m[k].minute = e->tick * s->tick_minutes;
+			snprintf(m[k].text, sizeof m[k].text, "%s%s", e->detail + hl,
+			         strcmp(e->kind, "decision") ? " (skipped)" : "");
+			from = j + 1;
+			break;
+		}
 		k++;
 	}
 	for (size_t i = 0; i < pl->n; i++) {

@@ -12,6 +12,7 @@
 #include "batch_exec.h"
 #include "checkpoint.h"
 #include "debrief.h"
+#include "decisions.h"
 #include "debrief_source.h"
 #include "output.h"
 #include "progress.h"
@@ -35,55 +36,33 @@ static void dec_words_free(struct dec_words *w)
 	*w = (struct dec_words){ 0 };
 }
 
-/* The decisions file's lines as written (a header, # comments, then
- * minute<TAB>action<TAB>arguments): the replay has checked them, the page
- * shows their words. */
-static enum status dec_words_read(const char *path, struct dec_words *w, char *err,
-                                  size_t errlen)
+/* The trainee's decisions (the replay's, as loaded with the scenario) in
+ * words for the page. */
+static enum status dec_words_make(const struct scenario *s, struct dec_words *w,
+                                  char *err, size_t errlen)
 {
-	char *text;
-	size_t len;
-	enum status st = textfile_read(path, &text, &len, err, errlen);
-	if (st)
-		return st;
-	size_t lines = 1;
-	for (size_t i = 0; i < len; i++)
-		lines += text[i] == '\n';
-	w->v = malloc(lines * sizeof *w->v);
-	w->text = malloc(lines * sizeof *w->text);
+	const struct decision_list *l = &s->responder.script.decisions;
+	w->v = malloc((l->n + 1) * sizeof *w->v);
+	w->text = malloc((l->n + 1) * sizeof *w->text);
 	if (!w->v || !w->text) {
-		free(text);
 		dec_words_free(w);
 		snprintf(err, errlen, "out of memory");
 		return ST_NOMEM;
 	}
-	bool header = true;
-	for (char *line = text, *next; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		if (*line == '#' || *line == '\0' || *line == '\r')
-			continue;
-		if (header) {   /* minute<TAB>action... */
-			header = false;
-			continue;
-		}
-		char *end;
-		double minute = strtod(line, &end);
-		if (end == line)
-			continue;
-		char *t = w->text[w->n];
+	for (size_t i = 0; i < l->n; i++) {
+		/* the line of a decisions file, without its minute */
+		char line[sizeof *w->text + 32], *t = w->text[i];
+		decision_format(&l->v[i], s, line, sizeof line);
+		const char *p = strchr(line, '\t');
 		size_t k = 0;
-		for (char *p = *end == '\t' ? end + 1 : end; *p && k + 1 < sizeof *w->text; p++)
-			if (*p != '\r')
-				t[k++] = *p == '\t' ? ' ' : *p;
+		for (p = p ? p + 1 : line; *p && *p != '\n' && k + 1 < sizeof *w->text; p++)
+			t[k++] = *p == '\t' ? ' ' : *p;
 		while (k && t[k - 1] == ' ')
 			k--;
 		t[k] = '\0';
-		w->v[w->n] = (struct debrief_decision){ minute, t };
-		w->n++;
+		w->v[i] = (struct debrief_decision){ l->v[i].minute, w->text[i] };
 	}
-	free(text);
+	w->n = l->n;
 	return ST_OK;
 }
 
@@ -194,8 +173,11 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 		st = ST_BADINPUT;
 		goto done;
 	}
-	if ((st = dec_words_read(decisions, &words, err, errlen)))
+	if (access(decisions, R_OK) != 0) {
+		snprintf(err, errlen, "%s: cannot read: %s", decisions, strerror(errno));
+		st = ST_IO;
 		goto done;
+	}
 
 	/* 2. the comparison, the trainee first */
 	/* absolute: a relative file key resolves against the scenario's
@@ -222,6 +204,8 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 	if ((st = batch_build(&b, &rq, err, errlen)))
 		goto done;
 	have_batch = true;
+	if ((st = dec_words_make(&b.v[DEBRIEF_TRAINEE].s, &words, err, errlen)))
+		goto done;
 	char *cdir = checkpoint_dir(out);
 	if (!cdir) {
 		snprintf(err, errlen, "out of memory");
