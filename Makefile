@@ -12,6 +12,8 @@ TEST_PKGS := criterion
 # OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
             libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils
+# chromium: tests/debrief_browser.sh renders debrief.html headless.
+DEB_PKGS += chromium
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -169,6 +171,7 @@ test: deps
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
 	CRISIM=./$(BIN) tests/jsonschema.sh
+	CRISIM=./$(BIN) tests/debrief_browser.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif

@@ -15,6 +15,7 @@
 #include "decisions.h"
 #include "debrief_source.h"
 #include "output.h"
+#include "par.h"
 #include "progress.h"
 #include "runner.h"
 #include "textfile.h"
@@ -219,6 +220,8 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 	struct run_context rc = { o->argc, o->argv, CRISIM_VERSION, ex.scenario };
 	progress_catch_signals();
 	if ((st = runner_batch(&b, &eo, &rc, FORMAT_TABLE, err, errlen)))
+		goto done;
+	if (par_rank() != 0)   /* MPI: rank 0 holds the results, writes the rest */
 		goto done;
 	have_r = true;
 
