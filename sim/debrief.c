@@ -139,6 +139,7 @@ static const char css[] =
 	".m0{fill:#000}.m1{fill:#1f5fbf}.m2{fill:#d95f02}.mstory{fill:#7a1f7a}"
 	".dec{stroke:#000;stroke-width:1.5;stroke-dasharray:6 6}"
 	".bar{fill:#9aa9c0;stroke:#333;stroke-width:1}.own{fill:#000}"
+	".ownline{stroke:#000;stroke-width:4;stroke-dasharray:10 5}"
 	".ci{stroke:#1f5fbf;stroke-width:6}"
 	"@media print{body{font-size:11pt;margin:0;max-width:none}"
 	"h1{font-size:20pt}h2{font-size:15pt}p.verdict{font-size:14pt}"
@@ -178,7 +179,7 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 	lo = fmin(lo, 0);
 	hi = fmax(hi, 0);
 	svg_nice_range(&lo, &hi, 8);
-	struct svg_frame fr = { 240, y + 40, W - 300, 150, lo, hi, 0, 1 };
+	struct svg_frame fr = { 300, y + 40, W - 330, 150, lo, hi, 0, 1 };
 	enum { BINS = 30 };
 	double count[BINS] = { 0 }, width = (hi - lo) / BINS, top = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -210,10 +211,14 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 		        svg_px(&fr, st->ci_hi), fr.y + 20);
 	if (!isnan(own)) {
 		double px = svg_px(&fr, own);
-		fprintf(f, "<polygon class=\"own\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n"
-		        "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
-		        "your run</text>\n", px, fr.y + fr.h, px - 14, fr.y + fr.h + 26,
-		        px + 14, fr.y + fr.h + 26, px, fr.y + fr.h + 54);
+		/* a dashed line through the bars, the arrow under the tick
+		 * labels */
+		double b = fr.y + fr.h;
+		fprintf(f, "<line class=\"ownline\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		        "y2=\"%.1f\"/>\n<polygon class=\"own\" points=\"%.1f,%.1f %.1f,%.1f "
+		        "%.1f,%.1f\"/>\n<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
+		        "text-anchor=\"middle\">your run</text>\n", px, fr.y, px, b, px, b + 38,
+		        px - 14, b + 62, px + 14, b + 62, px, b + 88);
 	}
 }
 
@@ -278,11 +283,11 @@ static int verdict(FILE *f, const struct debrief_input *in, double *d, double *t
 	}
 	fputs("</ul>\n<p>The bars: how often each difference of damage came up in "
 	      "the paired runs; the blue line: the 95% confidence interval of the "
-	      "mean difference; the triangle: your run.</p>\n", f);
-	fprintf(f, "<svg viewBox=\"0 0 %.0f 540\" role=\"img\" aria-label=\"paired "
+	      "mean difference; the dashed line and the arrow: your run.</p>\n", f);
+	fprintf(f, "<svg viewBox=\"0 0 %.0f 600\" role=\"img\" aria-label=\"paired "
 	        "differences of damage\">\n", W);
 	diff_row(f, 0, "you \xe2\x88\x92 plan", keep, nd[0], &st[0], own[0]);
-	diff_row(f, 270, "you \xe2\x88\x92 web guy", keep + in->runs, nd[1], &st[1], own[1]);
+	diff_row(f, 300, "you \xe2\x88\x92 web guy", keep + in->runs, nd[1], &st[1], own[1]);
 	fputs("</svg>\n</section>\n", f);
 	free(keep);
 	return 0;
