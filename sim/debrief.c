@@ -56,8 +56,11 @@ static void value_text(char *buf, size_t len, int k, double v)
 static void diff_text(char *buf, size_t len, int k, double v, bool unit)
 {
 	double scale = is_share(k) ? 100 : 1;
-	int dec = is_share(k) ? 1 : k == SUM_final_attitude ? 3 : 0;
-	double r = scale * v, half = 0.5 * pow(10, -dec);
+	double r = scale * v;
+	/* counts and minutes: a decimal below 10, so that a small interval
+	 * does not round to a zero bound */
+	int dec = is_share(k) ? 1 : k == SUM_final_attitude ? 3 : fabs(r) < 9.95 ? 1 : 0;
+	double half = 0.5 * pow(10, -dec);
 	if (isnan(v))
 		snprintf(buf, len, "&ndash;");
 	else if (fabs(r) < half)
@@ -124,12 +127,13 @@ static const char css[] =
 	"p.verdict{font-size:30px;font-weight:bold;margin:8px 0}"
 	"table{border-collapse:collapse;font-size:22px;margin:8px 0}"
 	"th,td{border:1px solid #555;padding:6px 10px;text-align:right;vertical-align:top}"
+	"td{white-space:nowrap}td.l{white-space:normal}"
 	"th{background:#e8e8e8}td.l,th.l{text-align:left}"
 	"td.good{background:#d9f0d9}td.bad{background:#f6d5d5}"
 	"svg{width:100%;height:auto;display:block}"
 	"svg text{font-family:'DejaVu Sans',Verdana,sans-serif;fill:#000}"
 	".axis{font-size:22px}.lane{font-size:24px;font-weight:bold}"
-	".num{font-size:20px;font-weight:bold;fill:#fff}"
+	".num{font-size:22px;font-weight:bold;fill:#fff}"
 	".grid{stroke:#ccc;stroke-width:1}.frame{fill:none;stroke:#000;stroke-width:2}"
 	".zero{stroke:#000;stroke-width:3}"
 	".s0{fill:none;stroke:#000;stroke-width:5}"
@@ -542,7 +546,7 @@ static void timeline(FILE *f, const struct debrief_input *in, const struct mark 
 		double y = TOP + l * LANE + 30 + row * ROW;
 		fprintf(f, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\"/>"
 		        "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
-		        "%zu</text>\n", lane_cls[l], x, y, R, x, y + 7, i + 1);
+		        "%zu</text>\n", lane_cls[l], x, y, R, x, y + 8, i + 1);
 	}
 	fputs("</svg>\n<table class=\"legend\">\n<tr><th>#</th><th>time</th>"
 	      "<th class=\"l\">who</th><th class=\"l\">what</th></tr>\n", f);
@@ -684,7 +688,7 @@ static void ci_cell(FILE *f, int k, const struct stats_desc *st)
 	                  " class=\"good\"" :
 	                  sign_better(st->ci_hi, dir) > 0 && sign_better(st->ci_lo, dir) > 0 ?
 	                  " class=\"bad\"" : "";
-	fprintf(f, "<td%s>%s<br><small>[%s, %s]</small></td>", cls, m, lo, hi);
+	fprintf(f, "<td%s>%s<br>[%s, %s]</td>", cls, m, lo, hi);
 }
 
 static void outcomes(FILE *f, const struct debrief_input *in, double *d, double *tmp)
