@@ -147,7 +147,7 @@ static const char css[] =
 	".ci{stroke:#1f5fbf;stroke-width:6}"
 	"@media print{body{font-size:11pt;margin:0;max-width:none}"
 	"h1{font-size:20pt}h2{font-size:15pt}p.verdict{font-size:14pt}"
-	"table{font-size:10pt}section{break-inside:avoid}"
+	"table{font-size:9pt}th,td{padding:2px 4px;white-space:normal}section{break-inside:avoid}"
 	"td.good,td.bad,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 static void header(FILE *f, const struct debrief_input *in)
@@ -205,10 +205,11 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 	svg_axes(f, &fr, NULL, NULL, 1);
 	fprintf(f, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
 	        svg_px(&fr, 0), fr.y - 36, svg_px(&fr, 0), fr.y + fr.h);
-	fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
-	        "&#8592; you did better</text>\n<text class=\"axis\" x=\"%.1f\" "
-	        "y=\"%.1f\">you did worse &#8594;</text>\n", svg_px(&fr, 0) - 10,
-	        fr.y - 14, svg_px(&fr, 0) + 10, fr.y - 14);
+	/* at the two ends, which are on either side of the zero line */
+	fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\">&#8592; you did "
+	        "better</text>\n<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
+	        "text-anchor=\"end\">you did worse &#8594;</text>\n", fr.x, fr.y - 14,
+	        fr.x + fr.w, fr.y - 14);
 	if (!isnan(st->ci_lo))
 		fprintf(f, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		        "y2=\"%.1f\"/>\n", svg_px(&fr, st->ci_lo), fr.y + 20,
