@@ -9,9 +9,10 @@ PKGS     := gsl libcjson sqlite3 libxml-2.0
 TEST_PKGS := criterion
 # groff-base: the man page test renders crisim.1.  python3-jsonschema:
 # tests/jsonschema.sh validates scenarios against keys --json-schema.  libomp-dev is clang's
-# OpenMP runtime: needed only when CC is clang (gcc brings libgomp).
+# OpenMP runtime: needed only when CC is clang (gcc brings libgomp).  tmux:
+# tests/exercise_tmux.sh plays crisim exercise in a terminal.
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
-            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils
+            libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils tmux
 # chromium: tests/debrief_browser.sh renders debrief.html headless.
 DEB_PKGS += chromium
 ifneq ($(findstring clang,$(notdir $(CC))),)
@@ -171,6 +172,7 @@ test: deps
 	  $(BUILD)/tests/run --jobs 2
 	MAKE="$(MAKE)" tests/install.sh
 	CRISIM=./$(BIN) tests/jsonschema.sh
+	CRISIM=./$(BIN) tests/exercise_tmux.sh
 	CRISIM=./$(BIN) tests/debrief_browser.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)

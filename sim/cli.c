@@ -86,6 +86,18 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 		}
 		rq->design = val;
 		break;
+	case F_EVERY: {
+		char *end;
+		errno = 0;
+		double v = strtod(val, &end);
+		if (!*val || *end || errno || !(v > 0) || v > 1e7) {
+			snprintf(err, errlen, "--every: expected a number of minutes in "
+			         "(0, 1e7], got '%s'", val);
+			return EXIT_USAGE;
+		}
+		rq->every = v;
+		break;
+	}
 	case F_SAMPLES:
 		rc = to_count(o, val, 1, 100000, "10^5", &rq->samples, err, errlen);
 		break;
@@ -374,6 +386,11 @@ static int check_request(const struct cli_command *c, struct request *rq,
 	         !rq->design && !rq->design_file)
 		snprintf(err, errlen, "sweep: missing --grid PATH=V1,V2,..., "
 		         "--grid-file, --design or --design-file (try crisim sweep --help)");
+	else if (rq->cmd == CMD_EXERCISE && rq->resume &&
+	         (rq->file || rq->n_sets || rq->have_seed))
+		snprintf(err, errlen, "exercise: --resume DIR takes the scenario, its "
+		         "--set overrides and seed from DIR/exercise.json: give no "
+		         "FILE, --set or --seed");
 	else if (batch && !rq->runs)
 		snprintf(err, errlen, "%s: missing --runs N", who);
 	else
@@ -387,7 +404,8 @@ static int check_operand(const struct cli_command *c, struct request *rq,
 {
 	if (!rq->file && c->operand_optional)
 		rq->file = "scenario";   /* keys: the default table */
-	if (!rq->file && !(rq->cmd == CMD_GRAPH && rq->network_spec)) {
+	if (!rq->file && !(rq->cmd == CMD_GRAPH && rq->network_spec) &&
+	    !(rq->cmd == CMD_EXERCISE && rq->resume)) {
 		snprintf(err, errlen, "%s: missing %s (try crisim %s --help)",
 		         c->name, c->operand, c->name);
 		return EXIT_USAGE;

@@ -28,7 +28,8 @@ enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2,
 int cli_exit_code(enum status st);
 
 enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
-           CMD_SWEEP, CMD_KEYS, CMD_SENSITIVITY, CMD_DEBRIEF, CMD_COUNT };
+           CMD_SWEEP, CMD_KEYS, CMD_SENSITIVITY, CMD_EXERCISE, CMD_DEBRIEF,
+           CMD_COUNT };
 
 /* --format of compare's stdout (values of enum report_format). */
 enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON, CLI_FORMAT_CSV };
@@ -69,6 +70,7 @@ struct request {
 	bool no_preamble;          /* --no-preamble: tables without # lines */
 	const char *resume;        /* --resume DIR */
 	uint64_t stop_after;       /* --stop-after K (testing aid); 0 = never */
+	double every;              /* exercise --every MINUTES; 0 when absent */
 	int argc;                  /* the whole command line, for the manifest */
 	char **argv;
 };
@@ -91,7 +93,7 @@ enum cli_field {
 	F_STOP_AFTER, F_RUN, F_SUMMARY, F_SUMMARY_HEADER, F_STRATEGIES, F_GRID,
 	F_GRID_FILE, F_RESUME, F_FORMAT, F_DIRECTED, F_NETWORK_SPEC, F_MARKDOWN,
 	F_BOARD, F_NO_PREAMBLE, F_JSON_SCHEMA, F_DESIGN, F_FACTOR, F_SAMPLES,
-	F_DESIGN_FILE, F_OUTCOME, F_DIFF
+	F_DESIGN_FILE, F_OUTCOME, F_DIFF, F_EVERY
 };
 
 /* What an option's value (or a command's operand) is, for completion. */

@@ -237,6 +237,28 @@ static const struct cli_option keys_opts[] = {
 	OPT_HELP,
 };
 
+static const struct cli_option exercise_opts[] = {
+	{ "out", 'o', "DIR", ARG_DIR, NULL, F_OUT,
+	  "the exercise directory (created if needed; it must not hold another "
+	  "exercise).  Default: output.dir of the scenario, else "
+	  "out/NAME-exercise" },
+	{ "every", 0, "MINUTES", ARG_TEXT, NULL, F_EVERY,
+	  "pause every MINUTES simulated minutes (default 30; resuming: the "
+	  "exercise's own)" },
+	{ "resume", 0, "DIR", ARG_DIR, NULL, F_RESUME,
+	  "continue the exercise in DIR: its decisions are replayed, and it "
+	  "pauses again where the last one was made" },
+	OPT_SEED,
+	OPT_SET,
+	OPT_HELP,
+};
+
+static const char *const exercise_usage[] = {
+	"exercise FILE [-o DIR] [--every MINUTES] [--seed N] [--set PATH=VALUE]...",
+	"exercise --resume DIR [--every MINUTES]",
+	NULL
+};
+
 static const char *const keys_usage[] = {
 	"keys [scenario|series|summary] [--markdown]", "keys [scenario] --json-schema", NULL
 };
@@ -373,6 +395,33 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"line, or a Markdown table with --markdown (the README's tables are "
 		"this output).",
 		NULL, keys_opts, N(keys_opts) },
+	[CMD_EXERCISE] = {
+		"exercise", "FILE", false, ARG_FILE, NULL,
+		"play the brand in a crisis, pausing for decisions",
+		exercise_usage,
+		"Run the scenario in FILE with the trainee as the brand.  The run "
+		"pauses at minute 0, every --every minutes and after each tick with "
+		"an event that concerns the brand (an inquiry, a media report, a "
+		"revelation), and shows a dashboard: the clock, negative, neutral "
+		"and positive posts per tick, the share who heard, mean attitude, "
+		"the media, the team's capacity, the loudest open mentions and "
+		"what happened since the last pause.  Commands (any unique prefix, "
+		"any case): reply RULE TYPE [REF], holding, statement S, action K "
+		"[S], capacity N, wait, finish, quit, help; an empty line goes on "
+		"to the next pause.  A mistyped command is a one-line error and "
+		"changes nothing.  When stdin is not a terminal the commands are "
+		"read from it and the dashboard is printed without escape codes.",
+		"Every decision is appended to DIR/decisions.tsv (the decisions "
+		"format of the script strategy) and synced before the run goes on; "
+		"DIR/exercise.json records the scenario (absolute path and content "
+		"fingerprint), the --set overrides, the seed and --every.  quit, or "
+		"the end of stdin, stops: crisim exercise --resume DIR replays the "
+		"decisions and goes on.  At the end DIR holds the files of a single "
+		"run (series.tsv, events.tsv, summary.json, manifest.json), the "
+		"same bytes as crisim run FILE with --set responder.strategy=script "
+		"and --set responder.script.file=DIR/decisions.tsv (and the same "
+		"--set overrides and --seed).",
+		exercise_opts, N(exercise_opts) },
 };
 
 const struct cli_command *cli_command(enum cmd cmd)

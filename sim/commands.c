@@ -3,11 +3,13 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "batch.h"
 #include "batch_exec.h"
 #include "debrief_run.h"
 #include "engine.h"
+#include "exercise.h"
 #include "graph_stats.h"
 #include "graphml.h"
 #include "netgen.h"
@@ -151,6 +153,42 @@ int cmd_compare(const struct request *rq)
 int cmd_sweep(const struct request *rq)
 {
 	return cmd_batch(rq, BATCH_SWEEP);
+}
+
+int cmd_exercise(const struct request *rq)
+{
+	char err[ERRLEN], dirbuf[PATH_MAX];
+	const char *dir = rq->resume ? rq->resume : rq->out;
+	if (!dir) {
+		/* out/NAME-exercise, or output.dir: the scenario names it. */
+		struct scenario s;
+		int rc = load_scenario(rq, &s);
+		if (rc)
+			return rc;
+		if (s.output_dir) {
+			snprintf(dirbuf, sizeof dirbuf, "%s", s.output_dir);
+		} else {
+			char name[SCN_NAMELEN + 16];
+			snprintf(name, sizeof name, "%s-exercise", *s.name ? s.name : "run");
+			default_dir(name, dirbuf, sizeof dirbuf);
+		}
+		spec_free(&s);
+		dir = dirbuf;
+	}
+	struct run_context ctx = { rq->argc, rq->argv, CRISIM_VERSION,
+	                           rq->file ? label_of(rq->file) : dir };
+	struct exercise_request er = {
+		.file = rq->file, .dir = dir, .resume = rq->resume != NULL,
+		.sets = rq->sets, .n_sets = rq->n_sets, .have_seed = rq->have_seed,
+		.seed = rq->seed, .every = rq->every, .rc = &ctx,
+		.in = stdin, .out = stdout,
+		.terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO),
+	};
+	bool finished;
+	enum status st = exercise_play(&er, &finished, err, sizeof err);
+	if (st)
+		return fail(st, err);
+	return EXIT_OK;
 }
 
 int cmd_sensitivity(const struct request *rq)

@@ -14,6 +14,7 @@ int cmd_keys(const struct request *rq);
 int cmd_compare(const struct request *rq);
 int cmd_sweep(const struct request *rq);
 int cmd_sensitivity(const struct request *rq);
+int cmd_exercise(const struct request *rq);
 int cmd_debrief(const struct request *rq);
 
 #endif

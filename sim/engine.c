@@ -97,9 +97,12 @@ struct inquiry {
 	uint32_t topic;
 };
 
-/* Everything one run owns. */
-struct run {
+/* Everything one run owns: struct engine of engine.h. */
+struct engine {
 	const struct scenario *s;
+	struct run_result *out;     /* the caller's result being filled */
+	uint32_t t;                 /* the next tick to run */
+	size_t next_event;          /* the next timeline event */
 	struct population pop;
 	struct agent_list cur, next;
 	struct agent_list picked;   /* seeds of the event being fired */
@@ -131,7 +134,7 @@ static int eligible(const struct population *p, uint32_t id, int customer)
 /* Pick an agent for an incident aimed at `target`, so that the `count`
  * seeds of one event are distinct; POP_NEVER when no eligible agent is
  * left. */
-static uint32_t pick_target(struct run *r, enum event_target target,
+static uint32_t pick_target(struct engine *r, enum event_target target,
                             uint32_t agent)
 {
 	struct population *p = &r->pop;
@@ -174,7 +177,7 @@ static uint32_t pick_target(struct run *r, enum event_target target,
 /* The k-th account an event aims at: the one its rank names (the role's
  * members are sorted by audience; engine_check has bounded the rank), or a
  * pick_target draw. */
-static uint32_t event_pick(struct run *r, const struct event_spec *e)
+static uint32_t event_pick(struct engine *r, const struct event_spec *e)
 {
 	if (e->rank > 0) {
 		enum role role = e->target == TGT_MEDIA ? ROLE_MEDIA : ROLE_INFLUENCER;
@@ -185,9 +188,9 @@ static uint32_t event_pick(struct run *r, const struct event_spec *e)
 
 /* The `count` distinct agents of an event, each handed to fn; when none is
  * left, the log says how many were found. */
-typedef void pick_fn(struct run *r, const struct event_spec *e, uint32_t t,
+typedef void pick_fn(struct engine *r, const struct event_spec *e, uint32_t t,
                      uint32_t id);
-static void for_each_pick(struct run *r, const struct event_spec *e,
+static void for_each_pick(struct engine *r, const struct event_spec *e,
                           uint32_t t, const char *kind, pick_fn *fn)
 {
 	r->picked.n = 0;
@@ -216,7 +219,7 @@ static void for_each_pick(struct run *r, const struct event_spec *e,
 /* An incident: `count` agents of the target start the story, each seeded
  * by the spread rule; the first incident of the run is the story's origin
  * and gives the crisis type; the latest incident gives the topic mix. */
-static void incident_at(struct run *r, const struct event_spec *e, uint32_t t,
+static void incident_at(struct engine *r, const struct event_spec *e, uint32_t t,
                         uint32_t id)
 {
 	if (!r->ctx.incident) {
@@ -236,7 +239,7 @@ static void incident_at(struct run *r, const struct event_spec *e, uint32_t t,
 		r->ctx.oom = 1;
 }
 
-static void fire_incident(struct run *r, const struct event_spec *e, uint32_t t)
+static void fire_incident(struct engine *r, const struct event_spec *e, uint32_t t)
 {
 	for_each_pick(r, e, t, "incident", incident_at);
 }
@@ -244,7 +247,7 @@ static void fire_incident(struct run *r, const struct event_spec *e, uint32_t t)
 /* Amplify: the account shares the existing story at the tick: the spread
  * rule seeds it as a spreader (it posts now, its followers see it), but the
  * story's origin, crisis type and topics stay those of the incident. */
-static void amplify_at(struct run *r, const struct event_spec *e, uint32_t t,
+static void amplify_at(struct engine *r, const struct event_spec *e, uint32_t t,
                        uint32_t id)
 {
 	r->rule->seed(&r->ctx, id, e);
@@ -255,7 +258,7 @@ static void amplify_at(struct run *r, const struct event_spec *e, uint32_t t,
 		r->ctx.oom = 1;
 }
 
-static void fire_amplify(struct run *r, const struct event_spec *e, uint32_t t)
+static void fire_amplify(struct engine *r, const struct event_spec *e, uint32_t t)
 {
 	if (!r->ctx.incident) {
 		if (event_log_add(r->ctx.log, t, EVENT_NOBODY, "amplify",
@@ -268,7 +271,7 @@ static void fire_amplify(struct run *r, const struct event_spec *e, uint32_t t)
 
 /* Media report: the outlet reports now, with the event's tone, through
  * the spread rule's media pick-up (models/README.md, "Media pick-up"). */
-static void report_at(struct run *r, const struct event_spec *e, uint32_t t,
+static void report_at(struct engine *r, const struct event_spec *e, uint32_t t,
                       uint32_t id)
 {
 	static const enum tone tone_of[] = {
@@ -280,7 +283,7 @@ static void report_at(struct run *r, const struct event_spec *e, uint32_t t,
 	                spec_report_tone_name(e->tone), "on the timeline");
 }
 
-static void fire_media_report(struct run *r, const struct event_spec *e,
+static void fire_media_report(struct engine *r, const struct event_spec *e,
                               uint32_t t)
 {
 	for_each_pick(r, e, t, "media_report", report_at);
@@ -289,7 +292,7 @@ static void fire_media_report(struct run *r, const struct event_spec *e,
 /* Revelation: a new fact.  Later statements are judged against its crisis
  * type, later complaints ask its topics, and the story is news again (the
  * attention clock's renewal, as after a gaffe or a media report). */
-static void fire_revelation(struct run *r, const struct event_spec *e,
+static void fire_revelation(struct engine *r, const struct event_spec *e,
                             uint32_t t)
 {
 	char topics[256];
@@ -310,7 +313,7 @@ static void fire_revelation(struct run *r, const struct event_spec *e,
 
 /* Brand action: the brand acts at the tick, whatever its strategy
  * (brand_action in models/brand.c). */
-static void fire_brand_action(struct run *r, const struct event_spec *e,
+static void fire_brand_action(struct engine *r, const struct event_spec *e,
                               uint32_t t)
 {
 	(void)t;
@@ -321,7 +324,7 @@ static void fire_brand_action(struct run *r, const struct event_spec *e,
  * mention queued like the others (the outlet counts among the
  * complainants); unanswered by its deadline, the outlet reports
  * negatively (resolve_inquiries). */
-static void inquiry_at(struct run *r, const struct event_spec *e, uint32_t t,
+static void inquiry_at(struct engine *r, const struct event_spec *e, uint32_t t,
                        uint32_t id)
 {
 	struct model_ctx *c = &r->ctx;
@@ -348,7 +351,7 @@ static void inquiry_at(struct run *r, const struct event_spec *e, uint32_t t,
 		c->oom = 1;
 }
 
-static void fire_inquiry(struct run *r, const struct event_spec *e, uint32_t t)
+static void fire_inquiry(struct engine *r, const struct event_spec *e, uint32_t t)
 {
 	for_each_pick(r, e, t, "inquiry", inquiry_at);
 }
@@ -357,7 +360,7 @@ static void fire_inquiry(struct run *r, const struct event_spec *e, uint32_t t)
  * before) is closed; one past its deadline without an answer becomes a
  * negative report now.  `report` 0 only closes answered ones (the end of a
  * tick, so the log dates the answer). */
-static void resolve_inquiries(struct run *r, uint32_t t, int report)
+static void resolve_inquiries(struct engine *r, uint32_t t, int report)
 {
 	size_t k = 0;
 	for (size_t j = 0; j < r->n_inq; j++) {
@@ -382,7 +385,7 @@ static void resolve_inquiries(struct run *r, uint32_t t, int report)
 /* What each type of timeline event does at its tick, indexed by enum
  * event_kind (spec.h): a new event type is its enum value and name in
  * spec.*, its keys in sim/scenario_schema.c, and one function and row here. */
-typedef void event_fire_fn(struct run *r, const struct event_spec *e, uint32_t t);
+typedef void event_fire_fn(struct engine *r, const struct event_spec *e, uint32_t t);
 static event_fire_fn *const event_fire[] = {
 	[EV_INCIDENT] = fire_incident,
 	[EV_AMPLIFY] = fire_amplify,
@@ -395,7 +398,7 @@ _Static_assert(sizeof event_fire / sizeof *event_fire == EV_COUNT,
                "one fire function per event kind");
 
 /* The events of tick t, in scenario order (events are sorted by tick). */
-static void fire_events(struct run *r, uint32_t t, size_t *next_event)
+static void fire_events(struct engine *r, uint32_t t, size_t *next_event)
 {
 	const struct scenario *s = r->s;
 	if (r->n_inq)
@@ -410,7 +413,7 @@ static void fire_events(struct run *r, uint32_t t, size_t *next_event)
  * order.  Stale entries (agents a reply stopped after they were queued) and
  * second copies (stopped, then sparked again by a gaffe in the same tick)
  * are dropped here, once for every rule.  O(active). */
-static void compact_active(struct run *r)
+static void compact_active(struct engine *r)
 {
 	struct population *p = &r->pop;
 	uint32_t k = 0;
@@ -426,7 +429,7 @@ static void compact_active(struct run *r)
 		p->flags[r->cur.v[a]] &= (uint8_t)~POP_F_LISTED;
 }
 
-static void record_row(struct run *r, struct series *out, uint32_t t)
+static void record_row(struct engine *r, struct series *out, uint32_t t)
 {
 	const struct population *p = &r->pop;
 	const struct tick_counts *tc = &r->tc;
@@ -459,7 +462,7 @@ static double now(void)
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static void run_free(struct run *r)
+static void run_free(struct engine *r)
 {
 	if (r->resp_ready && r->resp->free)
 		r->resp->free(&r->ctx);
@@ -477,129 +480,201 @@ static void run_free(struct run *r)
 	mention_log_free(&r->mentions);
 	latency_log_free(&r->latency);
 	population_free(&r->pop);
+	free(r);
 }
 
-enum status engine_run(const struct scenario *s, const struct graph *g,
-                       uint64_t run, struct run_result *out, char *err,
-                       size_t errlen)
+enum status engine_begin(const struct scenario *s, const struct graph *g,
+                         uint64_t run, struct run_result *out,
+                         struct engine **eng, char *err, size_t errlen)
 {
-	struct run r = { .s = s };
-	enum status rc = engine_check(s, g, err, errlen);
+	*eng = NULL;
 	memset(out, 0, sizeof *out);
+	enum status rc = engine_check(s, g, err, errlen);
 	if (rc)
 		return rc;
-	r.rule = model_spread_rule(s->spread.rule);
-	r.resp = model_responder(s->responder.strategy);
+	struct engine *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, errlen, "out of memory running the scenario");
+		return ST_NOMEM;
+	}
+	r->s = s;
+	r->out = out;
+	r->rule = model_spread_rule(s->spread.rule);
+	r->resp = model_responder(s->responder.strategy);
 
 	gsl_rng *pop_rng = rng_stream(s->seed, RNG_POPULATION, run);
 	if (!pop_rng)
 		goto nomem;
-	rc = population_init(&r.pop, g, &s->population, pop_rng, err, errlen);
+	rc = population_init(&r->pop, g, &s->population, pop_rng, err, errlen);
 	gsl_rng_free(pop_rng);
 	if (rc) {
-		run_free(&r);
+		run_free(r);
 		return rc == ST_NOMEM ? ST_NOMEM : ST_BADINPUT;
 	}
 	/* The brand account is known only now: an incident cannot start at
 	 * the brand itself. */
 	for (size_t k = 0; k < s->n_events; k++)
 		if (s->events[k].target == TGT_AGENT &&
-		    event_agent(g, &s->events[k]) == r.pop.brand) {
+		    event_agent(g, &s->events[k]) == r->pop.brand) {
 			snprintf(err, errlen, "events[%zu].agent: expected an agent other "
 			         "than the brand account, got %" PRIu64 " (the brand)", k,
 			         s->events[k].agent);
-			run_free(&r);
+			run_free(r);
 			return ST_BADINPUT;
 		}
 	/* The stakeholder map needs the population: a group must select
 	 * someone (models/plan.c). */
 	if (s->responder.plan.n_groups &&
-	    (rc = plan_map_groups(s, g, &r.pop, NULL, NULL, err, errlen))) {
-		run_free(&r);
+	    (rc = plan_map_groups(s, g, &r->pop, NULL, NULL, err, errlen))) {
+		run_free(r);
 		return rc;
 	}
 	out->tally.statement_tick = UINT32_MAX;
-	r.incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
-	r.ctx = (struct model_ctx){
-		.scn = s, .g = g, .pop = &r.pop,
+	r->incident_rng = rng_stream(s->seed, RNG_INCIDENT, run);
+	r->ctx = (struct model_ctx){
+		.scn = s, .g = g, .pop = &r->pop,
 		.rng = rng_stream(s->seed, RNG_DYNAMICS, run),
 		.resp_rng = rng_stream(s->seed, RNG_RESPONDER, run),
-		.tc = &r.tc, .log = &out->log,
-		.mentions = r.resp->listens ? &r.mentions : NULL,
-		.latency = &r.latency, .tally = &out->tally,
+		.tc = &r->tc, .log = &out->log,
+		.mentions = r->resp->listens ? &r->mentions : NULL,
+		.latency = &r->latency, .tally = &out->tally,
 	};
-	if (!r.incident_rng || !r.ctx.rng || !r.ctx.resp_rng ||
+	if (!r->incident_rng || !r->ctx.rng || !r->ctx.resp_rng ||
 	    series_init(&out->series, s->ticks))
 		goto nomem;
-	if (r.rule->init && r.rule->init(&r.ctx))
+	if (r->rule->init && r->rule->init(&r->ctx))
 		goto nomem;
-	r.rule_ready = 1;
-	if (r.resp->init && r.resp->init(&r.ctx))
+	r->rule_ready = 1;
+	if (r->resp->init && r->resp->init(&r->ctx))
 		goto nomem;
-	r.resp_ready = 1;
+	r->resp_ready = 1;
 	/* A strategy without brand mechanics ("none") still acts on the
 	 * timeline: the engine keeps a brand for its brand_action events. */
-	if (!r.ctx.brand)
+	if (!r->ctx.brand)
 		for (size_t k = 0; k < s->n_events; k++)
 			if (s->events[k].kind == EV_BRAND_ACTION) {
-				if (brand_init(&r.own_brand, &r.ctx))
+				if (brand_init(&r->own_brand, &r->ctx))
 					goto nomem;
-				r.own_brand_ready = 1;
-				r.ctx.brand = &r.own_brand;
+				r->own_brand_ready = 1;
+				r->ctx.brand = &r->own_brand;
 				break;
 			}
-	out->brand = r.pop.brand;
-	out->brand_followers = graph_out_degree(g, r.pop.brand);
-
-	size_t next_event = 0;
-	for (uint32_t t = 0; t < s->ticks; t++) {
-		uint32_t escalation = r.tc.escalation;
-		r.tc = (struct tick_counts){ .escalation = escalation };
-		r.ctx.tick = t;
-		r.ctx.next = &r.cur;          /* incidents spread this tick */
-		fire_events(&r, t, &next_event);
-		compact_active(&r);
-#ifdef CRISIM_CHECKS
-		assert(agent_list_distinct(&r.cur, r.pop.n));
-#endif
-		r.ctx.next = &r.next;
-		double t0 = now();
-		r.rule->step(&r.ctx, r.cur.v, r.cur.n);
-		out->spread_seconds += now() - t0;
-		r.resp->act(&r.ctx);
-		if (r.n_inq)
-			resolve_inquiries(&r, t, 0);
-		if (r.ctx.oom)
-			goto nomem;
-		struct agent_list tmp = r.cur;
-		r.cur = r.next;
-		r.next = tmp;
-		r.next.n = 0;
-		record_row(&r, &out->series, t);
-		out->audience += r.tc.audience;
-#ifdef CRISIM_CHECKS
-		/* The O(n) recount at ticks 0, 1, 2, 4, ... and the last: a
-		 * counter that drifted stays wrong, so it is still caught. */
-		if ((t & (t - 1)) == 0 || t + 1 == s->ticks)
-			assert(population_valid(&r.pop));
-#endif
-	}
-	/* The incident is the first event that started the story. */
-	uint32_t incident = r.ctx.incident ? r.ctx.incident->tick
-	                  : s->n_events ? s->events[0].tick : 0;
-	struct outcome_input oin = {
-		&out->series, incident, s->tick_minutes, &r.pop, g,
-		r.ctx.complainants, r.ctx.answered, &r.latency, &out->tally
-	};
-	outcome_compute(&oin, &out->summary);
-	run_free(&r);
+	out->brand = r->pop.brand;
+	out->brand_followers = graph_out_degree(g, r->pop.brand);
+	*eng = r;
 	return ST_OK;
 
 nomem:
-	run_free(&r);
+	run_free(r);
 	run_result_free(out);
 	snprintf(err, errlen, "out of memory running the scenario");
 	return ST_NOMEM;
+}
+
+uint32_t engine_tick(const struct engine *r)
+{
+	return r->t;
+}
+
+const struct model_ctx *engine_ctx(const struct engine *r)
+{
+	return &r->ctx;
+}
+
+size_t engine_inquiries(const struct engine *r)
+{
+	return r->n_inq;
+}
+
+void engine_inquiry(const struct engine *r, size_t k, uint32_t *outlet,
+                    uint32_t *due, uint32_t *topic)
+{
+	assert(k < r->n_inq);
+	*outlet = r->inq[k].outlet;
+	*due = r->inq[k].due;
+	*topic = r->inq[k].topic;
+}
+
+enum status engine_step(struct engine *r, char *err, size_t errlen)
+{
+	const struct scenario *s = r->s;
+	struct run_result *out = r->out;
+	uint32_t t = r->t;
+	assert(t < s->ticks);
+	uint32_t escalation = r->tc.escalation;
+	r->tc = (struct tick_counts){ .escalation = escalation };
+	r->ctx.tick = t;
+	r->ctx.next = &r->cur;          /* incidents spread this tick */
+	fire_events(r, t, &r->next_event);
+	compact_active(r);
+#ifdef CRISIM_CHECKS
+	assert(agent_list_distinct(&r->cur, r->pop.n));
+#endif
+	r->ctx.next = &r->next;
+	double t0 = now();
+	r->rule->step(&r->ctx, r->cur.v, r->cur.n);
+	out->spread_seconds += now() - t0;
+	r->resp->act(&r->ctx);
+	if (r->n_inq)
+		resolve_inquiries(r, t, 0);
+	if (r->ctx.oom) {
+		snprintf(err, errlen, "out of memory running the scenario");
+		return ST_NOMEM;
+	}
+	struct agent_list tmp = r->cur;
+	r->cur = r->next;
+	r->next = tmp;
+	r->next.n = 0;
+	record_row(r, &out->series, t);
+	out->audience += r->tc.audience;
+#ifdef CRISIM_CHECKS
+	/* The O(n) recount at ticks 0, 1, 2, 4, ... and the last: a
+	 * counter that drifted stays wrong, so it is still caught. */
+	if ((t & (t - 1)) == 0 || t + 1 == s->ticks)
+		assert(population_valid(&r->pop));
+#endif
+	r->t = t + 1;
+	return ST_OK;
+}
+
+void engine_end(struct engine *r)
+{
+	const struct scenario *s = r->s;
+	struct run_result *out = r->out;
+	assert(r->t == s->ticks);
+	/* The incident is the first event that started the story. */
+	uint32_t incident = r->ctx.incident ? r->ctx.incident->tick
+	                  : s->n_events ? s->events[0].tick : 0;
+	struct outcome_input oin = {
+		&out->series, incident, s->tick_minutes, &r->pop, r->ctx.g,
+		r->ctx.complainants, r->ctx.answered, &r->latency, &out->tally
+	};
+	outcome_compute(&oin, &out->summary);
+	run_free(r);
+}
+
+void engine_abort(struct engine *r)
+{
+	if (!r)
+		return;
+	struct run_result *out = r->out;
+	run_free(r);
+	run_result_free(out);
+}
+
+enum status engine_run(const struct scenario *s, const struct graph *g,
+                       uint64_t run, struct run_result *out, char *err,
+                       size_t errlen)
+{
+	struct engine *e;
+	enum status rc = engine_begin(s, g, run, out, &e, err, errlen);
+	while (rc == ST_OK && e->t < s->ticks)
+		rc = engine_step(e, err, errlen);
+	if (rc == ST_OK)
+		engine_end(e);
+	else
+		engine_abort(e);
+	return rc;
 }
 
 void run_result_free(struct run_result *r)

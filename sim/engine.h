@@ -55,4 +55,36 @@ enum status engine_run(const struct scenario *s, const struct graph *g,
 
 void run_result_free(struct run_result *r);
 
+/* The same run tick by tick, for a caller that pauses between ticks (an
+ * exercise, sim/exercise.c); engine_run is these in a loop, so there is
+ * one tick loop.
+ *
+ *   engine_begin   checks and sets up as engine_run does; on success *e is
+ *                  the run, filling *out (the caller keeps out alive);
+ *   engine_step    runs tick engine_tick(e) (< s->ticks): ST_OK, or
+ *                  ST_NOMEM (then engine_abort);
+ *   engine_end     after the last tick: the summary, and frees e;
+ *   engine_abort   frees e and *out (any time after a successful begin).
+ *
+ * Between steps the caller may read the run through engine_ctx (the
+ * responder's state, the population) and may append to the decisions of
+ * the scenario's script (responder.script.decisions); nothing else in the
+ * scenario may change. */
+struct engine;
+struct model_ctx;
+enum status engine_begin(const struct scenario *s, const struct graph *g,
+                         uint64_t run, struct run_result *out,
+                         struct engine **e, char *err, size_t errlen);
+enum status engine_step(struct engine *e, char *err, size_t errlen);
+void engine_end(struct engine *e);
+void engine_abort(struct engine *e);
+/* The next tick engine_step runs (s->ticks once all are done). */
+uint32_t engine_tick(const struct engine *e);
+const struct model_ctx *engine_ctx(const struct engine *e);
+/* The inquiries waiting for the brand's answer, and inquiry k of them:
+ * the outlet, the last tick an answer is in time, the topic asked. */
+size_t engine_inquiries(const struct engine *e);
+void engine_inquiry(const struct engine *e, size_t k, uint32_t *outlet,
+                    uint32_t *due, uint32_t *topic);
+
 #endif

@@ -24,6 +24,7 @@ static int dispatch(const struct request *rq)
 	case CMD_SWEEP:    return cmd_sweep(rq);
 	case CMD_KEYS:     return cmd_keys(rq);
 	case CMD_SENSITIVITY: return cmd_sensitivity(rq);
+	case CMD_EXERCISE: return cmd_exercise(rq);
 	case CMD_DEBRIEF:  return cmd_debrief(rq);
 	default:           return EXIT_USAGE;
 	}

@@ -174,8 +174,16 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
 		}
 		return st;
 	}
-	double wall = now() - t0;
+	return runner_write(s, g, run, dir, rc, res, now() - t0, err, errlen);
+}
 
+enum status runner_write(const struct scenario *s, const struct graph *g,
+                         uint64_t run, const char *dir,
+                         const struct run_context *rc,
+                         const struct run_result *res, double wall, char *err,
+                         size_t errlen)
+{
+	enum status st;
 	struct out_meta meta = { s->name, (unsigned long long)s->seed,
 	                         rc->version, s->tick_minutes };
 	struct out_file o;

@@ -38,6 +38,14 @@ enum status runner_single(const struct scenario *s, const struct graph *g,
                           const struct run_context *rc, struct run_result *res,
                           char *err, size_t errlen);
 
+/* The files of runner_single for a run already made (res), `wall` seconds
+ * of it for the manifest: what an exercise writes at its end. */
+enum status runner_write(const struct scenario *s, const struct graph *g,
+                         uint64_t run, const char *dir,
+                         const struct run_context *rc,
+                         const struct run_result *res, double wall, char *err,
+                         size_t errlen);
+
 /* Execute batch b (options o; o->dir is the output directory) and write its
  * reports there (rank 0 only); a comparison also prints its table to
  * stdout in format fmt.  Returns ST_OK; ST_INTERRUPTED when stopped by a
