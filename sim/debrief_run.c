@@ -13,7 +13,7 @@
 #include "checkpoint.h"
 #include "debrief.h"
 #include "decisions.h"
-#include "debrief_source.h"
+#include "exercise_file.h"
 #include "output.h"
 #include "par.h"
 #include "progress.h"
@@ -69,7 +69,7 @@ static enum status dec_words_make(const struct scenario *s, struct dec_words *w,
 
 /* The --set overrides of the batch: the exercise's, then the decisions
  * file.  *out malloc'd (free it), its strings the exercise's and `file`. */
-static const char **batch_sets(const struct debrief_source *ex, const char *file,
+static const char **batch_sets(const struct exercise_meta *ex, const char *file,
                                size_t *n)
 {
 	const char **v = malloc((ex->n_sets + 1) * sizeof *v);
@@ -142,8 +142,8 @@ static const char *replay_text(const char *dir, const char *out, bool quiet)
 
 enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 {
-	struct debrief_source ex;
-	enum status st = debrief_source_read(o->dir, &ex, err, errlen);
+	struct exercise_meta ex;
+	enum status st = exercise_meta_read(o->dir, &ex, err, errlen);
 	if (st)
 		return st;
 	struct batch b = { 0 };
@@ -159,15 +159,15 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 	uint64_t hash;
 	if ((st = checkpoint_hash_file(ex.scenario, &hash, err, errlen)))
 		goto done;
-	if (hash != ex.hash) {
+	if (hash != ex.fingerprint) {
 		snprintf(err, errlen, "%s/exercise.json: the scenario %s has changed since "
 		         "the exercise (fingerprint %016" PRIx64 " recorded, %016" PRIx64
 		         " now): a debrief must replay the scenario the trainee played",
-		         o->dir, ex.scenario, ex.hash, hash);
+		         o->dir, ex.scenario, ex.fingerprint, hash);
 		st = ST_BADINPUT;
 		goto done;
 	}
-	snprintf(decisions, sizeof decisions, "%s/decisions.tsv", o->dir);
+	snprintf(decisions, sizeof decisions, "%s/" EXERCISE_DECISIONS, o->dir);
 	if ((size_t)snprintf(out, sizeof out, "%s", o->out ? o->out : "") >= sizeof out ||
 	    (!o->out && (size_t)snprintf(out, sizeof out, "%s/debrief", o->dir) >= sizeof out)) {
 		snprintf(err, errlen, "%s: directory name too long", o->dir);
@@ -199,7 +199,7 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 	}
 	struct batch_request rq = {
 		.kind = BATCH_COMPARE, .file = ex.scenario, .sets = sets, .n_sets = n_sets,
-		.have_seed = ex.have_seed, .seed = ex.seed, .strategies = strategies,
+		.have_seed = true, .seed = ex.seed, .strategies = strategies,
 		.runs = o->runs,
 	};
 	if ((st = batch_build(&b, &rq, err, errlen)))
@@ -253,6 +253,6 @@ done:
 		batch_free(&b);
 	free(sets);
 	dec_words_free(&words);
-	debrief_source_free(&ex);
+	exercise_meta_free(&ex);
 	return st;
 }

@@ -1,7 +1,6 @@
 #!/bin/sh
 # debrief_browser.sh — debrief.html as a browser shows it: an exercise
-# directory (exercise.json with the scenario's fingerprint, decisions.tsv)
-# is debriefed, and headless Chromium renders the page at 1600x1200 (the
+# played from piped commands (crisim exercise) is debriefed, and headless Chromium renders the page at 1600x1200 (the
 # screenshot must be a 1600-pixel-wide PNG) and dumps the DOM after
 # rendering, which must hold every section, the inline charts and the
 # outcome table.  Skipped with a message when Chromium is missing (make
@@ -18,22 +17,12 @@ tmp=$(mktemp -d /tmp/crisim-browser-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "debrief_browser.sh: FAIL: $*" >&2; exit 1; }
 
-# The exercise: journalists-call on 2000 agents, three decisions.
-cp scenarios/journalists-call.json "$tmp/story.json"
-mkdir "$tmp/ex"
-# FNV-1a 64 of the scenario's bytes, as sim/checkpoint.c computes it
-fp=$(python3 -c 'import sys
-h = 0xcbf29ce484222325
-for b in open(sys.argv[1], "rb").read():
-    h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
-print("%016x" % h)' "$tmp/story.json")
-cat > "$tmp/ex/exercise.json" <<JSON
-{"crisim": "0.1.0", "scenario": "$tmp/story.json", "fingerprint": "$fp",
- "sets": ["network.nodes=2000", "ticks=144"], "seed": 606, "run": 0,
- "every": 30, "decisions": "decisions.tsv"}
-JSON
-printf 'minute\taction\twhat\thow\tref\n40\treply\tloudest\tregret\n120\tholding\n240\tstatement\trebuild\n' \
-	> "$tmp/ex/decisions.tsv"
+# The exercise, played as a trainer would script it: journalists-call on
+# 2000 agents for 12 hours, three decisions typed at the pauses.
+printf 'reply loudest regret\n\n\nholding\n\n\n\n\nstatement rebuild\nfinish\n' |
+	"$CRISIM" exercise scenarios/journalists-call.json --set network.nodes=2000 \
+		--set ticks=144 -o "$tmp/ex" > "$tmp/exercise.log" 2>&1 ||
+	{ cat "$tmp/exercise.log" >&2; fail "crisim exercise failed"; }
 "$CRISIM" debrief "$tmp/ex" --runs 20 -q > /dev/null || fail "crisim debrief failed"
 page="$tmp/ex/debrief/debrief.html"
 
@@ -65,6 +54,7 @@ svgs=$(grep -o '<svg' "$tmp/dom.html" | wc -l)
 [ "$svgs" -ge 4 ] || fail "$svgs inline SVG charts, expected 4 (verdict, timeline, volume, attitude)"
 grep -q '<td class="l">damage</td>' "$tmp/dom.html" || fail "no outcome table"
 grep -q 'reply loudest regret' "$tmp/dom.html" || fail "the decisions are not shown"
+grep -q 'byte for byte' "$tmp/dom.html" || fail "the replay does not reproduce the exercise"
 if grep -q -e '<script' -e 'src="http' -e 'href="http' "$tmp/dom.html"; then
 	fail "the page is not self-contained"
 fi

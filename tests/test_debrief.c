@@ -188,3 +188,27 @@ Test(debrief, usage_errors)
 	cr_assert_eq(sh("debrief %s -o -", dir), 2);
 	cr_assert_eq(sh("debrief %s --runs 0", dir), 2);
 }
+
+/* As a trainer does it: an exercise played from piped commands to its end,
+ * then debriefed: the replay reproduces the exercise byte for byte, and
+ * the trainee's decisions are on the page as they were carried out (or
+ * skipped). */
+Test(debrief, of_a_played_exercise)
+{
+	cr_assert_eq(shell("printf 'reply loudest regret\\n\\n\\nholding\\nfinish\\n' | "
+	                   "%s exercise scenarios/journalists-call.json --set %s --set %s "
+	                   "-o %s/played > /dev/null", crisim_bin(), sets[0], sets[1], dir),
+	             0, "%s", err);
+	cr_assert_eq(sh("debrief %s/played --runs 5 -q", dir), 0, "%s", err);
+	char *html = page("played/debrief");
+	cr_assert_not_null(html);
+	cr_assert(strstr(html, "reproduces the exercise&#39;s series.tsv byte for byte"));
+	/* at minute 0 nobody has posted yet: the replay says so */
+	cr_assert(strstr(html, "reply loudest regret: no open mention (skipped)"));
+	cr_assert(strstr(html, "<td class=\"l\">you</td><td class=\"l\">holding"));
+	free(html);
+	char a[512], b[512];
+	snprintf(a, sizeof a, "%s/played/series.tsv", dir);
+	snprintf(b, sizeof b, "%s/played/debrief/script/exercise/series.tsv", dir);
+	same_file(a, b);
+}
