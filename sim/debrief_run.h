@@ -1,7 +1,7 @@
 /* debrief_run — `crisim debrief DIR`: an exercise replayed and set against
  * the plan, the web guy and silence.
  *
- * From the exercise directory (sim/exercise.h: exercise.json names the
+ * From the exercise directory (sim/exercise_file.h: exercise.json names the
  * scenario, its fingerprint, the --set overrides, the seed and the run;
  * decisions.tsv holds the trainee's decisions):
  *   1. the scenario file must still have the fingerprint the exercise
