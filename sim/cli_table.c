@@ -220,6 +220,7 @@ static const struct cli_option debrief_opts[] = {
 	  "needed).  Default: DIR/debrief" },
 	OPT_THREADS,
 	OPT_QUIET,
+	OPT_STOP_AFTER,
 	OPT_HELP,
 };
 

@@ -210,7 +210,8 @@ int cmd_debrief(const struct request *rq)
 {
 	char err[ERRLEN + PATH_MAX];
 	struct debrief_opts o = { rq->file, rq->out, rq->runs ? rq->runs : 200,
-	                          rq->threads, rq->quiet, rq->argc, rq->argv };
+	                          rq->threads, rq->quiet, rq->stop_after, rq->argc,
+	                          rq->argv };
 	enum status st = debrief_run(&o, err, sizeof err);
 	if (st == ST_INTERRUPTED) {
 		if (par_rank() == 0)

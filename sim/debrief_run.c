@@ -214,6 +214,7 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 		goto done;
 	}
 	struct exec_opts eo = { .threads = o->threads, .quiet = o->quiet, .dir = out,
+	                        .stop_after = o->stop_after,
 	                        .resume = checkpoint_exists(cdir),
 	                        .board = "script,plan", .keep = &r };
 	free(cdir);

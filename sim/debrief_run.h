@@ -34,6 +34,8 @@ struct debrief_opts {
 	uint64_t runs;        /* paired runs (> 0) */
 	int threads;          /* <= 0: all cores */
 	bool quiet;
+	uint64_t stop_after;  /* testing aid: stop as if by SIGINT after this
+	                         many paired runs; 0 never */
 	int argc;             /* the command line, for the manifests */
 	char **argv;
 };

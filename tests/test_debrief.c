@@ -212,3 +212,24 @@ Test(debrief, of_a_played_exercise)
 	snprintf(b, sizeof b, "%s/played/debrief/script/exercise/series.tsv", dir);
 	same_file(a, b);
 }
+
+/* Stopped part-way (as by Ctrl-C), the same command continues: the files
+ * are those of an uninterrupted debrief. */
+Test(debrief, an_interrupted_debrief_continues_with_the_same_command)
+{
+	exercise(good);
+	cr_assert_eq(sh("debrief %s/ex --runs 10 --threads 1 --stop-after 8 -q", dir), 130,
+	             "%s", err);
+	cr_assert_eq(shell("test -d %s/ex/debrief/checkpoint", dir), 0);
+	cr_assert_eq(shell("test -e %s/ex/debrief/debrief.html", dir), 1);
+	cr_assert_eq(sh("debrief %s/ex --runs 10 -q", dir), 0, "%s", err);
+	cr_assert_eq(shell("test -e %s/ex/debrief/checkpoint", dir), 1);
+	cr_assert_eq(sh("debrief %s/ex --runs 10 -q -o %s/fresh", dir, dir), 0, "%s", err);
+	char a[512], b[512];
+	static const char *const files[] = { "compare.tsv", "debrief.html" };
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(a, sizeof a, "%s/ex/debrief/%s", dir, files[i]);
+		snprintf(b, sizeof b, "%s/fresh/%s", dir, files[i]);
+		same_file(a, b);
+	}
+}
