@@ -18,37 +18,64 @@ void debrief_clock(char *buf, size_t len, double minute)
 static const char *const lane_name[LANES] = { "story", "you", "plan" };
 static const char *const lane_cls[LANES] = { "mstory", "m0", "m1" };
 
+/* Who an event picks, in words: "a customer", "3 influencers", "the
+ * largest outlet", "agent 17". */
+static void target_text(char *buf, size_t len, const struct event_spec *e)
+{
+	static const char *const role[] = {
+		[TGT_RANDOM] = "account", [TGT_CUSTOMER] = "customer",
+		[TGT_INFLUENCER] = "influencer", [TGT_MEDIA] = "outlet",
+	};
+	if (e->target == TGT_AGENT)
+		snprintf(buf, len, "agent %llu", (unsigned long long)e->agent);
+	else if (e->rank == 1)
+		snprintf(buf, len, "the largest %s", role[e->target]);
+	else if (e->rank > 1)
+		snprintf(buf, len, "the %s of rank %u by followers", role[e->target], e->rank);
+	else if (e->count > 1)
+		snprintf(buf, len, "%u %ss", e->count, role[e->target]);
+	else
+		snprintf(buf, len, "%s %s", e->target == TGT_INFLUENCER ? "an" :
+		         e->target == TGT_RANDOM ? "a random" : "a", role[e->target]);
+}
+
 /* What a scenario event says, from the scenario itself. */
 static void event_text(char *buf, size_t len, const struct scenario *s,
                        const struct event_spec *e)
 {
-	char topics[96] = "";
+	char topics[96] = "", who[64];
 	size_t at = 0;
 	for (uint32_t k = 0; k < e->n_topics && at < sizeof topics; k++)
-		at += (size_t)snprintf(topics + at, sizeof topics - at, "%s%s", k ? ", " : "",
-		                       s->topics[e->topics[k].topic]);
+		if (e->topics[k].topic != 0)   /* "general" says nothing */
+			at += (size_t)snprintf(topics + at, sizeof topics - at, "%s%s",
+			                       at ? ", " : "", s->topics[e->topics[k].topic]);
+	const char *sep = *topics ? ": " : "";
+	target_text(who, sizeof who, e);
 	switch (e->kind) {
 	case EV_INCIDENT:
-		snprintf(buf, len, "incident (%s crisis) at a %s: %s",
-		         spec_crisis_name(e->crisis), spec_event_target_name(e->target), topics);
+		snprintf(buf, len, "incident (%s crisis) at %s%s%s",
+		         spec_crisis_name(e->crisis), who, sep, topics);
 		break;
 	case EV_INQUIRY:
-		snprintf(buf, len, "inquiry: a journalist asks about %s and waits %.0f "
-		         "minutes", topics, e->deadline);
+		snprintf(buf, len, "inquiry: a journalist of %s asks%s%s and waits %.0f "
+		         "minutes", who, *topics ? " about " : "", topics, e->deadline);
 		break;
 	case EV_BRAND_ACTION:
-		snprintf(buf, len, "brand action: %s", spec_brand_action_name(e->action));
+		if (e->action == ACTION_STATEMENT)
+			snprintf(buf, len, "brand action: a %s statement",
+			         spec_scct_name(e->strategy));
+		else
+			snprintf(buf, len, "brand action: %s", spec_brand_action_name(e->action));
 		break;
 	case EV_MEDIA_REPORT:
-		snprintf(buf, len, "media report (%s)", spec_report_tone_name(e->tone));
+		snprintf(buf, len, "media report (%s) by %s", spec_report_tone_name(e->tone), who);
 		break;
 	case EV_REVELATION:
-		snprintf(buf, len, "revelation: the crisis is now %s (%s)",
-		         spec_crisis_name(e->crisis), topics);
+		snprintf(buf, len, "revelation: the crisis is now %s%s%s",
+		         spec_crisis_name(e->crisis), sep, topics);
 		break;
 	default:
-		snprintf(buf, len, "%s: a %s shares the story", spec_event_kind_name(e->kind),
-		         spec_event_target_name(e->target));
+		snprintf(buf, len, "amplify: %s shares the story", who);
 	}
 }
 
@@ -119,6 +146,10 @@ struct debrief_mark *debrief_marks(const struct debrief_input *in, size_t *n)
 			from = j + 1;
 			break;
 		}
+		size_t at = strlen(m[k].text);
+		if (m[k].minute >= s->ticks * s->tick_minutes)
+			snprintf(m[k].text + at, sizeof m[k].text - at, " (after the end of "
+			         "the run: not carried out)");
 		k++;
 	}
 	for (size_t i = 0; i < pl->n; i++) {
@@ -233,6 +264,8 @@ void debrief_timeline(FILE *f, const struct debrief_input *in, const struct debr
 		for (int r = 0; r < 3; r++)
 			last[l][r] = -1e9;
 	for (size_t i = 0; i < n; i++) {
+		if (m[i].minute / 60 > fr.x1)   /* after the end: listed only */
+			continue;
 		double x = svg_px(&fr, m[i].minute / 60);
 		int l = m[i].lane, row = 0;
 		for (int r = 0; r < 3; r++)
