@@ -172,14 +172,23 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 		lo = d[i] < lo || isnan(lo) ? d[i] : lo;
 		hi = d[i] > hi || isnan(hi) ? d[i] : hi;
 	}
-	lo = fmin(lo, 0);
-	hi = fmax(hi, 0);
+	/* whole numbers (damage is a count) get bins of a whole width centred
+	 * on them, so that a bar stands over its value */
+	bool whole = true;
+	for (size_t i = 0; i < n; i++)
+		whole = whole && d[i] == floor(d[i]);
+	enum { BINS = 32 };
+	double width = fmax(hi - lo, 1) / (BINS - 2);
+	if (whole)
+		width = ceil(width);
+	double start = whole ? lo - width / 2 : lo;
+	lo = fmin(start, 0);
+	hi = fmax(hi + (whole ? width / 2 : 0), 0);
 	svg_nice_range(&lo, &hi, 8);
 	struct svg_frame fr = { 300, y + 40, DEBRIEF_W - 330, 150, lo, hi, 0, 1 };
-	enum { BINS = 30 };
-	double count[BINS] = { 0 }, width = (hi - lo) / BINS, top = 1;
+	double count[BINS] = { 0 }, top = 1;
 	for (size_t i = 0; i < n; i++) {
-		int b = (int)((d[i] - lo) / width);
+		int b = (int)floor((d[i] - start) / width);
 		b = b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
 		count[b]++;
 		top = fmax(top, count[b]);
@@ -191,12 +200,12 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 	for (int b = 0; b < BINS; b++)
 		if (count[b] > 0)
 			fprintf(f, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-			        "height=\"%.1f\"/>\n", svg_px(&fr, lo + b * width),
-			        svg_py(&fr, count[b]), fr.w / BINS,
+			        "height=\"%.1f\"/>\n", svg_px(&fr, start + b * width),
+			        svg_py(&fr, count[b]), svg_px(&fr, width) - svg_px(&fr, 0),
 			        svg_py(&fr, 0) - svg_py(&fr, count[b]));
 	svg_axes(f, &fr, NULL, NULL, 1);
 	fprintf(f, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-	        svg_px(&fr, 0), fr.y - 36, svg_px(&fr, 0), fr.y + fr.h);
+	        svg_px(&fr, 0), fr.y, svg_px(&fr, 0), fr.y + fr.h);
 	/* at the two ends, which are on either side of the zero line */
 	fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\">&#8592; you did "
 	        "better</text>\n<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
