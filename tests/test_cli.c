@@ -342,7 +342,8 @@ Test(cli_parse, every_error_names_the_option)
 static const char *sample_value(enum cli_field f)
 {
 	switch (f) {
-	case F_SEED: case F_RUNS: case F_THREADS: case F_STOP_AFTER: case F_SAMPLES: return "3";
+	case F_SEED: case F_RUNS: case F_THREADS: case F_STOP_AFTER: case F_SAMPLES:
+	case F_EVERY: return "3";
 	case F_DESIGN: return "lhs";
 	case F_FACTOR: return "a=1:2";
 	case F_RUN:    return "0";
