@@ -18,11 +18,6 @@ const char *const debrief_who_short[DEBRIEF_N] = { "you", "plan", "web guy",
 
 /* ---- helpers ---- */
 
-static void esc(FILE *f, const char *s)
-{
-	svg_escape(f, s);
-}
-
 static bool is_share(int k)
 {
 	return k == SUM_reach_share || k == SUM_final_neg_share ||
@@ -95,7 +90,7 @@ static double standing(const double *d, size_t n, double own, int dir)
 	return worse / (double)n;
 }
 
-/* The trainee's summary of one response's run (the exercise's). */
+/* Outcome k of response s in the exercise's own run. */
 static double own_value(const struct debrief_input *in, int s, int k)
 {
 	return in->own[s]->summary.v[k];
@@ -116,7 +111,6 @@ static const char css[] =
 	"line-height:1.4;color:#000;background:#fff;margin:24px 40px;max-width:1560px}"
 	"h1{font-size:40px;margin:0 0 8px}h2{font-size:32px;margin:36px 0 12px;"
 	"border-bottom:3px solid #000}p.meta{color:#333}"
-	"p.verdict{font-size:30px;font-weight:bold;margin:8px 0}"
 	"table{border-collapse:collapse;font-size:22px;margin:8px 0}"
 	"th,td{border:1px solid #555;padding:6px 10px;text-align:right;vertical-align:top}"
 	"td{white-space:nowrap}td.l{white-space:normal}"
@@ -138,7 +132,7 @@ static const char css[] =
 	".ownline{stroke:#000;stroke-width:4;stroke-dasharray:10 5}"
 	".ci{stroke:#1f5fbf;stroke-width:6}"
 	"@media print{body{font-size:11pt;margin:0;max-width:none}"
-	"h1{font-size:20pt}h2{font-size:15pt}p.verdict{font-size:14pt}"
+	"h1{font-size:20pt}h2{font-size:15pt}"
 	"table{font-size:9pt}th,td{padding:2px 4px;white-space:normal}section{break-inside:avoid}"
 	"td.good,td.bad,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
@@ -147,17 +141,18 @@ static void header(FILE *f, const struct debrief_input *in)
 	const struct scenario *s = in->s;
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<title>Debrief: ", f);
-	esc(f, s->name);
+	svg_escape(f, s->name);
 	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<header id=\"top\">\n"
 	        "<h1>Debrief: ", css);
-	esc(f, s->name);
+	svg_escape(f, s->name);
 	fputs("</h1>\n<p class=\"meta\">Exercise ", f);
-	esc(f, in->exercise);
+	svg_escape(f, in->exercise);
 	fprintf(f, " &middot; seed %llu, run %llu &middot; %u ticks of %g minutes "
-	        "&middot; %zu paired runs (the same random numbers for every "
-	        "response) &middot; ", (unsigned long long)s->seed,
-	        (unsigned long long)in->run, s->ticks, s->tick_minutes, in->runs);
-	esc(f, in->replay);
+	        "&middot; %zu paired runs 0&ndash;%zu (the same random numbers for "
+	        "every response%s) &middot; ", (unsigned long long)s->seed,
+	        (unsigned long long)in->run, s->ticks, s->tick_minutes, in->runs,
+	        in->runs - 1, in->run < in->runs ? "; your run is one of them" : "");
+	svg_escape(f, in->replay);
 	fputs("</p>\n</header>\n", f);
 }
 
@@ -195,7 +190,7 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 	}
 	fr.y1 = top * 1.15;
 	fprintf(f, "<text class=\"lane\" x=\"10\" y=\"%.1f\">", y + 120);
-	esc(f, label);
+	svg_escape(f, label);
 	fputs("</text>\n", f);
 	for (int b = 0; b < BINS; b++)
 		if (count[b] > 0)
@@ -257,7 +252,8 @@ static void verdict_line(FILE *f, int s, double mine, double theirs,
 	        who[s], isnan(own) ? "&ndash;" : o, runs, isnan(st->mean) ? "&ndash;" : m,
 	        isnan(st->ci_lo) ? "&ndash;" : lo, isnan(st->ci_hi) ? "&ndash;" : hi);
 	if (mean < 0)
-		fputs("your decisions reduce the damage whatever the dice do.", f);
+		fputs("on the same incidents your decisions cause less damage on "
+		      "average: not the dice.", f);
 	else if (mean > 0)
 		fprintf(f, "on the same incidents %s's response causes less damage.", who[s]);
 	else
@@ -304,7 +300,7 @@ static void scenario_text(FILE *f, const struct scenario *s)
 	if (!s->description || !*s->description)
 		return;
 	fputs("<section id=\"scenario\">\n<h2>The scenario</h2>\n<p class=\"desc\">", f);
-	esc(f, s->description);
+	svg_escape(f, s->description);
 	fputs("</p>\n</section>\n", f);
 }
 
@@ -422,7 +418,7 @@ static void decisions(FILE *f, const struct debrief_input *in, const struct debr
 		debrief_clock(t, sizeof t, m[i].minute);
 		double a = m[i].minute - in->window, b = m[i].minute + in->window;
 		fprintf(f, "<tr><td>%zu</td><td>%s</td><td class=\"l\">", i + 1, t);
-		esc(f, m[i].text);
+		svg_escape(f, m[i].text);
 		fputs("</td><td class=\"l\">", f);
 		int any = 0;
 		for (size_t j = 0; j < n; j++) {
@@ -430,7 +426,7 @@ static void decisions(FILE *f, const struct debrief_input *in, const struct debr
 				continue;
 			debrief_clock(t, sizeof t, m[j].minute);
 			fprintf(f, "%s%s (#%zu) ", any++ ? "<br>" : "", t, j + 1);
-			esc(f, m[j].text);
+			svg_escape(f, m[j].text);
 		}
 		if (!any)
 			fputs("no statement, escalation or answer", f);
