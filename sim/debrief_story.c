@@ -383,7 +383,7 @@ int debrief_curves(FILE *f, const struct debrief_input *in, const struct debrief
 		svg_axes(f, &fr, "hours since the start", plot[p].ylabel, 1);
 		decision_lines(f, &fr, m, n);
 		for (int s = DEBRIEF_N - 1; s >= 0; s--) {
-			char cls[8];
+			char cls[16];
 			snprintf(cls, sizeof cls, "s%d", s);
 			svg_polyline(f, &fr, x + (size_t)s * cap, y + (size_t)s * cap, len[s], cls);
 		}

@@ -24,7 +24,7 @@ enum { LANE_STORY, LANE_YOU, LANE_PLAN, LANES };
 struct debrief_mark {
 	double minute;
 	int lane;
-	char text[160];
+	char text[256];
 };
 
 /* "h:mm" of a minute count since the start. */
