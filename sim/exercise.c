@@ -300,7 +300,7 @@ static enum answer pause_here(struct session *x, const char *first, char *err,
 	FILE *out = rq->out;
 	double minute = engine_tick(x->e) * x->s.tick_minutes;
 	size_t queued_from = x->s.responder.script.decisions.n;
-	char msg[1024];
+	char msg[2048];
 	snprintf(msg, sizeof msg, "%s", first ? first : "");
 	char *buf = NULL;
 	size_t cap = 0;
