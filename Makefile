@@ -15,6 +15,8 @@ TEST_PKGS := criterion
 DEB_PKGS := libgsl-dev libcjson-dev libcriterion-dev gnuplot-nox pkg-config groff-base \
             libsqlite3-dev sqlite3 python3-jsonschema libxml2-dev libxml2-utils \
             python3-pandas tmux
+# chromium: tests/debrief_browser.sh renders debrief.html headless.
+DEB_PKGS += chromium
 ifneq ($(findstring clang,$(notdir $(CC))),)
 DEB_PKGS += libomp-dev
 endif
@@ -175,6 +177,7 @@ test: deps
 	CRISIM=./$(BIN) tests/gexf.sh
 	CRISIM=./$(BIN) tests/pandas.sh
 	CRISIM=./$(BIN) tests/exercise_tmux.sh
+	CRISIM=./$(BIN) tests/debrief_browser.sh
 ifndef SANITIZE
 	CC="$(CC)" tests/fault/run.sh ./$(BIN)
 endif

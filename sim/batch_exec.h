@@ -58,6 +58,10 @@ struct exec_opts {
 	                         part (store.h; set by runner_batch); NULL none */
 	bool no_preamble;     /* reports: tables without their # lines */
 	bool csv;             /* reports: .csv tables instead of .tsv */
+	struct batch_results *keep;  /* runner_batch: a finished batch's
+	                                results are moved here (the caller
+	                                frees them) instead of freed; NULL:
+	                                freed */
 };
 
 /* What the items of a batch produced, slot i for item i. */

@@ -356,12 +356,13 @@ static int check_request(const struct cli_command *c, struct request *rq,
 {
 	const char *who = c->name;
 	bool batch = rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP;
+	bool dir_out = batch || rq->cmd == CMD_DEBRIEF;
 	const char *clash = rq->cmd == CMD_RUN ? run_clash(rq) : NULL;
 	if (rq->cmd == CMD_GRAPH && rq->network_spec && rq->file)
 		snprintf(err, errlen, "graph: give FILE or --network-spec, not both");
 	else if (clash)
 		snprintf(err, errlen, "run: %s cannot be combined", clash);
-	else if (batch && rq->out && strcmp(rq->out, "-") == 0)
+	else if (dir_out && rq->out && strcmp(rq->out, "-") == 0)
 		snprintf(err, errlen, "%s: -o - is not possible: it writes a directory "
 		         "(use --format for stdout)", who);
 	else if (rq->resume && rq->out && strcmp(rq->resume, rq->out) != 0)

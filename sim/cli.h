@@ -28,7 +28,8 @@ enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2,
 int cli_exit_code(enum status st);
 
 enum cmd { CMD_NONE, CMD_RUN, CMD_VALIDATE, CMD_GRAPH, CMD_PLOT, CMD_COMPARE,
-           CMD_SWEEP, CMD_KEYS, CMD_SENSITIVITY, CMD_EXERCISE, CMD_FIT, CMD_COUNT };
+           CMD_SWEEP, CMD_KEYS, CMD_SENSITIVITY, CMD_EXERCISE, CMD_FIT,
+           CMD_DEBRIEF, CMD_COUNT };
 
 /* --format of compare's stdout (values of enum report_format). */
 enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_TSV, CLI_FORMAT_JSON, CLI_FORMAT_CSV };

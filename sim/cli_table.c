@@ -252,6 +252,22 @@ static const char *const fit_usage[] = {
 	NULL
 };
 
+static const struct cli_option debrief_opts[] = {
+	{ "runs", 0, "N", ARG_TEXT, NULL, F_RUNS,
+	  "paired runs 0..N-1 of every response (default 200, N <= 10^8)" },
+	{ "out", 'o', "OUT", ARG_DIR, NULL, F_OUT,
+	  "write debrief.html and the comparison files into OUT (created if "
+	  "needed).  Default: DIR/debrief" },
+	OPT_THREADS,
+	OPT_QUIET,
+	OPT_STOP_AFTER,
+	OPT_HELP,
+};
+
+static const char *const debrief_usage[] = {
+	"debrief DIR [--runs N] [-o OUT] [--threads T] [--quiet]", NULL
+};
+
 static const struct cli_option keys_opts[] = {
 	{ "markdown", 0, NULL, ARG_NONE, NULL, F_MARKDOWN,
 	  "a Markdown table instead of tab-separated values" },
@@ -412,6 +428,29 @@ static const struct cli_command commands[CMD_COUNT] = {
 		"DIR/fit.tsv and continues.  A target file that cannot be read is an "
 		"error naming the file and line (exit status 2).",
 		fit_opts, N(fit_opts) },
+	[CMD_DEBRIEF] = {
+		"debrief", "DIR", false, ARG_DIR, NULL,
+		"replay an exercise against the plan, the web guy and silence",
+		debrief_usage,
+		"Debrief the exercise in DIR (made by crisim exercise: DIR/exercise.json "
+		"and DIR/decisions.tsv).  The trainee's decisions are replayed "
+		"(responder.strategy script) and the plan, the web guy (adhoc) and "
+		"silence (none) run on the same scenario with common random numbers: "
+		"the exercise's own run, then N paired runs, so that the trainee sees "
+		"whether the result was skill or luck.  The scenario file must be "
+		"unchanged since the exercise (its fingerprint in exercise.json).\n\n"
+		"Prints the comparison to stdout like compare and writes into OUT "
+		"(default DIR/debrief) every file compare writes (the trainee, "
+		"\"script\", is the baseline: differences there are the other response "
+		"minus the trainee's), STRATEGY/exercise/ (the exercise's own run of "
+		"each response, as a single run) and debrief.html: one self-contained "
+		"page for a projector or a printout with the verdict, the story as a "
+		"timeline with the trainee's decisions and the plan's actions, the "
+		"volume and attitude curves, the outcome table with paired 95% "
+		"intervals, and what the plan did at each decision.",
+		"An interrupted debrief (SIGINT) keeps its finished runs in "
+		"OUT/checkpoint; the same command continues it.",
+		debrief_opts, N(debrief_opts) },
 	[CMD_KEYS] = {
 		"keys", "TABLE", true, ARG_WORDS, "scenario series summary",
 		"list the scenario keys, series columns or summary fields",

@@ -7,6 +7,7 @@
 
 #include "batch.h"
 #include "batch_exec.h"
+#include "debrief_run.h"
 #include "engine.h"
 #include "exercise.h"
 #include "fit.h"
@@ -229,6 +230,24 @@ int cmd_fit(const struct request *rq)
 	if (!rq->quiet)
 		fprintf(stderr, "crisim: wrote %s/fit.json, fit.tsv and fit-curve.tsv\n", dir);
 	st = plot_dir(dir, rq->quiet, err, sizeof err);
+	return st ? fail(st, err) : EXIT_OK;
+}
+
+/* debrief: 200 paired runs unless told otherwise (issue 10: enough for a
+ * paired CI of a few percent of the damage in the shipped scenarios). */
+int cmd_debrief(const struct request *rq)
+{
+	char err[ERRLEN + PATH_MAX];
+	struct debrief_opts o = { rq->file, rq->out, rq->runs ? rq->runs : 200,
+	                          rq->threads, rq->quiet, rq->stop_after, rq->argc,
+	                          rq->argv };
+	enum status st = debrief_run(&o, err, sizeof err);
+	if (st == ST_INTERRUPTED) {
+		if (par_rank() == 0)
+			fprintf(stderr, "crisim: interrupted; the finished runs are kept; "
+			        "the same command continues the debrief\n");
+		return cli_exit_code(st);
+	}
 	return st ? fail(st, err) : EXIT_OK;
 }
 

@@ -16,5 +16,6 @@ int cmd_sweep(const struct request *rq);
 int cmd_sensitivity(const struct request *rq);
 int cmd_exercise(const struct request *rq);
 int cmd_fit(const struct request *rq);
+int cmd_debrief(const struct request *rq);
 
 #endif

@@ -12,7 +12,7 @@
 static int dispatch(const struct request *rq)
 {
 	bool batch = rq->cmd == CMD_COMPARE || rq->cmd == CMD_SWEEP ||
-	             (rq->cmd == CMD_RUN && rq->runs);
+	             rq->cmd == CMD_DEBRIEF || (rq->cmd == CMD_RUN && rq->runs);
 	if (!batch && par_rank() != 0)
 		return EXIT_OK;
 	switch (rq->cmd) {
@@ -26,6 +26,7 @@ static int dispatch(const struct request *rq)
 	case CMD_SENSITIVITY: return cmd_sensitivity(rq);
 	case CMD_EXERCISE: return cmd_exercise(rq);
 	case CMD_FIT:      return cmd_fit(rq);
+	case CMD_DEBRIEF:  return cmd_debrief(rq);
 	default:           return EXIT_USAGE;
 	}
 }

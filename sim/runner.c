@@ -458,7 +458,10 @@ static enum status run_batch(const struct batch *b, const struct exec_opts *o,
 		bool interrupted = r.interrupted;
 		if (!interrupted)
 			batch_checkpoint_remove(o);
-		batch_results_free(&r);
+		if (o->keep && !interrupted)
+			*o->keep = r;
+		else
+			batch_results_free(&r);
 		output_unlock(&lock);
 		return interrupted ? ST_INTERRUPTED : ST_OK;
 	}
