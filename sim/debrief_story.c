@@ -326,18 +326,48 @@ static void legend(FILE *f, double x, double y)
 	}
 }
 
-/* The decisions as dashed verticals with their timeline numbers. */
+/* The decisions as dashed verticals with their timeline numbers.  The
+ * numbers of decisions at the same minute share one label ("4,5"); a label
+ * that would run into the one before it goes one row lower, so labels
+ * never overlap (22 px type: about 13 px a character). */
 static void decision_lines(FILE *f, const struct svg_frame *fr,
                            const struct debrief_mark *m, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (m[i].lane != LANE_YOU || m[i].minute / 60 > fr->x1)
+	enum { ROWS = 4, CHAR_PX = 13, GAP_PX = 10 };
+	double right[ROWS];
+	for (int r = 0; r < ROWS; r++)
+		right[r] = -1e9;
+	/* the lines first, so that no line crosses a label */
+	for (size_t i = 0; i < n; i++)
+		if (m[i].lane == LANE_YOU && m[i].minute / 60 <= fr->x1) {
+			double x = svg_px(fr, m[i].minute / 60);
+			fprintf(f, "<line class=\"dec\" x1=\"%.1f\" y1=\"%.1f\" "
+			        "x2=\"%.1f\" y2=\"%.1f\"/>\n", x, fr->y, x, fr->y + fr->h);
+		}
+	for (size_t i = 0; i < n;) {
+		if (m[i].lane != LANE_YOU || m[i].minute / 60 > fr->x1) {
+			i++;
 			continue;
+		}
 		double x = svg_px(fr, m[i].minute / 60);
-		fprintf(f, "<line class=\"dec\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		        "y2=\"%.1f\"/><text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
-		        "text-anchor=\"middle\">%zu</text>\n", x, fr->y, x, fr->y + fr->h,
-		        x, fr->y + 24, i + 1);
+		char label[128];
+		size_t used = (size_t)snprintf(label, sizeof label, "%zu", i + 1);
+		size_t j = i + 1;
+		for (; j < n && m[j].minute == m[i].minute; j++)
+			if (m[j].lane == LANE_YOU && used < sizeof label)
+				used += (size_t)snprintf(label + used, sizeof label - used,
+				                         ",%zu", j + 1);
+		double half = (double)strlen(label) * CHAR_PX / 2;
+		int row = 0;
+		while (row + 1 < ROWS && x - half < right[row] + GAP_PX)
+			row++;
+		right[row] = x + half;
+		double base = fr->y + 24 + 26 * row;
+		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"24\" "
+		        "fill=\"#fff\"/><text class=\"axis\" x=\"%.1f\" y=\"%.1f\" "
+		        "text-anchor=\"middle\">%s</text>\n", x - half - 3, base - 19,
+		        2 * half + 6, x, base, label);
+		i = j;
 	}
 }
 
