@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rng.h"
+#include "scenario.h"
 #include "textfile.h"
 
 static const char *const kind_names[] = {
@@ -72,6 +73,30 @@ static enum status factor_parse(const char *spec, size_t *plen, double *lo,
 	}
 	snprintf(err, errlen, "--factor %s: expected PATH=LO:HI with numbers LO < HI", spec);
 	return ST_BADINPUT;
+}
+
+/* Whether factor path [path, path + len) is an integer key of the
+ * scenario ("responder.capacity", "responder.plan.escalation[1].capacity"):
+ * its JSON path in the key table, indices written "[]". */
+static int integer_key(const char *path, size_t len)
+{
+	char key[256];
+	size_t k = 0;
+	for (size_t i = 0; i < len && k + 3 < sizeof key; i++) {
+		key[k++] = path[i];
+		if (path[i] == '[') {
+			while (i + 1 < len && path[i + 1] != ']')
+				i++;
+		}
+	}
+	key[k] = '\0';
+	for (size_t i = 0; i < scenario_key_count(); i++) {
+		const char *p, *type, *values, *doc;
+		if (scenario_key_info(i, &p, &type, &values, &doc) == 0 &&
+		    strcmp(p, key) == 0)
+			return strcmp(type, "integer") == 0;
+	}
+	return 0;
 }
 
 /* The shortest of %.15g .. %.17g that reads back to x. */
@@ -146,6 +171,13 @@ static enum status generated(const struct design_spec *sp, struct grid_axis **ax
 		st = design_lhs(k, lo, hi, n, r, x, err, errlen);
 	else
 		st = design_morris(k, lo, hi, n, DESIGN_MORRIS_LEVELS, r, x, err, errlen);
+	/* An integer key runs at the design's value rounded to the nearest
+	 * integer, and that is the value recorded (sweep.tsv, runs.sqlite),
+	 * so the sensitivity indices are those of the rounded factor. */
+	for (size_t i = 0; st == ST_OK && i < k; i++)
+		if (integer_key(ax[i].path, strlen(ax[i].path)))
+			for (size_t p = 0; p < rows; p++)
+				x[p * k + i] = floor(x[p * k + i] + 0.5);
 	for (size_t p = 0; st == ST_OK && p < rows; p++)
 		for (size_t i = 0; i < k; i++)
 			if (!(ax[i].values[p] = number_text(x[p * k + i])) ||

@@ -179,3 +179,22 @@ Test(sweep_design, plot_draws_a_panel_per_factor)
 	cr_assert_neq(strstr(err, "sweep.png"), NULL, "%s", err);
 	cr_assert_eq(shell("test -s %s/sweep.png", a), 0);
 }
+
+/* An integer key as a factor runs at the rounded value, and that is what
+ * the variants record (a design over responder.capacity used to be
+ * refused: "expected integer, got 1.48..."). */
+Test(sweep_design, an_integer_factor_is_rounded)
+{
+	char a[256];
+	snprintf(a, sizeof a, "%s/a", dir);
+	cr_assert_eq(sh("sweep " SMALL " --design lhs --factor responder.capacity=0.5:4.5 "
+	                "--factor spread.visibility=0.05:0.5 --samples 8 --runs 1 -o %s", a),
+	             0, "%s", err);
+	cr_assert_eq(sql_long(a, "select count(*) from variants where \"responder.capacity\" "
+	                      "!= round(\"responder.capacity\")"), 0);
+	/* Latin hypercube: two points in each quarter of [0.5, 4.5], so each
+	 * of 1, 2, 3, 4 twice */
+	cr_assert_eq(sql_long(a, "select count(distinct \"responder.capacity\") from variants"), 4);
+	cr_assert_eq(sql_long(a, "select max(n) from (select count(*) as n from variants "
+	                      "group by \"responder.capacity\")"), 2);
+}
