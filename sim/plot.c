@@ -83,9 +83,10 @@ static const struct plot_kind {
 	{ "compare.tsv",  "compare",      true },
 	{ "compare.tsv",  "compare-diff", true },
 	{ "compare.tsv",  "board",        false },  /* the one-page PNG */
-	{ "sensitivity.tsv", "sensitivity", true },  /* before sweep: a design's
-	                                              axes may be more than
-	                                              sweep.gp draws */
+	{ "sensitivity.tsv", "sensitivity", true },  /* before sweep: written
+	                                              even when a design of
+	                                              more than 8 factors is
+	                                              more than sweep.gp draws */
 	{ "sweep.tsv",    "sweep",        true },
 	{ "fit-curve.tsv", "fit",         true },
 };
