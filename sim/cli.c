@@ -97,9 +97,9 @@ static int apply_option(struct request *rq, const struct cli_option *o,
 		char *end;
 		errno = 0;
 		double v = strtod(val, &end);
-		if (!*val || *end || errno || !(v > 0) || v > 1e7) {
+		if (!*val || *end || errno || !(v >= 1) || v > 1e7) {
 			snprintf(err, errlen, "--every: expected a number of minutes in "
-			         "(0, 1e7], got '%s'", val);
+			         "[1, 1e7], got '%s'", val);
 			return EXIT_USAGE;
 		}
 		rq->every = v;

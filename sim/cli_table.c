@@ -284,7 +284,7 @@ static const struct cli_option exercise_opts[] = {
 	  "exercise).  Default: output.dir of the scenario, else "
 	  "out/NAME-exercise" },
 	{ "every", 0, "MINUTES", ARG_TEXT, NULL, F_EVERY,
-	  "pause every MINUTES simulated minutes (default 30; resuming: the "
+	  "pause every MINUTES simulated minutes, 1 to 10^7 (default 30; resuming: the "
 	  "exercise's own)" },
 	{ "resume", 0, "DIR", ARG_DIR, NULL, F_RESUME,
 	  "continue the exercise in DIR: its decisions are replayed, and it "

@@ -500,8 +500,9 @@ enum status exercise_play(const struct exercise_request *rq, bool *finished,
 			}
 			x.news = 0;
 			x.log_from = x.res.log.n;
-			while (next_pause <= minute)
-				next_pause += x.every;
+			/* the next multiple of --every after now */
+			if (next_pause <= minute)
+				next_pause = (floor(minute / x.every) + 1) * x.every;
 		}
 		if (t >= s->ticks)
 			break;

@@ -121,10 +121,10 @@ enum status exercise_meta_read(const char *dir, struct exercise_meta *m,
 		goto fail;
 	}
 	it = cJSON_GetObjectItemCaseSensitive(root, "every");
-	if (!cJSON_IsNumber(it) || !(it->valuedouble > 0) ||
+	if (!cJSON_IsNumber(it) || !(it->valuedouble >= 1) ||
 	    it->valuedouble > 1e7) {
 		bad = "every";
-		want = "a number of minutes in (0, 1e7]";
+		want = "a number of minutes in [1, 1e7]";
 		goto fail;
 	}
 	m->every = it->valuedouble;
