@@ -71,7 +71,18 @@ static int by_loudness(const void *pa, const void *pb)
 	return (a->agent > b->agent) - (a->agent < b->agent);
 }
 
-/* The open mentions, one per author, loudest first; *n of them. */
+static int by_author_then_age(const void *pa, const void *pb)
+{
+	const struct open *a = pa, *b = pb;
+	if (a->agent != b->agent)
+		return (a->agent > b->agent) - (a->agent < b->agent);
+	if (a->posted != b->posted)
+		return (a->posted > b->posted) - (a->posted < b->posted);
+	return (a->topic > b->topic) - (a->topic < b->topic);
+}
+
+/* The open mentions, one per author (its oldest stands for it), loudest
+ * first; *n of them.  O(q log q) for q queued mentions. */
 static struct open *open_mentions(const struct model_ctx *c, size_t *n)
 {
 	const struct brand *b = c->brand;
@@ -81,23 +92,19 @@ static struct open *open_mentions(const struct model_ctx *c, size_t *n)
 	struct open *v = malloc(b->n * sizeof *v);
 	if (!v)
 		return NULL;
+	size_t k = 0;
 	for (size_t i = 0; i < b->n; i++) {
 		const struct pending *m = &b->heap[i];
-		if (!script_open(c, m->agent))
-			continue;
-		size_t k = 0;
-		while (k < *n && v[k].agent != m->agent)
-			k++;
-		if (k < *n) {   /* the author's oldest mention stands for it */
-			if (m->posted < v[k].posted) {
-				v[k].posted = m->posted;
-				v[k].topic = m->topic;
-			}
-			continue;
-		}
-		v[(*n)++] = (struct open){ m->agent, m->posted, m->topic,
-		                           script_loudness(c, m->agent) };
+		if (script_open(c, m->agent))
+			v[k++] = (struct open){ m->agent, m->posted, m->topic, 0.0 };
 	}
+	qsort(v, k, sizeof *v, by_author_then_age);
+	for (size_t i = 0; i < k; i++)
+		if (*n == 0 || v[*n - 1].agent != v[i].agent) {
+			v[*n] = v[i];
+			v[*n].loud = script_loudness(c, v[i].agent);
+			(*n)++;
+		}
 	qsort(v, *n, sizeof *v, by_loudness);
 	return v;
 }
