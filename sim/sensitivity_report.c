@@ -204,6 +204,10 @@ static enum status morris_inputs(const struct table *t, const char *path,
 		lo[i] = t->range[j].lo;
 		hi[i] = t->range[j].hi;
 	}
+	/* every point's values, once a row of each strategy gives them; a
+	 * point no row gives stays NaN and is refused */
+	for (size_t i = 0; i < n_pts * t->k; i++)
+		x[i] = NAN;
 	for (size_t row = 0; row < t->n_rows; row++) {
 		size_t p = (size_t)number(cell(t, row, 0));
 		if (p >= n_pts)
@@ -211,6 +215,14 @@ static enum status morris_inputs(const struct table *t, const char *path,
 		for (size_t i = 0; i < t->k; i++)
 			x[p * t->k + i] = number(cell(t, row, 1 + i));
 	}
+	for (size_t p = 0; p < n_pts; p++)
+		for (size_t i = 0; i < t->k; i++)
+			if (isnan(x[p * t->k + i])) {
+				snprintf(err, errlen, "%s: expected a row for every point of the "
+				         "design, point %zu has none (or no value of %s)",
+				         path, p, t->cell[1 + i]);
+				return ST_BADINPUT;
+			}
 	return ST_OK;
 }
 

@@ -80,6 +80,22 @@ Test(sensitivity_cli, morris_without_ranges_is_refused)
 	cr_assert_eq(shell("test -e %s/m/sensitivity.tsv", dir), 1, "nothing written");
 }
 
+/* A Morris sweep.tsv whose rows give one point twice and another never
+ * (the row count still right) is refused: the missing point's factor
+ * values are unknown. */
+Test(sensitivity_cli, morris_with_a_point_missing_is_refused)
+{
+	cr_assert_eq(sh("sweep " SMALL " --design morris " FACTORS " --samples 2 --runs 1 "
+	                "-o %s/m", dir), 0, "%s", err);
+	cr_assert_eq(shell("awk -F'\\t' -v OFS='\\t' '!/^#/ && $1 == \"0\" && !done "
+	                   "{$1 = \"1\"; done = 1} {print}' %s/m/sweep.tsv > %s/t.tsv && "
+	                   "mv %s/t.tsv %s/m/sweep.tsv", dir, dir, dir, dir), 0, "%s", err);
+	cr_assert_eq(sh("sensitivity %s/m", dir), 2);
+	cr_assert(strstr(err, "expected a row for every point of the design, point 0 has none"),
+	          "%s", err);
+	cr_assert_eq(shell("test -e %s/m/sensitivity.tsv", dir), 1, "nothing written");
+}
+
 /* The width and height of a PNG from its IHDR chunk; 0 when not a PNG. */
 static unsigned png_size(const char *path, unsigned *h)
 {
