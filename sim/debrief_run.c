@@ -113,9 +113,9 @@ static enum status own_runs(const struct batch *b, const char *out, uint64_t run
 		const struct batch_variant *v = &b->v[s];
 		enum status st = runner_single(&v->s, &b->graphs[v->graph], run, sub, rc,
 		                               &res[s], err, errlen);
+		(*n_res)++;   /* the caller frees it, written or not */
 		if (st)
 			return st;
-		(*n_res)++;
 	}
 	return ST_OK;
 }
@@ -222,9 +222,9 @@ enum status debrief_run(const struct debrief_opts *o, char *err, size_t errlen)
 	progress_catch_signals();
 	if ((st = runner_batch(&b, &eo, &rc, FORMAT_TABLE, err, errlen)))
 		goto done;
+	have_r = true;
 	if (par_rank() != 0)   /* MPI: rank 0 holds the results, writes the rest */
 		goto done;
-	have_r = true;
 
 	/* 3. the exercise's own run */
 	if ((st = own_runs(&b, out, ex.run, &rc, res, &n_res, err, errlen)))

@@ -34,7 +34,8 @@ struct run_context {
  * summary.json and manifest.json into dir, each atomically; dir "-" writes
  * only the series, to stdout.  With rc->gexf, the run's GEXF is written
  * first (atomically too), so a GEXF that cannot be written leaves nothing
- * behind.  *res receives the result (caller frees).
+ * behind.  *res receives the result: the caller frees it whatever the
+ * status (run_result_free is safe on a result the engine freed).
  * Returns ST_OK; ST_BADINPUT (the engine rejects the scenario), ST_NOMEM or
  * ST_RUNTIME (a file cannot be written) with err set. */
 enum status runner_single(const struct scenario *s, const struct graph *g,
