@@ -43,15 +43,25 @@ struct session {
 	int news;                    /* an event for the brand since the last
 	                                pause */
 	int width, height;
+	enum status failed;          /* why a pause ended FAILED */
 };
 
 enum answer { GO_ON, QUIT, FINISH, FAILED };
 
+/* An input that cannot be read (ST_IO, exit 2) or an output that cannot
+ * be written (ST_RUNTIME, exit 1), with errno's reason. */
 static enum status fail_io(char *err, size_t errlen, const char *what,
                            const char *path)
 {
 	snprintf(err, errlen, "%s: cannot %s: %s", path, what, strerror(errno));
 	return ST_IO;
+}
+
+static enum status fail_out(char *err, size_t errlen, const char *what,
+                            const char *path)
+{
+	snprintf(err, errlen, "%s: cannot %s: %s", path, what, strerror(errno));
+	return ST_RUNTIME;
 }
 
 /* Append text to the decisions file and sync it: a decision made is a
@@ -61,7 +71,7 @@ static enum status append(const char *path, const char *text, char *err,
 {
 	int fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		return fail_io(err, errlen, "open", path);
+		return fail_out(err, errlen, "open", path);
 	size_t len = strlen(text), done = 0;
 	while (done < len) {
 		ssize_t k = write(fd, text + done, len - done);
@@ -79,7 +89,7 @@ static enum status append(const char *path, const char *text, char *err,
 		snprintf(err, errlen, "%s: cannot sync: %s", path, strerror(errno));
 		return ST_RUNTIME;
 	}
-	return close(fd) == 0 ? ST_OK : fail_io(err, errlen, "close", path);
+	return close(fd) == 0 ? ST_OK : fail_out(err, errlen, "close", path);
 }
 
 /* A new exercise: the scenario checked, DIR made, exercise.json written,
@@ -110,7 +120,7 @@ static enum status start_new(struct session *x, char *err, size_t errlen)
 	if ((st = output_mkdir(rq->dir, err, errlen)))
 		return st;
 	if (!realpath(rq->dir, x->dir))
-		return fail_io(err, errlen, "resolve", rq->dir);
+		return fail_out(err, errlen, "resolve", rq->dir);
 	snprintf(x->decisions, sizeof x->decisions, "%s/%s", x->dir,
 	         EXERCISE_DECISIONS);
 	char meta_path[PATH_MAX + 32];
@@ -136,7 +146,7 @@ static enum status start_new(struct session *x, char *err, size_t errlen)
 	int fd = open(x->decisions, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	              O_CLOEXEC, 0644);
 	if (fd < 0)
-		return fail_io(err, errlen, "create", x->decisions);
+		return fail_out(err, errlen, "create", x->decisions);
 	close(fd);
 	x->lines = 1;
 	return append(x->decisions, DECISIONS_HEADER "\n", err, errlen);
@@ -417,7 +427,8 @@ static enum answer pause_here(struct session *x, const char *first, char *err,
 			snprintf(agent_word, sizeof agent_word, "%" PRIu32, agent);
 			w[1] = agent_word;
 		}
-		if (decide(x, w, n, minute, msg, sizeof msg, err, errlen)) {
+		if ((x->failed = decide(x, w, n, minute, msg, sizeof msg, err,
+		                        errlen))) {
 			a = FAILED;
 			break;
 		}
@@ -486,7 +497,7 @@ enum status exercise_play(const struct exercise_request *rq, bool *finished,
 				                           errlen);
 				shown = 1;
 				if (a == FAILED) {
-					st = ST_RUNTIME;
+					st = x.failed;
 					goto done;
 				}
 				if (a == QUIT) {
