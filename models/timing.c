@@ -51,7 +51,8 @@ static double active_between(const struct timing_spec *t, double clock, double x
 
 /* A whole day holds exactly 1440 active minutes, so whole days are taken
  * first; the rest, in [0, 1440), is found by Newton steps kept inside a
- * bracket (the integral rises with slope a >= 1 - A > 0). */
+ * bracket (the integral rises with slope a >= 1 - A >= 0; where the slope
+ * is 0, at A = 1, a step falls back to bisecting the bracket). */
 double timing_after(const struct timing_spec *t, double clock, double active)
 {
 	if (t->diurnal == 0.0 || !(active < INFINITY))

@@ -259,8 +259,10 @@ static size_t split_tabs(char *buf, size_t *col, char **w)
 	size_t n = 0, c = 1;
 	char *p = buf;
 	for (;;) {
-		if (n == MAX_WORDS)
-			return n + 1;  /* too many: the caller reports */
+		if (n == MAX_WORDS) {
+			col[n] = c;    /* too many: the caller reports this one */
+			return n + 1;
+		}
 		w[n] = p;
 		col[n++] = c;
 		char *tab = strchr(p, '\t');
@@ -326,7 +328,7 @@ enum status decisions_parse(const char *text, const char *label,
 		}
 		if (n > MAX_WORDS) {
 			snprintf(err, errlen, "%s:%u:%zu: expected at most %d columns, "
-			         "got more", label, line, col[MAX_WORDS - 1], MAX_WORDS);
+			         "got more", label, line, col[MAX_WORDS], MAX_WORDS);
 			return ST_BADINPUT;
 		}
 		struct decision d;

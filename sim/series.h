@@ -102,7 +102,7 @@ enum { BETTER_LOWER = -1, BETTER_NEITHER = 0, BETTER_HIGHER = +1 };
 	X(qa_replies,        BETTER_NEITHER, "replies that used a prepared Q&A answer") \
 	X(improvised_replies, BETTER_LOWER,  "replies in improvised words (no Q&A entry for the question; every web guy reply)") \
 	X(statement_minutes, BETTER_LOWER,   "minutes from the incident to the plan's official statement (negative: disclosed first; NaN: never issued)") \
-	X(threads,           BETTER_NEITHER, "complaint threads: mentions the brand could answer, every negative post but its own (NaN: the strategy does not listen)") \
+	X(threads,           BETTER_NEITHER, "complaint threads: mentions the brand could answer, every negative post but its own and every media inquiry (NaN: the strategy does not listen)") \
 	X(thread_unanswered_share, BETTER_LOWER, "share of complaint threads that never got a reply (NaN: no thread)") \
 	X(thread_reply_mean_minutes, BETTER_LOWER, "mean minutes from a complaint thread to its first reply, over the answered threads (NaN: no reply)")
 
