@@ -56,24 +56,7 @@ int brand_pop(struct brand *b, struct pending *m)
 	if (b->n == 0)
 		return 0;
 	*m = b->heap[0];
-	struct pending last = b->heap[--b->n];
-	size_t i = 0;
-	for (;;) {
-		size_t l = 2 * i + 1, best = i;
-		const struct pending *cur = &last;
-		if (l < b->n && before(&b->heap[l], cur)) {
-			best = l;
-			cur = &b->heap[l];
-		}
-		if (l + 1 < b->n && before(&b->heap[l + 1], cur))
-			best = l + 1;
-		if (best == i)
-			break;
-		b->heap[i] = b->heap[best];
-		i = best;
-	}
-	if (b->n > 0)
-		b->heap[i] = last;
+	brand_remove(b, 0);
 	return 1;
 }
 
