@@ -44,8 +44,12 @@ int calendar_push(struct calendar *q, uint64_t tick, uint32_t agent)
 const uint32_t *calendar_take(struct calendar *q, uint32_t tick, uint32_t *n)
 {
 	assert(tick >= q->taken && tick < q->ticks);
-	if (q->taken > 0) {
-		struct calendar_bucket *old = &q->b[q->taken - 1];
+	/* Release the bucket taken last and any skipped since: a skipped
+	 * tick's entries are never taken (no longer pending). */
+	for (uint32_t t = q->taken > 0 ? q->taken - 1 : 0; t < tick; t++) {
+		struct calendar_bucket *old = &q->b[t];
+		if (t >= q->taken)
+			q->pending -= old->n;
 		free(old->v);
 		*old = (struct calendar_bucket){ 0 };
 	}

@@ -36,8 +36,9 @@ void calendar_free(struct calendar *q);
 int calendar_push(struct calendar *q, uint64_t tick, uint32_t agent);
 
 /* The agents due at `tick`, in the order they were pushed; *n receives
- * their number.  Ticks are taken in increasing order; the array stays
- * valid until the next calendar_take, which releases it. */
+ * their number.  Ticks are taken in increasing order; a tick skipped is
+ * released unseen (its entries leave `pending`).  The array stays valid
+ * until the next calendar_take, which releases it. */
 const uint32_t *calendar_take(struct calendar *q, uint32_t tick, uint32_t *n);
 
 #endif

@@ -1,6 +1,7 @@
 /* gexf — one run as a dynamic GEXF 1.3 file (gexf.h). */
 #include "gexf.h"
 
+#include <assert.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,7 +232,8 @@ enum status gexf_write(FILE *f, const struct graph *g, const struct gexf_run *r,
 	xmlOutputBuffer *ob = NULL;
 	struct writer x = { NULL, r->tick_minutes, 0 };
 	enum status rc = ST_NOMEM;
-	if (!off || !idx || rec->n_agents != n)
+	assert(rec->n_agents == n);  /* recorded on this graph's population */
+	if (!off || !idx)
 		goto out;
 	/* The changes by agent, in tick order within each (a stable counting
 	 * sort: O(n + changes)). */
