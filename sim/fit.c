@@ -216,7 +216,10 @@ static int run_counts(const struct fit_target *t, const struct run_result *res,
 		const double *row = s->v + (size_t)r * SERIES_NCOL;
 		c[FIT_POSTERS][r] = row[COL_new_posters];
 		c[FIT_POSTS][r] = row[COL_posts_neg] + row[COL_posts_neu] + row[COL_posts_pos];
-		if (k0 == s->rows && c[FIT_POSTS][r] > 0)
+		/* time 0 is the first post of someone other than the brand (a
+		 * brand that speaks first, stealing thunder, does not start the
+		 * cascade's clock) */
+		if (k0 == s->rows && c[FIT_POSTERS][r] > 0)
 			k0 = r;
 	}
 	if (k0 == s->rows)
@@ -726,6 +729,13 @@ static enum status prepare(struct fit *F)
 		if (st)
 			return st;
 		const char *path = F->p[F->k].path;
+		for (size_t j = 0; j < F->k; j++)
+			if (strcmp(F->p[j].path, path) == 0) {
+				snprintf(F->err, F->errlen, "--param %s: the path is a "
+				         "parameter already", o->params[F->k]);
+				F->k++;   /* parsed: freed with the others */
+				return ST_BADINPUT;
+			}
 		F->rebuild |= strncmp(path, "network", 7) == 0 || strcmp(path, "seed") == 0;
 	}
 	/* The start point: loads (so a bad path is named now), gives the run's

@@ -145,6 +145,11 @@ Test(fit, the_cli_exits_2_on_a_bad_target_naming_file_and_line)
 	                path, dir), 2);
 	cr_assert(strstr(err, "--param spread.visibility: expected number in [0, 1], "
 	                 "got 1.25"), "%s", err);
+	/* The same path twice would be one dimension without effect. */
+	cr_assert_eq(sh("fit " SMALL " --target %s --param spread.fatigue=30:600 "
+	                "--param spread.fatigue=40:500 -o %s/f", path, dir), 2);
+	cr_assert(strstr(err, "--param spread.fatigue=40:500: the path is a parameter "
+	                 "already"), "%s", err);
 }
 
 /* ---- recovery ---- */
