@@ -5,8 +5,9 @@
  * Only the file is read: the scenario it names is not loaded
  * (exercise_load, which hashes and loads a real scenario file, is the
  * scenario harness's business).  Any byte string must give a meta that
- * holds what the reader promises, or fail with a message: never crash,
- * leak or trip a sanitizer.  `make fuzz`. */
+ * holds what the reader promises and that exercise_meta_write writes back
+ * to the same, or fail with a message: never crash, leak or trip a
+ * sanitizer.  `make fuzz`. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -57,6 +58,19 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		for (size_t k = 0; k < m.n_sets; k++)
 			if (!m.sets[k])
 				abort();
+		/* What exercise_meta_write writes of it reads back the same. */
+		struct exercise_meta again;
+		if (exercise_meta_write(dir, &m, "fuzz", err, sizeof err) != ST_OK ||
+		    exercise_meta_read(dir, &again, err, sizeof err) != ST_OK ||
+		    strcmp(m.scenario, again.scenario) != 0 ||
+		    m.fingerprint != again.fingerprint || m.n_sets != again.n_sets ||
+		    m.seed != again.seed || m.run != again.run ||
+		    m.every != again.every)
+			abort();
+		for (size_t k = 0; k < m.n_sets; k++)
+			if (strcmp(m.sets[k], again.sets[k]) != 0)
+				abort();
+		exercise_meta_free(&again);
 		exercise_meta_free(&m);
 	} else if (!*err) {
 		abort();  /* every failure explains itself */
