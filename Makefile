@@ -256,7 +256,7 @@ clean:
 # scenarios).  Built with -fno-sanitize-recover=all, so any sanitizer report
 # is fatal; any crash, report, leak or out-of-memory fails the target.
 FUZZ_SECONDS ?= 60
-FUZZERS  := scenario paths grid edgelist checkpoint
+FUZZERS  := scenario paths grid edgelist checkpoint decisions fit_target exercise_meta
 FUZZ_SRC := $(SIM_SRC)
 fuzz: deps deps-clang
 	@st=0; for h in $(FUZZERS); do \

@@ -101,9 +101,11 @@ static enum status read_events(const char *path, char *text, double run_minutes,
 		st = ST_BADINPUT;
 		goto done;
 	}
-	double last = 0.0;
-	for (size_t i = 0; i < n; i++)
+	double first = INFINITY, last = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		first = fmin(first, sec[i] / 60.0);
 		last = fmax(last, sec[i] / 60.0);
+	}
 	t->quantity = FIT_POSTERS;
 	t->horizon = fmin(run_minutes, grid_ceil(last));
 	t->cascades = 1;
@@ -113,6 +115,13 @@ static enum status read_events(const char *path, char *text, double run_minutes,
 		total += m <= t->horizon;
 		for (size_t g = 0; g < FIT_GRID_N; g++)
 			count[g] += m <= fit_grid_minutes[g];
+	}
+	if (total == 0) {
+		snprintf(err, errlen, "%s: expected an event by the horizon of %.0f "
+		         "minutes (the run's length, at most 30 days), got none: the "
+		         "first is at %.0f minutes", path, t->horizon, first);
+		st = ST_BADINPUT;
+		goto done;
 	}
 	t->events = total;
 	t->n = 0;
@@ -185,11 +194,15 @@ static enum status read_summary(const char *path, char *text, const char *label,
 			continue;
 		double c[FIT_GRID_N];
 		for (size_t g = 0; g < FIT_GRID_N; g++) {
+			/* At most 1e9 a cascade (the largest on record are millions):
+			 * a size_t holds it and the sum over every cascade. */
 			bool ok = (size_t)col[g] < nf && nonneg(field[col[g]], &c[g]) &&
-			          c[g] == floor(c[g]) && (g == 0 || c[g] >= c[g - 1]);
+			          c[g] == floor(c[g]) && c[g] <= 1e9 &&
+			          (g == 0 || c[g] >= c[g - 1]);
 			if (!ok) {
 				snprintf(err, errlen, "%s: line %lu: cum_%.0fmin: expected a "
-				         "count not below the column before it, got '%.40s'",
+				         "count not below the column before it (an integer in "
+				         "[0, 1e9]), got '%.40s'",
 				         path, line, fit_grid_minutes[g],
 				         (size_t)col[g] < nf ? field[col[g]] : "");
 				st = ST_BADINPUT;

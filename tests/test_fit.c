@@ -121,6 +121,20 @@ Test(fit, bad_target_files_name_the_file_and_line)
 	bad_target("label\tcum_10min\nfalse\t1\n", "false", "line 1: expected a column cum_30min");
 }
 
+/* Found by tests/fuzz/fit_target.c: a list whose events all come after the
+ * horizon was accepted with fractions 0/0, and a count beyond size_t's
+ * range was converted to one (undefined behaviour). */
+Test(fit, no_event_by_the_horizon_and_huge_counts_are_refused)
+{
+	bad_target("relative_time_second\n100000\n200000\n", NULL,
+	           "expected an event by the horizon of 1440 minutes");
+	bad_target(SUMMARY_HEAD "t\t1\tfalse\t1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t1e30\n",
+	           "false", "line 2: cum_43200min: expected a count not below "
+	           "the column before it (an integer in [0, 1e9]), got '1e30'");
+	bad_target(SUMMARY_HEAD "t\t1\tfalse\t1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t1000000001\n",
+	           "false", "line 2: cum_43200min");
+}
+
 Test(fit, the_cli_exits_2_on_a_bad_target_naming_file_and_line)
 {
 	char path[256];
