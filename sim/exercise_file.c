@@ -84,7 +84,10 @@ enum status exercise_meta_read(const char *dir, struct exercise_meta *m,
 		goto nomem;
 	it = cJSON_GetObjectItemCaseSensitive(root, "fingerprint");
 	char *end = NULL;
-	if (cJSON_IsString(it) && strlen(it->valuestring) == 16)
+	/* exactly 16 hexadecimal digits: strtoull alone would take a sign,
+	 * a 0x or leading blanks */
+	if (cJSON_IsString(it) && strlen(it->valuestring) == 16 &&
+	    strspn(it->valuestring, "0123456789abcdefABCDEF") == 16)
 		m->fingerprint = strtoull(it->valuestring, &end, 16);
 	if (!end || *end) {
 		bad = "fingerprint";
