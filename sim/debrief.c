@@ -141,18 +141,18 @@ static void header(FILE *f, const struct debrief_input *in)
 	const struct scenario *s = in->s;
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<title>Debrief: ", f);
-	svg_escape(f, s->name);
+	xml_escape(f, s->name);
 	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<header id=\"top\">\n"
 	        "<h1>Debrief: ", css);
-	svg_escape(f, s->name);
+	xml_escape(f, s->name);
 	fputs("</h1>\n<p class=\"meta\">Exercise ", f);
-	svg_escape(f, in->exercise);
+	xml_escape(f, in->exercise);
 	fprintf(f, " &middot; seed %llu, run %llu &middot; %u ticks of %g minutes "
 	        "&middot; %zu paired runs 0&ndash;%zu (the same random numbers for "
 	        "every response%s) &middot; ", (unsigned long long)s->seed,
 	        (unsigned long long)in->run, s->ticks, s->tick_minutes, in->runs,
 	        in->runs - 1, in->run < in->runs ? "; your run is one of them" : "");
-	svg_escape(f, in->replay);
+	xml_escape(f, in->replay);
 	fputs("</p>\n</header>\n", f);
 }
 
@@ -190,7 +190,7 @@ static void diff_row(FILE *f, double y, const char *label, const double *d, size
 	}
 	fr.y1 = top * 1.15;
 	fprintf(f, "<text class=\"lane\" x=\"10\" y=\"%.1f\">", y + 120);
-	svg_escape(f, label);
+	xml_escape(f, label);
 	fputs("</text>\n", f);
 	for (int b = 0; b < BINS; b++)
 		if (count[b] > 0)
@@ -300,7 +300,7 @@ static void scenario_text(FILE *f, const struct scenario *s)
 	if (!s->description || !*s->description)
 		return;
 	fputs("<section id=\"scenario\">\n<h2>The scenario</h2>\n<p class=\"desc\">", f);
-	svg_escape(f, s->description);
+	xml_escape(f, s->description);
 	fputs("</p>\n</section>\n", f);
 }
 
@@ -418,7 +418,7 @@ static void decisions(FILE *f, const struct debrief_input *in, const struct debr
 		debrief_clock(t, sizeof t, m[i].minute);
 		double a = m[i].minute - in->window, b = m[i].minute + in->window;
 		fprintf(f, "<tr><td>%zu</td><td>%s</td><td class=\"l\">", i + 1, t);
-		svg_escape(f, m[i].text);
+		xml_escape(f, m[i].text);
 		fputs("</td><td class=\"l\">", f);
 		int any = 0;
 		for (size_t j = 0; j < n; j++) {
@@ -426,7 +426,7 @@ static void decisions(FILE *f, const struct debrief_input *in, const struct debr
 				continue;
 			debrief_clock(t, sizeof t, m[j].minute);
 			fprintf(f, "%s%s (#%zu) ", any++ ? "<br>" : "", t, j + 1);
-			svg_escape(f, m[j].text);
+			xml_escape(f, m[j].text);
 		}
 		if (!any)
 			fputs("no statement, escalation or answer", f);

@@ -288,7 +288,7 @@ void debrief_timeline(FILE *f, const struct debrief_input *in, const struct debr
 		debrief_clock(t, sizeof t, m[i].minute);
 		fprintf(f, "<tr><td>%zu</td><td>%s</td><td class=\"l\">%s</td>"
 		        "<td class=\"l\">", i + 1, t, lane_name[m[i].lane]);
-		svg_escape(f, m[i].text);
+		xml_escape(f, m[i].text);
 		fputs("</td></tr>\n", f);
 	}
 	fputs("</table>\n</section>\n", f);

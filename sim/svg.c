@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-void svg_escape(FILE *f, const char *s)
+void xml_escape(FILE *f, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -87,10 +87,10 @@ void svg_axes(FILE *f, const struct svg_frame *fr, const char *xlabel,
 	        "height=\"%.1f\"/>\n", fr->x, fr->y, fr->w, fr->h);
 	fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
 	        fr->x + fr->w / 2, fr->y + fr->h + 64);
-	svg_escape(f, xlabel);
+	xml_escape(f, xlabel);
 	fprintf(f, "</text>\n<text class=\"axis\" x=\"%.1f\" y=\"%.1f\">", fr->x,
 	        fr->y - 16);
-	svg_escape(f, ylabel);
+	xml_escape(f, ylabel);
 	fputs("</text>\n", f);
 }
 

@@ -12,7 +12,7 @@
 
 /* s with & < > " ' as character references: safe in HTML text, in SVG
  * text and in a quoted attribute.  NULL writes nothing. */
-void svg_escape(FILE *f, const char *s);
+void xml_escape(FILE *f, const char *s);
 
 /* A plot area: the pixel rectangle (x, y, w, h) of the SVG and the data
  * ranges x0..x1, y0..y1 it shows (x1 > x0, y1 > y0). */
