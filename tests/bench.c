@@ -30,19 +30,27 @@ static double now(void)
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* Peak resident set of this process in bytes, 0 when unknown. */
-static uint64_t peak_rss(void)
+/* A "KEY: N kB" line of /proc/self/status in bytes, 0 when unknown. */
+static uint64_t proc_status_bytes(const char *key)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	char line[256];
 	uint64_t kb = 0;
+	size_t len = strlen(key);
 	if (!f)
 		return 0;
 	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "VmHWM: %" SCNu64 " kB", &kb) == 1)
+		if (strncmp(line, key, len) == 0 && line[len] == ':' &&
+		    sscanf(line + len + 1, " %" SCNu64 " kB", &kb) == 1)
 			break;
 	fclose(f);
 	return kb * 1024;
+}
+
+/* Peak resident set of this process in bytes, 0 when unknown. */
+static uint64_t peak_rss(void)
+{
+	return proc_status_bytes("VmHWM");
 }
 
 /* getrusage's peak resident set, in bytes. */
@@ -57,16 +65,7 @@ static uint64_t max_rss(void)
 /* Resident set now, in bytes (VmRSS), 0 when unknown. */
 static uint64_t rss_now(void)
 {
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	uint64_t kb = 0;
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "VmRSS: %" SCNu64 " kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb * 1024;
+	return proc_status_bytes("VmRSS");
 }
 
 /* Reset the peak resident set to the current one (Linux clear_refs 5), so
