@@ -355,6 +355,16 @@ void output_json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+void output_json_strings(FILE *f, char *const *v, int n)
+{
+	fputc('[', f);
+	for (int i = 0; i < n; i++) {
+		fputs(i ? ", " : "", f);
+		output_json_string(f, v[i]);
+	}
+	fputc(']', f);
+}
+
 static void meta_lines(FILE *f, const struct out_meta *m)
 {
 	fprintf(f, "# scenario: %s\n# seed: %llu\n# crisim: %s\n",

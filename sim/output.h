@@ -95,6 +95,8 @@ enum status output_ids(const char *dir, const struct graph *g, char *err,
                        size_t errlen);
 /* A JSON string literal with escapes. */
 void output_json_string(FILE *f, const char *s);
+/* v[0..n) as a JSON array of strings on one line: ["a", "b"]. */
+void output_json_strings(FILE *f, char *const *v, int n);
 /* A double as JSON: shortest round-trip form, NaN/inf as null. */
 void output_json_number(FILE *f, double x);
 /* A double as TSV: integers without a fraction, others with 10 digits. */

@@ -75,12 +75,9 @@ static void write_manifest(FILE *f, const struct scenario *s,
 		}
 		fputs("},\n", f);
 	}
-	fputs("  \"command\": [", f);
-	for (int i = 0; i < rc->argc; i++) {
-		fputs(i ? ", " : "", f);
-		output_json_string(f, rc->argv[i]);
-	}
-	fputs("],\n  \"wall_seconds\": ", f);
+	fputs("  \"command\": ", f);
+	output_json_strings(f, rc->argv, rc->argc);
+	fputs(",\n  \"wall_seconds\": ", f);
 	output_json_number(f, wall);
 	fputs(",\n  \"scenario\": ", f);
 	/* The resolved scenario is pretty JSON already; indent it by two. */
